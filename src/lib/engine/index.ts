@@ -1,0 +1,12 @@
+/** The engine's public surface: pure functions over workspace data, shared by every caller. */
+export type * from './types';
+export { parseWorkspace } from './workspace/load';
+export { formatPath } from './workspace/path';
+export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
+export { scoreWorkspace, type ScoreOptions } from './score';
+export { accountFacts, SnapshotIndex } from './facts';
+export { compileScorecard, compileScorecards, scoreFacts, type CompiledScorecard } from './scoring';
+export { DEFAULT_BANDS, NO_DATA } from './scoring/measure';
+export { checkLogic, compileLogic, requiredVars, varsRead, type Backend, type Logic } from './logic';
+export { UnknownOperatorError, WorkspaceValidationError } from './errors';
+export { Random } from './random';

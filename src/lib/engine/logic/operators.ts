@@ -1,0 +1,143 @@
+/**
+ * The operator table. Semantics are json-logic-js 2.0.5's, operator for operator, so a rule means
+ * the same here as in any other JSON-logic tool built on it; tests compare against it.
+ * Control operators (`if`, `and`, `map`, …) are part of the grammar and live in the backends.
+ */
+import { FORBIDDEN_SEGMENTS, isWholeDataPath, pathSegments } from './syntax';
+
+export interface Operator {
+	/** Evaluates with the arguments already evaluated, left to right; `data` is the current scope. */
+	evaluate: (args: unknown[], data: unknown) => unknown;
+	/**
+	 * JavaScript source for the compiled backend, given each argument as an expression evaluated
+	 * exactly once, in order. Returning undefined falls back to calling `evaluate`.
+	 */
+	inline?: (args: string[], mayBeUndefined: boolean[]) => string | undefined;
+	/** Fewest arguments json-logic-js accepts without throwing. */
+	minArgs?: number;
+}
+
+/** JSON-logic truthiness: as JavaScript's, except that an empty array is false. */
+export function truthy(value: unknown): boolean {
+	if (Array.isArray(value) && value.length === 0) return false;
+	return !!value;
+}
+
+/** Reads a dotted path from data as json-logic-js's `var` does; a prototype path reads nothing. */
+export function resolveVar(data: unknown, path: unknown, notFound: unknown = null): unknown {
+	if (isWholeDataPath(path)) return data;
+	let current = data;
+	for (const segment of pathSegments(path)) {
+		if (current === null || current === undefined) return notFound;
+		if (FORBIDDEN_SEGMENTS.has(segment)) return notFound;
+		current = (current as Record<string, unknown>)[segment];
+		if (current === undefined) return notFound;
+	}
+	return current;
+}
+
+function missingKeys(data: unknown, args: unknown[]): unknown[] {
+	const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+	const missing: unknown[] = [];
+	for (const key of keys) {
+		// json-logic-js evaluates {"var": key}: an array key is a path with its default.
+		const value = Array.isArray(key) ? resolveVar(data, key[0], key[1] ?? null) : resolveVar(data, key);
+		if (value === null || value === '') missing.push(key);
+	}
+	return missing;
+}
+
+const parse = (value: unknown) => parseFloat(value as string);
+
+const table = new Map<string, Operator>();
+
+/** Adds an operator (or replaces one) for every backend. */
+export function registerOperator(name: string, operator: Operator): void {
+	table.set(name, operator);
+}
+
+export function getOperator(name: string): Operator | undefined {
+	return table.get(name);
+}
+
+export function isKnownOperator(name: string): boolean {
+	return table.has(name);
+}
+
+type Args = unknown[];
+const a0 = (args: Args) => args[0] as number;
+const a1 = (args: Args) => args[1] as number;
+
+// Inlined only when every argument is used, so each is still evaluated exactly once.
+const binary = (symbol: string) => (args: string[]) =>
+	args.length > 2 ? undefined : `(${args[0] ?? 'undefined'} ${symbol} ${args[1] ?? 'undefined'})`;
+const unary = (template: (arg: string) => string) => (args: string[]) =>
+	args.length > 1 ? undefined : template(args[0] ?? 'undefined');
+
+registerOperator('==', { evaluate: (args) => args[0] == args[1], inline: binary('==') });
+registerOperator('===', { evaluate: (args) => args[0] === args[1], inline: binary('===') });
+registerOperator('!=', { evaluate: (args) => args[0] != args[1], inline: binary('!=') });
+registerOperator('!==', { evaluate: (args) => args[0] !== args[1], inline: binary('!==') });
+registerOperator('>', { evaluate: (args) => a0(args) > a1(args), inline: binary('>') });
+registerOperator('>=', { evaluate: (args) => a0(args) >= a1(args), inline: binary('>=') });
+registerOperator('<', {
+	evaluate: ([a, b, c]) =>
+		c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number),
+	inline: binary('<')
+});
+registerOperator('<=', {
+	evaluate: ([a, b, c]) =>
+		c === undefined
+			? (a as number) <= (b as number)
+			: (a as number) <= (b as number) && (b as number) <= (c as number),
+	inline: binary('<=')
+});
+registerOperator('!!', { evaluate: (args) => truthy(args[0]), inline: unary((arg) => `h.truthy(${arg})`) });
+registerOperator('!', { evaluate: (args) => !truthy(args[0]), inline: unary((arg) => `!h.truthy(${arg})`) });
+registerOperator('%', { evaluate: (args) => a0(args) % a1(args), inline: binary('%') });
+registerOperator('in', {
+	evaluate: ([a, b]) => {
+		if (!b || typeof (b as { indexOf?: unknown }).indexOf === 'undefined') return false;
+		return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+	}
+});
+registerOperator('cat', { evaluate: (args) => args.join('') });
+registerOperator('substr', {
+	evaluate: ([source, start, end]) => {
+		if ((end as number) < 0) {
+			const rest = String(source).substr(start as number);
+			return rest.substr(0, rest.length + (end as number));
+		}
+		return String(source).substr(start as number, end as number);
+	}
+});
+registerOperator('+', {
+	evaluate: (args) => args.reduce<number>((sum, value) => parse(sum) + parse(value), 0),
+	// parseFloat of a number is the number itself (a running sum from 0 is never -0).
+	inline: (args) => `(0 ${args.map((arg) => `+ parseFloat(${arg})`).join(' ')})`
+});
+registerOperator('*', {
+	evaluate: (args) => args.reduce((product, value) => parse(product) * parse(value)),
+	inline: (args) => (args.length === 2 ? `(parseFloat(${args[0]}) * parseFloat(${args[1]}))` : undefined),
+	minArgs: 1
+});
+registerOperator('-', {
+	evaluate: ([a, b]) => (b === undefined ? -(a as number) : (a as number) - (b as number)),
+	inline: (args, mayBeUndefined) => {
+		if (args.length === 1) return `(-${args[0]})`;
+		if (args.length === 2 && !mayBeUndefined[1]) return `(${args[0]} - ${args[1]})`;
+		return undefined;
+	}
+});
+registerOperator('/', { evaluate: (args) => a0(args) / a1(args), inline: binary('/') });
+registerOperator('min', { evaluate: (args) => Math.min(...(args as number[])) });
+registerOperator('max', { evaluate: (args) => Math.max(...(args as number[])) });
+registerOperator('merge', { evaluate: (args) => args.reduce<unknown[]>((all, value) => all.concat(value), []) });
+registerOperator('var', { evaluate: ([path, fallback], data) => resolveVar(data, path, fallback === undefined ? null : fallback) });
+registerOperator('missing', { evaluate: (args, data) => missingKeys(data, args) });
+registerOperator('missing_some', {
+	evaluate: ([needCount, options], data) => {
+		const missing = missingKeys(data, Array.isArray(options) ? options : [options]);
+		return (options as unknown[]).length - missing.length >= (needCount as number) ? [] : missing;
+	}
+});

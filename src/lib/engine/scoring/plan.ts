@@ -1,0 +1,158 @@
+/**
+ * A scorecard reduced to what scoring needs (weights defaulted, required facts found, bands
+ * ordered), plus the semantics every scorer shares: how a measure is scored and how measure
+ * scores combine into groups, an overall score and a band.
+ */
+import { requiredVars, resolveVar, type Logic } from '../logic';
+import type { AccountScore, Band, Facts, MeasureScore, Scorecard, Scoring } from '../types';
+import {
+	bandFor,
+	bandsFromTop,
+	clampScore,
+	isPresent,
+	linearScore,
+	mapScore,
+	NO_DATA,
+	scoringScope,
+	stepsScore,
+	toNumber
+} from './measure';
+
+export interface MeasurePlan {
+	id: string;
+	weight: number;
+	/** Facts read with a plain `var`: when one is null or absent the measure is missing. */
+	required: string[];
+	value: Logic;
+	scoring: Scoring;
+}
+
+export interface GroupPlan {
+	id: string;
+	weight: number;
+	measures: MeasurePlan[];
+}
+
+export interface ScorecardPlan {
+	id: string;
+	appliesTo: Logic | undefined;
+	groups: GroupPlan[];
+	measures: MeasurePlan[];
+	bands: Band[];
+}
+
+export function planScorecard(card: Scorecard): ScorecardPlan {
+	const groups = card.groups.map((group) => ({
+		id: group.id,
+		weight: group.weight ?? 1,
+		measures: group.measures.map((measure) => ({
+			id: measure.id,
+			weight: measure.weight ?? 1,
+			required: requiredVars(measure.value),
+			value: measure.value,
+			scoring: measure.scoring
+		}))
+	}));
+	return {
+		id: card.id,
+		appliesTo: card.applies_to,
+		groups,
+		measures: groups.flatMap((group) => group.measures),
+		bands: bandsFromTop(card.bands)
+	};
+}
+
+/** Evaluates a rule on some data; the scorers differ only in how they do this. */
+export type Evaluate = (data: Facts) => unknown;
+
+/** One measure's raw value and points, or null points when it is missing. */
+export function scoreMeasure(
+	measure: MeasurePlan,
+	facts: Facts,
+	value: Evaluate,
+	scoringLogic: Evaluate | undefined
+): { value: unknown; score: number | null } {
+	for (const path of measure.required) {
+		if (resolveVar(facts, path) === null) return { value: null, score: null };
+	}
+	try {
+		const raw = value(facts);
+		if (!isPresent(raw)) return { value: null, score: null };
+		const scoring = measure.scoring;
+		let score: number;
+		if (scoring.type === 'map') score = mapScore(scoring, raw);
+		else if (scoring.type === 'logic') score = toNumber(scoringLogic!(scoringScope(facts, raw)));
+		else {
+			const x = toNumber(raw);
+			score = Number.isNaN(x) ? NaN : scoring.type === 'steps' ? stepsScore(scoring, x) : linearScore(scoring.points, x);
+		}
+		return { value: raw, score: Number.isFinite(score) ? clampScore(score) : null };
+	} catch {
+		// A rule that throws on this account's data (e.g. text where a list was expected) is no data.
+		return { value: null, score: null };
+	}
+}
+
+/** Weighted means over the measures and groups present, renormalising over what is left. */
+export function combineScores(
+	plan: ScorecardPlan,
+	accountId: string,
+	measureResults: readonly { value: unknown; score: number | null }[]
+): AccountScore {
+	const groups: Record<string, number | null> = {};
+	const groupSums: { weight: number; score: number | null }[] = [];
+	let index = 0;
+	let totalWeight = 0;
+	let totalScore = 0;
+	for (const group of plan.groups) {
+		let weight = 0;
+		let sum = 0;
+		for (const measure of group.measures) {
+			const score = measureResults[index++]!.score;
+			if (score !== null) {
+				weight += measure.weight;
+				sum += measure.weight * score;
+			}
+		}
+		const groupScore = weight > 0 ? sum / weight : null;
+		groups[group.id] = groupScore;
+		groupSums.push({ weight, score: groupScore });
+		if (groupScore !== null) {
+			totalWeight += group.weight;
+			totalScore += group.weight * groupScore;
+		}
+	}
+	const overall = totalWeight > 0 ? totalScore / totalWeight : null;
+	const measures: Record<string, MeasureScore> = {};
+	const missing: string[] = [];
+	index = 0;
+	plan.groups.forEach((group, g) => {
+		const { weight, score: groupScore } = groupSums[g]!;
+		for (const measure of group.measures) {
+			const result = measureResults[index++]!;
+			if (result.score === null) missing.push(measure.id);
+			measures[measure.id] = {
+				value: result.value,
+				score: result.score,
+				weight_share:
+					result.score !== null && groupScore !== null && overall !== null
+						? (measure.weight / weight) * (group.weight / totalWeight)
+						: 0
+			};
+		}
+	});
+	return {
+		account_id: accountId,
+		scorecard_id: plan.id,
+		overall,
+		band: overall === null ? NO_DATA : bandFor(overall, plan.bands),
+		groups,
+		measures,
+		missing
+	};
+}
+
+/** The result for an account that no scorecard applies to: reported, not dropped. */
+export function unscored(accountId: string): AccountScore {
+	return { account_id: accountId, scorecard_id: null, overall: null, band: null, groups: {}, measures: {}, missing: [] };
+}

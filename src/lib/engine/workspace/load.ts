@@ -1,0 +1,158 @@
+/**
+ * Loading a workspace: the schema, then every JSON-logic rule, then the references between
+ * records. Everything wrong is reported at once, each problem with its JSON path.
+ */
+import type * as z from 'zod';
+import { checkLogic, type Logic } from '../logic';
+import type { Result, Workspace, WorkspaceIssue } from '../types';
+import { formatPath } from './path';
+import { workspace as workspaceSchema, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './schema';
+
+export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue> {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		return fail([{ path: '(root)', message: 'expected a JSON object' }]);
+	}
+	const header = input as { format?: unknown; version?: unknown };
+	if (header.format === WORKSPACE_FORMAT && typeof header.version === 'number' && header.version > WORKSPACE_VERSION) {
+		return fail([
+			{
+				path: 'version',
+				message: `this workspace is version ${header.version}, newer than this Scorecraft reads (${WORKSPACE_VERSION}); update Scorecraft to open it`
+			}
+		]);
+	}
+	const parsed = workspaceSchema.safeParse(input);
+	if (!parsed.success) return fail(parsed.error.issues.map((issue) => fromZod(issue, input)));
+	const issues = [...checkRules(parsed.data), ...checkReferences(parsed.data)];
+	return issues.length ? fail(issues) : { ok: true, value: parsed.data };
+}
+
+function fail(errors: WorkspaceIssue[]): Result<Workspace, WorkspaceIssue> {
+	return { ok: false, errors };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+	let current = root;
+	for (const key of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<PropertyKey, unknown>)[key];
+	}
+	return current;
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+	return `${typeof value} ${String(value)}`;
+}
+
+function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
+	const path = formatPath(issue.path);
+	switch (issue.code) {
+		case 'invalid_type': {
+			const actual = valueAt(input, issue.path);
+			const expected =
+				issue.expected === 'tuple' ? 'a [value, score] pair' : issue.expected === 'int' ? 'an integer' : issue.expected;
+			return {
+				path,
+				message: actual === undefined ? `required: expected ${expected}` : `expected ${expected}, got ${describe(actual)}`
+			};
+		}
+		case 'invalid_value':
+			return {
+				path,
+				message: issue.message.startsWith('Invalid')
+					? `expected one of ${issue.values.map((value) => String(value)).join(', ')}`
+					: issue.message
+			};
+		case 'invalid_format':
+			return { path, message: issue.format === 'url' ? 'expected a URL' : `expected ${issue.format}` };
+		case 'too_small':
+			return {
+				path,
+				message: issue.message.startsWith('Too small')
+					? `expected ${issue.origin === 'array' ? 'at least' : '>='} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`
+					: issue.message
+			};
+		case 'invalid_union':
+			return { path, message: issue.message.startsWith('Invalid') ? 'does not match any allowed shape' : issue.message };
+		default:
+			return { path, message: issue.message };
+	}
+}
+
+function logicIssues(rule: Logic | undefined, path: PropertyKey[]): WorkspaceIssue[] {
+	if (rule === undefined) return [];
+	return checkLogic(rule).map((problem) => ({ path: formatPath([...path, ...problem.path]), message: problem.message }));
+}
+
+function checkRules(workspace: Workspace): WorkspaceIssue[] {
+	const issues: WorkspaceIssue[] = [];
+	workspace.scorecards.forEach((card, c) => {
+		issues.push(...logicIssues(card.applies_to, ['scorecards', c, 'applies_to']));
+		card.groups.forEach((group, g) =>
+			group.measures.forEach((measure, m) => {
+				const at = ['scorecards', c, 'groups', g, 'measures', m];
+				issues.push(...logicIssues(measure.value, [...at, 'value']));
+				if (measure.scoring.type === 'logic') issues.push(...logicIssues(measure.scoring.logic, [...at, 'scoring', 'logic']));
+			})
+		);
+	});
+	workspace.plays.forEach((play, p) => issues.push(...logicIssues(play.when, ['plays', p, 'when'])));
+	return issues;
+}
+
+/** Reports each id seen before in the same list, pointing at its first use. */
+function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (index: number) => string, what: string): WorkspaceIssue[] {
+	const seen = new Map<string, number>();
+	const issues: WorkspaceIssue[] = [];
+	items.forEach((item, index) => {
+		const value = key(item);
+		const first = seen.get(value);
+		if (first === undefined) seen.set(value, index);
+		else issues.push({ path: path(index), message: `duplicate ${what} "${value}" (first at ${path(first)})` });
+	});
+	return issues;
+}
+
+function checkReferences(workspace: Workspace): WorkspaceIssue[] {
+	const issues: WorkspaceIssue[] = [
+		...duplicates(workspace.accounts, (a) => a.id, (i) => `accounts[${i}].id`, 'account id'),
+		...duplicates(workspace.contacts, (c) => c.id, (i) => `contacts[${i}].id`, 'contact id'),
+		...duplicates(workspace.scorecards, (s) => s.id, (i) => `scorecards[${i}].id`, 'scorecard id'),
+		...duplicates(workspace.plays, (p) => p.id, (i) => `plays[${i}].id`, 'play id'),
+		...duplicates(workspace.templates, (t) => t.id, (i) => `templates[${i}].id`, 'template id'),
+		...duplicates(
+			workspace.snapshots,
+			(s) => `${s.account_id} on ${s.date}`,
+			(i) => `snapshots[${i}]`,
+			'snapshot for'
+		)
+	];
+	const accountIds = new Set(workspace.accounts.map((account) => account.id));
+	const unknownAccount = (list: 'contacts' | 'snapshots' | 'outcomes') =>
+		workspace[list].forEach((record, index) => {
+			if (!accountIds.has(record.account_id)) {
+				issues.push({ path: `${list}[${index}].account_id`, message: `unknown account "${record.account_id}"` });
+			}
+		});
+	unknownAccount('contacts');
+	unknownAccount('snapshots');
+	unknownAccount('outcomes');
+	workspace.scorecards.forEach((card, c) => {
+		issues.push(...duplicates(card.groups, (g) => g.id, (g) => `scorecards[${c}].groups[${g}].id`, 'group id'));
+		const measures = card.groups.flatMap((group, g) => group.measures.map((measure, m) => ({ measure, at: `scorecards[${c}].groups[${g}].measures[${m}].id` })));
+		const seen = new Map<string, string>();
+		for (const { measure, at } of measures) {
+			const first = seen.get(measure.id);
+			if (first) issues.push({ path: at, message: `duplicate measure id "${measure.id}" (first at ${first})` });
+			else seen.set(measure.id, at);
+		}
+		if (card.bands) {
+			issues.push(...duplicates(card.bands, (b) => b.name, (b) => `scorecards[${c}].bands[${b}].name`, 'band name'));
+		}
+	});
+	return issues;
+}

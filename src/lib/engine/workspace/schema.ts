@@ -1,0 +1,179 @@
+/**
+ * The workspace file, version 1: one JSON document holding a whole workspace. Objects keep the
+ * keys the schema does not know (free account attributes, fields of later versions), so an import
+ * followed by an export loses nothing.
+ */
+import * as z from 'zod';
+
+export const WORKSPACE_FORMAT = 'scorecraft-workspace';
+export const WORKSPACE_VERSION = 1;
+
+const id = z.string().trim().min(1, 'expected a non-empty id');
+
+/**
+ * Group and measure ids become keys of score objects and segments of `var` paths in plays
+ * (`score.groups.adoption`), so they are plain names.
+ */
+const key = z
+	.string()
+	.regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'expected an id of letters, digits, "_" or "-", starting with a letter or "_"')
+	.refine((value) => !['__proto__', 'constructor', 'prototype'].includes(value), 'this id is reserved');
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
+export const isoDate = z.string().refine((value) => {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}, 'expected a date as YYYY-MM-DD');
+
+/** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`). */
+const isoDateTime = z
+	.string()
+	.refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value), 'expected an ISO 8601 date or date-time');
+
+/** A JSON-logic rule: any JSON value (its operators are checked separately, with their paths). */
+export const logic = z.json();
+
+const weight = z.number().min(0, 'expected a weight of 0 or more').refine(Number.isFinite, 'expected a finite number');
+const points = z.number().refine(Number.isFinite, 'expected a finite number');
+
+const metricValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+
+export const account = z.looseObject({
+	id,
+	name: z.string(),
+	segment: z.string(),
+	arr: z.number().nullable().optional(),
+	renewal_date: isoDate.nullable().optional(),
+	csm: z.string().nullable().optional(),
+	tags: z.array(z.string()).optional(),
+	do_not_contact: z.boolean().optional(),
+	facts: z.record(z.string(), z.json()).optional()
+});
+
+export const contact = z.looseObject({
+	id,
+	account_id: id,
+	email: z.string(),
+	name: z.string().optional(),
+	role: z.string().optional(),
+	unsubscribed_at: isoDateTime.nullable().optional(),
+	last_seen: isoDateTime.nullable().optional(),
+	metrics: z.record(z.string(), metricValue).optional()
+});
+
+export const snapshot = z.looseObject({
+	account_id: id,
+	date: isoDate,
+	metrics: z.record(z.string(), metricValue)
+});
+
+export const outcome = z.looseObject({
+	account_id: id,
+	date: isoDate,
+	type: z.enum(['churned', 'renewed', 'expanded', 'downsold'])
+});
+
+const step = z
+	.looseObject({ min: points.optional(), max: points.optional(), score: points })
+	.refine((value) => (value.min === undefined) !== (value.max === undefined), {
+		message: 'expected a step with either "min" or "max"'
+	});
+
+const linearPoints = z
+	.array(z.tuple([points, points]))
+	.min(1, 'expected at least one [value, score] point')
+	.refine(
+		(list) => list.every((point, index) => index === 0 || point[0] > list[index - 1]![0]),
+		'expected points in increasing order of value'
+	);
+
+export const scoring = z.discriminatedUnion(
+	'type',
+	[
+		z.looseObject({ type: z.literal('steps'), steps: z.array(step), else: points.optional() }),
+		z.looseObject({ type: z.literal('linear'), points: linearPoints }),
+		z.looseObject({ type: z.literal('map'), map: z.record(z.string(), points), else: points.optional() }),
+		z.looseObject({ type: z.literal('logic'), logic })
+	],
+	{ error: 'expected one of steps, linear, map, logic' }
+);
+
+export const measure = z.looseObject({
+	id: key,
+	name: z.string(),
+	description: z.string().optional(),
+	weight: weight.optional(),
+	value: logic,
+	scoring
+});
+
+export const group = z.looseObject({
+	id: key,
+	name: z.string(),
+	weight: weight.optional(),
+	measures: z.array(measure)
+});
+
+export const band = z.looseObject({
+	name: z.string().min(1, 'expected a band name'),
+	min: points,
+	color: z.string().optional()
+});
+
+export const scorecard = z.looseObject({
+	id,
+	name: z.string(),
+	description: z.string().optional(),
+	priority: z.number().optional(),
+	status: z.enum(['draft', 'published']).optional(),
+	version: z.number().int().min(1).optional(),
+	applies_to: logic.optional(),
+	bands: z.array(band).min(1, 'expected at least one band').optional(),
+	groups: z.array(group).min(1, 'expected at least one group')
+});
+
+const emailAction = z.looseObject({ type: z.literal('email'), template: id, to: z.string().min(1) });
+const taskAction = z.looseObject({
+	type: z.literal('task'),
+	title: z.string().min(1),
+	assignee: z.string().optional(),
+	due_in_days: z.number().int().min(0).optional()
+});
+const tagAction = z.looseObject({
+	type: z.literal('tag'),
+	add: z.array(z.string()).optional(),
+	remove: z.array(z.string()).optional()
+});
+const webhookAction = z.looseObject({ type: z.literal('webhook'), url: z.url(), body: z.json().optional() });
+
+export const play = z.looseObject({
+	id,
+	name: z.string(),
+	enabled: z.boolean(),
+	mode: z.enum(['auto', 'approve']),
+	when: logic,
+	actions: z.array(
+		z.discriminatedUnion('type', [emailAction, taskAction, tagAction, webhookAction], {
+			error: 'expected one of email, task, tag, webhook'
+		})
+	),
+	cooldown_days: z.number().int().min(0),
+	audience: z.looseObject({ segments: z.array(z.string()).optional() }).optional()
+});
+
+export const template = z.looseObject({ id, subject: z.string(), mjml: z.string() });
+
+export const workspace = z.looseObject({
+	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),
+	version: z.literal(WORKSPACE_VERSION, { error: `expected ${WORKSPACE_VERSION}` }),
+	accounts: z.array(account),
+	contacts: z.array(contact),
+	snapshots: z.array(snapshot),
+	outcomes: z.array(outcome),
+	scorecards: z.array(scorecard),
+	plays: z.array(play),
+	templates: z.array(template),
+	settings: z.looseObject({})
+});
