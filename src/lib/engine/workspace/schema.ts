@@ -4,11 +4,12 @@
  * followed by an export loses nothing.
  */
 import * as z from 'zod';
+import { isIsoDate } from '../dates';
 
 export const WORKSPACE_FORMAT = 'scorecraft-workspace';
 export const WORKSPACE_VERSION = 1;
 
-const id = z.string().trim().min(1, 'expected a non-empty id');
+const id = z.string().refine((value) => value.trim() !== '', 'expected a non-empty id');
 
 /**
  * Group and measure ids become keys of score objects and segments of `var` paths in plays
@@ -20,12 +21,7 @@ const key = z
 	.refine((value) => !['__proto__', 'constructor', 'prototype'].includes(value), 'this id is reserved');
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
-export const isoDate = z.string().refine((value) => {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!match) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}, 'expected a date as YYYY-MM-DD');
+export const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD');
 
 /** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`). */
 const isoDateTime = z
