@@ -1,6 +1,6 @@
 /** Generates random JSON-logic rules and data, to compare the backends with json-logic-js. */
-import { Random } from '$lib/engine/random';
-import type { JsonValue, Logic } from '$lib/engine/logic';
+import { Random } from '../../src/lib/engine/random';
+import type { JsonValue, Logic } from '../../src/lib/engine/logic';
 
 const KEYS = ['a', 'b', 'n', 'z', 's', 'list', 'nested', 'nothing', 'flag', 'nested.x', 'nested.y.z', 'list.1', 'absent'];
 const EAGER = ['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', '%', 'in', 'cat', 'substr', '+', '*', '-', '/', 'min', 'max', 'merge', 'missing', 'missing_some'];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Account, Scorecard, Snapshot, Workspace } from '$lib/engine';
+import type { Account, Scorecard, Snapshot, Workspace } from '../../src/lib/engine';
 import example from '../fixtures/example-workspace.json';
 
 /** The path of a file in tests/fixtures (tests run from the project's root). */
@@ -7,7 +7,7 @@ export const fixture = (name: string) => resolve('tests/fixtures', name);
 
 /** The example workspace of the foundation issue, a fresh copy for each caller. */
 export function exampleWorkspace(): Workspace {
-	return structuredClone(example) as Workspace;
+	return structuredClone(example) as unknown as Workspace;
 }
 
 /** A minimal valid workspace holding the given records. */

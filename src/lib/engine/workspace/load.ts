@@ -68,6 +68,7 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 					: issue.message
 			};
 		case 'invalid_format':
+			if (!issue.message.startsWith('Invalid')) return { path, message: issue.message };
 			return { path, message: issue.format === 'url' ? 'expected a URL' : `expected ${issue.format}` };
 		case 'too_small':
 			return {

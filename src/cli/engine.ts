@@ -1,0 +1,56 @@
+/**
+ * `npm run engine -- <command>`: the engine from the command line, for scripts and cron.
+ * Results go to stdout; errors to stderr with a non-zero exit status.
+ */
+import { parseArgs } from 'node:util';
+import { runSample, sampleUsage } from './commands/sample';
+import { runScore, scoreUsage } from './commands/score';
+import { CliError, UsageError } from './io';
+
+const USAGE = `usage: npm run engine -- <command> [options]
+
+commands:
+  ${scoreUsage}
+      prints each account's score (JSON array, or CSV with a column per group)
+  ${sampleUsage}
+      writes the seeded sample workspace (same seed, same file)
+`;
+
+const commands: Record<string, { options: Record<string, { type: 'string' }>; run: (values: Record<string, string | undefined>) => string }> = {
+	score: {
+		options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' } },
+		run: runScore
+	},
+	sample: {
+		options: { out: { type: 'string' }, seed: { type: 'string' }, accounts: { type: 'string' }, end: { type: 'string' }, weeks: { type: 'string' } },
+		run: runSample
+	}
+};
+
+function main(argv: string[]): number {
+	const [name, ...rest] = argv;
+	if (!name || name === 'help' || name === '--help' || name === '-h') {
+		process.stdout.write(USAGE);
+		return name ? 0 : 2;
+	}
+	const command = commands[name];
+	try {
+		if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
+		let values: Record<string, string | undefined>;
+		try {
+			values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+		} catch (error) {
+			throw new UsageError(`${(error as Error).message}\nusage: engine ${name === 'score' ? scoreUsage : sampleUsage}`);
+		}
+		process.stdout.write(command.run(values));
+		return 0;
+	} catch (error) {
+		if (error instanceof CliError) {
+			process.stderr.write(`engine ${name}: ${error.message}\n`);
+			return error.exitCode;
+		}
+		throw error;
+	}
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,3 @@
+/** Seeded, realistic sample data: a whole workspace to try Scorecraft on, and to test and benchmark with. */
+export { generateSample, SAMPLE_END, type SampleOptions } from './generate';
+export { shippedScorecards } from './scorecards';

@@ -1,0 +1,60 @@
+/**
+ * Headless Chromium for the end-to-end tests, each run on a fresh, throw-away profile so no test
+ * sees another's IndexedDB, cache or cookies.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from './global-setup';
+
+export interface Browser {
+	context: BrowserContext;
+	/** Closes the browser and deletes its profile. */
+	close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	const profile = await mkdtemp(join(tmpdir(), 'scorecraft-e2e-'));
+	try {
+		// Playwright refuses --user-data-dir in `args`: a persistent context takes the folder instead.
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: chromiumPath,
+			headless: true,
+			viewport: { width: 1280, height: 800 },
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		});
+		return {
+			context,
+			async close() {
+				await context.close();
+				await rm(profile, { recursive: true, force: true });
+			}
+		};
+	} catch (error) {
+		await rm(profile, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+/**
+ * Collects what a user would never see but a developer must: console errors (CSP violations
+ * among them) and uncaught exceptions in the page.
+ */
+export function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	return errors;
+}

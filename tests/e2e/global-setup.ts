@@ -1,0 +1,134 @@
+/**
+ * Builds the app, serves the build with `node build` on a free local port, and hands its URL to
+ * the end-to-end tests; the teardown stops the server. The tests drive what users get: the
+ * production build under the production CSP, not the dev server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+	}
+}
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Runs a command to its end; rejects with its output when it fails. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			if (code === 0) resolve();
+			else
+				reject(
+					new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`)
+				);
+		});
+	});
+}
+
+/** A port nobody listens on now: the system picks it, we release it for the server to take. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+/** Polls until the server answers HTTP; fails early if it exits, and after `timeoutMs`. */
+async function waitForHttp(
+	url: string,
+	server: ChildProcess,
+	output: () => string,
+	timeoutMs = 20_000
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null || server.signalCode !== null) {
+			throw new Error(
+				`The app server exited before answering (${server.signalCode ?? `exit ${server.exitCode}`}):\n${output()}`
+			);
+		}
+		try {
+			const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+			await response.body?.cancel();
+			if (response.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`The app server did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+/** Kills the server's whole process group, and waits for it to be gone. */
+async function stop(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return;
+	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	const kill = (signal: NodeJS.Signals) => {
+		try {
+			process.kill(-server.pid!, signal);
+		} catch {
+			// Already gone.
+		}
+	};
+	kill('SIGTERM');
+	const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	// A missing browser is a broken machine, not a reason to skip: say how to fix it.
+	if (!existsSync(chromiumPath)) {
+		throw new Error(
+			`Chromium not found at ${chromiumPath}. The end-to-end tests need it: on Debian/Ubuntu run ` +
+				'`apt-get update && apt-get install -y chromium` (or set CHROMIUM_PATH)'
+		);
+	}
+
+	await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+
+	const port = await freePort();
+	let output = '';
+	// Its own process group (detached), so the teardown can stop it and anything it started.
+	const server = spawn(process.execPath, ['build'], {
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`
+		}
+	});
+	server.stdout!.on('data', (chunk) => (output += chunk));
+	server.stderr!.on('data', (chunk) => (output += chunk));
+
+	const baseURL = `http://127.0.0.1:${port}`;
+	try {
+		await waitForHttp(baseURL, server, () => output);
+	} catch (error) {
+		await stop(server);
+		throw error;
+	}
+	project.provide('baseURL', baseURL);
+
+	return () => stop(server);
+}
