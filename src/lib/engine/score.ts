@@ -1,5 +1,5 @@
 /** Scoring a whole workspace as of a date: the entry point the pages, the server and the CLI share. */
-import { accountFacts, SnapshotIndex } from './facts';
+import { FactsBuilder, SnapshotIndex } from './facts';
 import type { Backend } from './logic';
 import { compileScorecards, scoreFacts } from './scoring';
 import type { AccountScore, IsoDate, Workspace } from './types';
@@ -12,7 +12,8 @@ export interface ScoreOptions {
 export function scoreWorkspace(workspace: Workspace, asOf: IsoDate, options: ScoreOptions = {}): AccountScore[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
 	const snapshots = new SnapshotIndex(workspace.snapshots);
+	const facts = new FactsBuilder(workspace.accounts, workspace.snapshots);
 	return workspace.accounts.map((account) =>
-		scoreFacts(scorecards, accountFacts(account, snapshots.latestOnOrBefore(account.id, asOf)), account.id)
+		scoreFacts(scorecards, facts.build(account, snapshots.latestOnOrBefore(account.id, asOf)), account.id)
 	);
 }

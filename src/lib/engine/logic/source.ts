@@ -43,6 +43,11 @@ export const helpers = {
 /** What the emitter shares across the expressions of one generated function. */
 export class SourceContext {
 	readonly constants: unknown[] = [];
+	/**
+	 * Facts already read into local variables, known to be neither null nor undefined (a scorer
+	 * checks a measure's required facts first), so a `var` of them is just the local.
+	 */
+	readonly bindings = new Map<string, string>();
 	#lambdas = 0;
 
 	constant(value: unknown): string {
@@ -82,7 +87,7 @@ export function literal(value: unknown, context: SourceContext): string {
 }
 
 /** A condition, as a JavaScript boolean expression. */
-function condition(node: Logic, data: string, dataIsObject: boolean, context: SourceContext): string {
+export function condition(node: Logic, data: string, dataIsObject: boolean, context: SourceContext): string {
 	const source = emitLogic(node, data, context, dataIsObject);
 	return isBooleanValued(node) ? source : `h.truthy(${source})`;
 }
@@ -137,6 +142,8 @@ export function emitLogic(logic: Logic, data: string, context: SourceContext, da
 		case 'var': {
 			const fallback = args.length < 2 ? null : args[1];
 			if (args.length <= 2 && isLiteralPath(args[0]) && !isOperation(fallback) && !Array.isArray(fallback)) {
+				const bound = data === 'f' && dataIsObject ? context.bindings.get(String(args[0])) : undefined;
+				if (bound) return bound;
 				return emitVar(args[0], literal(fallback, context), data, dataIsObject);
 			}
 		}

@@ -208,10 +208,10 @@ describe('generateSample', () => {
 			);
 		}
 		expect(problems).toEqual([]);
-		// Surveys are sparse; tickets come and go.
+		// Surveys are sparse and an answer is kept for six months, so NPS is there about half the time.
 		const withNps = sample.snapshots.filter((snapshot) => snapshot.metrics.nps !== null).length;
-		expect(share(withNps, sample.snapshots.length)).toBeLessThan(0.2);
-		expect(withNps).toBeGreaterThan(0);
+		expect(share(withNps, sample.snapshots.length)).toBeLessThan(0.8);
+		expect(share(withNps, sample.snapshots.length)).toBeGreaterThan(0.2);
 	});
 
 	it('decides renewals in the period, stops a churned account there and moves the others on', () => {

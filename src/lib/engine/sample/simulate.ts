@@ -33,6 +33,8 @@ export interface History {
 
 /** Weeks an onboarding account takes to reach its full usage. */
 const RAMP_DAYS = 84;
+/** A survey answer stays the account's NPS for this many weeks (about six months). */
+const NPS_WEEKS = 26;
 /** A champion who left counts as a recent change for this many weeks (about 90 days). */
 const CHAMPION_WEEKS = 13;
 
@@ -73,6 +75,8 @@ export function simulate(plan: AccountPlan, dates: readonly IsoDate[], random: R
 	let csat: number | null = null;
 	let csatWeeks = 0;
 	let silentDays = r.int(30, 60);
+	let npsLatest: number | null = null;
+	let npsWeeks = 0;
 
 	const snapshots: Snapshot[] = [];
 	let outcome: Outcome | null = null;
@@ -134,9 +138,14 @@ export function simulate(plan: AccountPlan, dates: readonly IsoDate[], random: R
 			csat = null;
 		}
 
-		const nps = r.chance(profile.surveyRate)
-			? Math.round(clamp(r.normal(6.6 + 1.8 * health, 1.5), 0, 10))
-			: null;
+		// A CRM export carries the latest survey answer until it is too old to mean much.
+		if (r.chance(profile.surveyRate)) {
+			npsLatest = Math.round(clamp(r.normal(6.6 + 1.8 * health, 1.5), 0, 10));
+			npsWeeks = NPS_WEEKS;
+		} else if (npsWeeks > 0 && --npsWeeks === 0) {
+			npsLatest = null;
+		}
+		const nps = npsLatest;
 		if (profile.qbrs && week % 13 === qbrPhase) qbrAttended = r.chance(sigmoid(1.5 * health + 0.6));
 		if (r.chance(0.1)) sponsorEngaged = r.chance(sigmoid(1.2 * health + sponsorBias));
 		progress = clamp(progress + 0.012 * ramp * (1.5 * quality - 0.45) + r.normal(0, 0.008), 0, 1);

@@ -5,15 +5,26 @@
  */
 import { emitLogic, helpers as logicHelpers, literal, SourceContext } from '../logic/source';
 import { NO_DATA, scoringScope, toNumber } from './measure';
-import type { ScoreFunction } from './interpret';
+import type { Scorer } from './interpret';
 import type { MeasurePlan, ScorecardPlan } from './plan';
 
 const helpers = { ...logicHelpers, toNumber, scoringScope };
 
-function requiredCheck(measure: MeasurePlan, context: SourceContext): string {
+/**
+ * The test that every fact the measure requires is there. A top-level fact is read once into a
+ * local variable that the measure's rule then uses, as hand-written code would.
+ */
+function requiredCheck(measure: MeasurePlan, measureIndex: number, context: SourceContext, locals: string[]): string {
+	context.bindings.clear();
 	if (measure.required.length === 0) return 'true';
 	return measure.required
-		.map((path) => `${emitLogic({ var: path }, 'f', context, true)} !== null`)
+		.map((path, r) => {
+			if (path.includes('.')) return `${emitLogic({ var: path }, 'f', context, true)} !== null`;
+			const local = `a${measureIndex}_${r}`;
+			locals.push(local);
+			context.bindings.set(path, local);
+			return `(${local} = f[${JSON.stringify(path)}]) != null`;
+		})
 		.join(' && ');
 }
 
@@ -50,18 +61,18 @@ function scoreExpression(measure: MeasurePlan, context: SourceContext): string {
 	}
 }
 
-export function scorerSource(plan: ScorecardPlan): { source: string; constants: unknown[] } {
+/** The source of both scorers: the measures and groups are shared, only the result differs. */
+export function scorerSource(plan: ScorecardPlan): { full: string; numeric: string; constants: unknown[] } {
 	const context = new SourceContext();
-	const lines: string[] = ['let t, v, x, k, sc, s;'];
+	const locals: string[] = [];
+	const lines: string[] = [];
 	const key = (id: string) => `[${JSON.stringify(id)}]`;
-	let index = 0;
 	const measureIndex = new Map<MeasurePlan, number>();
-	for (const measure of plan.measures) {
-		const i = index++;
+	plan.measures.forEach((measure, i) => {
 		measureIndex.set(measure, i);
 		lines.push(
 			`let v${i} = null, s${i} = null;`,
-			`if (${requiredCheck(measure, context)}) {`,
+			`if (${requiredCheck(measure, i, context, locals)}) {`,
 			`  try {`,
 			`    v = ${emitLogic(measure.value, 'f', context, true)};`,
 			`    if (v !== null && v !== undefined && (typeof v !== "number" || v - v === 0)) {`,
@@ -72,7 +83,9 @@ export function scorerSource(plan: ScorecardPlan): { source: string; constants: 
 			`  } catch (error) { v${i} = null; s${i} = null; }`,
 			`}`
 		);
-	}
+		context.bindings.clear();
+	});
+	lines.unshift(`let t, v, x, k, sc, s${locals.map((local) => `, ${local}`).join('')};`);
 	plan.groups.forEach((group, g) => {
 		lines.push(`let w${g} = 0, u${g} = 0;`);
 		for (const measure of group.measures) {
@@ -88,12 +101,18 @@ export function scorerSource(plan: ScorecardPlan): { source: string; constants: 
 		lines.push(`if (g${g} !== null) { W += ${w}; U += ${w} * g${g}; }`);
 	});
 	lines.push('const o = W > 0 ? U / W : null;');
+	const shared = lines.join('\n');
+
+	// The numbers only, into a caller's buffer: nothing allocated per account.
+	const numbers = ['out[0] = o === null ? NaN : o;'];
+	plan.groups.forEach((_, g) => numbers.push(`out[${1 + g}] = g${g} === null ? NaN : g${g};`));
+	plan.measures.forEach((_, i) => numbers.push(`out[${1 + plan.groups.length + i}] = s${i} === null ? NaN : s${i};`));
+
+	const full: string[] = [];
 	const bands = plan.bands.map((band) => `o >= ${literal(band.min, context)} ? ${JSON.stringify(band.name)} : `).join('');
-	lines.push(`const band = o === null ? ${JSON.stringify(NO_DATA)} : ${bands}${JSON.stringify(plan.bands[plan.bands.length - 1]!.name)};`);
-	lines.push('const missing = [];');
-	for (const measure of plan.measures) {
-		lines.push(`if (s${measureIndex.get(measure)} === null) missing.push(${JSON.stringify(measure.id)});`);
-	}
+	full.push(`const band = o === null ? ${JSON.stringify(NO_DATA)} : ${bands}${JSON.stringify(plan.bands[plan.bands.length - 1]!.name)};`);
+	full.push('const missing = [];');
+	plan.measures.forEach((measure, i) => full.push(`if (s${i} === null) missing.push(${JSON.stringify(measure.id)});`));
 	const groups = plan.groups.map((group, g) => `${key(group.id)}: g${g}`).join(', ');
 	const measures = plan.groups
 		.flatMap((group, g) =>
@@ -104,15 +123,20 @@ export function scorerSource(plan: ScorecardPlan): { source: string; constants: 
 			})
 		)
 		.join(', ');
-	lines.push(
+	full.push(
 		`return { account_id: id, scorecard_id: ${JSON.stringify(plan.id)}, overall: o, band, groups: { ${groups} }, measures: { ${measures} }, missing };`
 	);
-	return { source: lines.join('\n'), constants: context.constants };
+	return { full: `${shared}\n${full.join('\n')}`, numeric: `${shared}\n${numbers.join('\n')}`, constants: context.constants };
 }
 
-/** The scorecard as one generated function (needs `new Function`). */
-export function generatedScorer(plan: ScorecardPlan): ScoreFunction {
-	const { source, constants } = scorerSource(plan);
-	const factory = new Function('h', 'c', `return function score(f, id) {\n${source}\n};`);
-	return factory(helpers, constants) as ScoreFunction;
+/** The scorecard as generated functions (needs `new Function`). */
+export function generatedScorer(plan: ScorecardPlan): Scorer {
+	const { full, numeric, constants } = scorerSource(plan);
+	const factory = new Function(
+		'h',
+		'c',
+		`return [function score(f, id) {\n${full}\n}, function scoreInto(f, out) {\n${numeric}\n}];`
+	);
+	const [score, scoreInto] = factory(helpers, constants) as [Scorer['score'], Scorer['scoreInto']];
+	return { score, scoreInto };
 }

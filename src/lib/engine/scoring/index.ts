@@ -1,9 +1,10 @@
 /** Compiled scorecards: built once from the JSON, then applied to many accounts. */
 import { compileToClosure, resolveBackend, truthy, type Backend } from '../logic';
-import { emitLogic, SourceContext, helpers } from '../logic/source';
+import { condition as emitCondition, SourceContext, helpers } from '../logic/source';
 import type { AccountScore, Facts, Scorecard } from '../types';
 import { generatedScorer } from './codegen';
-import { closureScorer, type ScoreFunction } from './interpret';
+import { closureScorer, type Scorer } from './interpret';
+import { bandFor } from './measure';
 import { planScorecard, unscored, type ScorecardPlan } from './plan';
 
 export interface CompiledScorecard {
@@ -12,7 +13,12 @@ export interface CompiledScorecard {
 	plan: ScorecardPlan;
 	/** Whether this scorecard's `applies_to` holds for the facts (no condition: it applies to all). */
 	appliesTo: (facts: Facts) => boolean;
-	score: ScoreFunction;
+	score: Scorer['score'];
+	scoreInto: Scorer['scoreInto'];
+	/** The length of the buffer `scoreInto` fills: 1 + groups + measures. */
+	resultLength: number;
+	/** The band of an overall score (not of a missing one: that is "No data"). */
+	band: (overall: number) => string;
 }
 
 function compileCondition(condition: Scorecard['applies_to'], backend: 'function' | 'closure'): (facts: Facts) => boolean {
@@ -22,8 +28,8 @@ function compileCondition(condition: Scorecard['applies_to'], backend: 'function
 		return (facts) => truthy(rule(facts));
 	}
 	const context = new SourceContext();
-	const body = emitLogic(condition, 'f', context, true);
-	return new Function('h', 'c', `return function appliesTo(f) { let t; return h.truthy(${body}); };`)(
+	const body = emitCondition(condition, 'f', true, context);
+	return new Function('h', 'c', `return function appliesTo(f) { let t; return ${body}; };`)(
 		helpers,
 		context.constants
 	) as (facts: Facts) => boolean;
@@ -33,12 +39,16 @@ function compileCondition(condition: Scorecard['applies_to'], backend: 'function
 export function compileScorecard(scorecard: Scorecard, backend: Backend = 'auto'): CompiledScorecard {
 	const chosen = resolveBackend(backend);
 	const plan = planScorecard(scorecard);
+	const { score, scoreInto } = chosen === 'function' ? generatedScorer(plan) : closureScorer(plan);
 	return {
 		id: scorecard.id,
 		scorecard,
 		plan,
 		appliesTo: compileCondition(scorecard.applies_to, chosen),
-		score: chosen === 'function' ? generatedScorer(plan) : closureScorer(plan)
+		score,
+		scoreInto,
+		resultLength: 1 + plan.groups.length + plan.measures.length,
+		band: (overall) => bandFor(overall, plan.bands)
 	};
 }
 
@@ -56,6 +66,12 @@ export function compileScorecards(scorecards: readonly Scorecard[], backend: Bac
 				a.index - b.index
 		)
 		.map(({ scorecard }) => compileScorecard(scorecard, backend));
+}
+
+/** The first scorecard that applies to the facts, if any. */
+export function selectScorecard(scorecards: readonly CompiledScorecard[], facts: Facts): CompiledScorecard | undefined {
+	for (const scorecard of scorecards) if (scorecard.appliesTo(facts)) return scorecard;
+	return undefined;
 }
 
 /** Scores one account with the first scorecard that applies to it; unscored when none does. */

@@ -65,12 +65,35 @@ export function planScorecard(card: Scorecard): ScorecardPlan {
 /** Evaluates a rule on some data; the scorers differ only in how they do this. */
 export type Evaluate = (data: Facts) => unknown;
 
+/** The points for a present raw value, before clamping; NaN when the value cannot be scored. */
+export type Points = (raw: unknown, facts: Facts) => number;
+
+/** Points computed natively for steps, linear and map; a `logic` scoring through its compiled rule. */
+export function nativePoints(scoring: Scoring, logic: Evaluate | undefined): Points {
+	switch (scoring.type) {
+		case 'steps':
+			return (raw) => {
+				const x = toNumber(raw);
+				return Number.isNaN(x) ? NaN : stepsScore(scoring, x);
+			};
+		case 'linear':
+			return (raw) => {
+				const x = toNumber(raw);
+				return Number.isNaN(x) ? NaN : linearScore(scoring.points, x);
+			};
+		case 'map':
+			return (raw) => mapScore(scoring, raw);
+		case 'logic':
+			return (raw, facts) => toNumber(logic!(scoringScope(facts, raw)));
+	}
+}
+
 /** One measure's raw value and points, or null points when it is missing. */
 export function scoreMeasure(
 	measure: MeasurePlan,
 	facts: Facts,
 	value: Evaluate,
-	scoringLogic: Evaluate | undefined
+	points: Points
 ): { value: unknown; score: number | null } {
 	for (const path of measure.required) {
 		if (resolveVar(facts, path) === null) return { value: null, score: null };
@@ -78,14 +101,7 @@ export function scoreMeasure(
 	try {
 		const raw = value(facts);
 		if (!isPresent(raw)) return { value: null, score: null };
-		const scoring = measure.scoring;
-		let score: number;
-		if (scoring.type === 'map') score = mapScore(scoring, raw);
-		else if (scoring.type === 'logic') score = toNumber(scoringLogic!(scoringScope(facts, raw)));
-		else {
-			const x = toNumber(raw);
-			score = Number.isNaN(x) ? NaN : scoring.type === 'steps' ? stepsScore(scoring, x) : linearScore(scoring.points, x);
-		}
+		const score = points(raw, facts);
 		return { value: raw, score: Number.isFinite(score) ? clampScore(score) : null };
 	} catch {
 		// A rule that throws on this account's data (e.g. text where a list was expected) is no data.
@@ -150,6 +166,36 @@ export function combineScores(
 		measures,
 		missing
 	};
+}
+
+/** The numbers of `combineScores`, computed the same way, into [overall, ...groups, ...measures]. */
+export function combineInto(
+	plan: ScorecardPlan,
+	measureResults: readonly { score: number | null }[],
+	out: Float64Array
+): void {
+	let index = 0;
+	let totalWeight = 0;
+	let totalScore = 0;
+	plan.groups.forEach((group, g) => {
+		let weight = 0;
+		let sum = 0;
+		for (const measure of group.measures) {
+			const score = measureResults[index]!.score;
+			out[1 + plan.groups.length + index++] = score ?? NaN;
+			if (score !== null) {
+				weight += measure.weight;
+				sum += measure.weight * score;
+			}
+		}
+		const groupScore = weight > 0 ? sum / weight : null;
+		out[1 + g] = groupScore ?? NaN;
+		if (groupScore !== null) {
+			totalWeight += group.weight;
+			totalScore += group.weight * groupScore;
+		}
+	});
+	out[0] = totalWeight > 0 ? totalScore / totalWeight : NaN;
 }
 
 /** The result for an account that no scorecard applies to: reported, not dropped. */
