@@ -13,13 +13,21 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
@@ -29,7 +37,29 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: ['svelte', 'svelte/*', '$app/*', 'dexie', 'node:*', 'fs', 'path', 'nodemailer', 'mjml', '$lib/db/*', '$lib/components/*', '$lib/server/*', '$lib/mail/*'] }
+				{
+					paths: [
+						'svelte',
+						'dexie',
+						'fs',
+						'path',
+						'os',
+						'child_process',
+						'nodemailer',
+						'mjml',
+						'mjml-browser'
+					],
+					patterns: [
+						'svelte/*',
+						'$app/*',
+						'node:*',
+						'$lib/db/*',
+						'$lib/components/*',
+						'$lib/server/*',
+						'$lib/mail/*',
+						'$lib/state/*'
+					]
+				}
 			],
 			'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'fetch']
 		}

@@ -1,10 +1,11 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * The shipped scorecards written by hand as plain JavaScript: what a developer would write for
  * these three scorecards alone, computing the same results as the engine. The benchmark's yardstick.
  */
 import type { AccountScore, Facts } from '../src/lib/engine';
 
-type F = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type F = Record<string, any>;
 
 const finite = (v: number) => v - v === 0;
 const band = (o: number | null) =>
@@ -32,8 +33,8 @@ function scale(f: F, id: string): AccountScore {
 	const g1 = s1 === null ? null : (1 * s1) / 1;
 	let W = 0;
 	let U = 0;
-	if (g0 !== null) { W += 50; U += 50 * g0; } // prettier-ignore
-	if (g1 !== null) { W += 50; U += 50 * g1; } // prettier-ignore
+	if (g0 !== null) { W += 50; U += 50 * g0; }
+	if (g1 !== null) { W += 50; U += 50 * g1; }
 	const o = W > 0 ? U / W : null;
 	const missing: string[] = [];
 	if (s0 === null) missing.push('seat_penetration');
@@ -58,7 +59,7 @@ function bool(v: unknown, yes: number, no: number, otherwise: number): number {
 }
 
 /** Adds a measure to a group's running sums when it has a score. */
-interface Sums { w: number; u: number } // prettier-ignore
+interface Sums { w: number; u: number }
 function add(sums: Sums, weight: number, score: number | null): void {
 	if (score !== null) {
 		sums.w += weight;
@@ -92,15 +93,15 @@ function dream(f: F, id: string): AccountScore {
 	const s8 = v8 === null ? null : v8 <= 0 ? 0 : v8 <= 0.25 ? lin(v8, 0, 0, 0.25, 40) : v8 <= 0.75 ? lin(v8, 0.25, 40, 0.75, 70) : v8 <= 1.5 ? lin(v8, 0.75, 70, 1.5, 100) : 100;
 	const s9 = v9 === null ? null : v9 >= 5 ? 100 : v9 >= 3 ? 80 : v9 >= 1 ? 55 : 20;
 	const s10 = v10 === null ? null : v10 <= 0 ? 0 : v10 <= 0.05 ? lin(v10, 0, 0, 0.05, 40) : v10 <= 0.15 ? lin(v10, 0.05, 40, 0.15, 75) : v10 <= 0.3 ? lin(v10, 0.15, 75, 0.3, 100) : 100;
-	const a = { w: 0, u: 0 }, b = { w: 0, u: 0 }, c = { w: 0, u: 0 }, d = { w: 0, u: 0 }, e = { w: 0, u: 0 }; // prettier-ignore
-	add(a, 2, s0); add(a, 1, s1); // prettier-ignore
-	add(b, 2, s2); add(b, 1, s3); add(b, 1, s4); // prettier-ignore
-	add(c, 2, s5); add(c, 1, s6); // prettier-ignore
-	add(d, 1, s7); add(d, 1, s8); // prettier-ignore
-	add(e, 1, s9); add(e, 1, s10); // prettier-ignore
-	const g0 = mean(a), g1 = mean(b), g2 = mean(c), g3 = mean(d), g4 = mean(e); // prettier-ignore
+	const a = { w: 0, u: 0 }, b = { w: 0, u: 0 }, c = { w: 0, u: 0 }, d = { w: 0, u: 0 }, e = { w: 0, u: 0 };
+	add(a, 2, s0); add(a, 1, s1);
+	add(b, 2, s2); add(b, 1, s3); add(b, 1, s4);
+	add(c, 2, s5); add(c, 1, s6);
+	add(d, 1, s7); add(d, 1, s8);
+	add(e, 1, s9); add(e, 1, s10);
+	const g0 = mean(a), g1 = mean(b), g2 = mean(c), g3 = mean(d), g4 = mean(e);
 	const all = { w: 0, u: 0 };
-	add(all, 20, g0); add(all, 25, g1); add(all, 20, g2); add(all, 20, g3); add(all, 15, g4); // prettier-ignore
+	add(all, 20, g0); add(all, 25, g1); add(all, 20, g2); add(all, 20, g3); add(all, 15, g4);
 	const o = mean(all);
 	const W = all.w;
 	const missing: string[] = [];
@@ -153,13 +154,13 @@ function threeDimensions(f: F, id: string): AccountScore {
 	const s4 = v4 === null ? null : v4 >= 4 ? 100 : v4 >= 3 ? 70 : 20;
 	const s5 = v5 === null ? null : v5 <= 0 ? 0 : v5 <= 0.25 ? lin(v5, 0, 0, 0.25, 40) : v5 <= 0.5 ? lin(v5, 0.25, 40, 0.5, 65) : v5 <= 0.75 ? lin(v5, 0.5, 65, 0.75, 85) : v5 <= 1 ? lin(v5, 0.75, 85, 1, 100) : 100;
 	const s6 = v6 === null ? null : v6 <= 0 ? 100 : v6 <= 1 ? 60 : v6 <= 2 ? 30 : 0;
-	const a = { w: 0, u: 0 }, b = { w: 0, u: 0 }, c = { w: 0, u: 0 }; // prettier-ignore
-	add(a, 1, s0); add(a, 1, s1); // prettier-ignore
-	add(b, 2, s2); add(b, 1, s3); add(b, 1, s4); // prettier-ignore
-	add(c, 2, s5); add(c, 1, s6); // prettier-ignore
-	const g0 = mean(a), g1 = mean(b), g2 = mean(c); // prettier-ignore
+	const a = { w: 0, u: 0 }, b = { w: 0, u: 0 }, c = { w: 0, u: 0 };
+	add(a, 1, s0); add(a, 1, s1);
+	add(b, 2, s2); add(b, 1, s3); add(b, 1, s4);
+	add(c, 2, s5); add(c, 1, s6);
+	const g0 = mean(a), g1 = mean(b), g2 = mean(c);
 	const all = { w: 0, u: 0 };
-	add(all, 40, g0); add(all, 30, g1); add(all, 30, g2); // prettier-ignore
+	add(all, 40, g0); add(all, 30, g1); add(all, 30, g2);
 	const o = mean(all);
 	const W = all.w;
 	const missing: string[] = [];
@@ -195,16 +196,16 @@ const nan = (x: number | null) => (x === null ? NaN : x);
 function mean2(w0: number, s0: number | null, w1: number, s1: number | null): number | null {
 	let w = 0;
 	let u = 0;
-	if (s0 !== null) { w += w0; u += w0 * s0; } // prettier-ignore
-	if (s1 !== null) { w += w1; u += w1 * s1; } // prettier-ignore
+	if (s0 !== null) { w += w0; u += w0 * s0; }
+	if (s1 !== null) { w += w1; u += w1 * s1; }
 	return w > 0 ? u / w : null;
 }
 function mean3(w0: number, s0: number | null, w1: number, s1: number | null, w2: number, s2: number | null): number | null {
 	let w = 0;
 	let u = 0;
-	if (s0 !== null) { w += w0; u += w0 * s0; } // prettier-ignore
-	if (s1 !== null) { w += w1; u += w1 * s1; } // prettier-ignore
-	if (s2 !== null) { w += w2; u += w2 * s2; } // prettier-ignore
+	if (s0 !== null) { w += w0; u += w0 * s0; }
+	if (s1 !== null) { w += w1; u += w1 * s1; }
+	if (s2 !== null) { w += w2; u += w2 * s2; }
 	return w > 0 ? u / w : null;
 }
 
@@ -252,15 +253,15 @@ function dreamInto(f: F, out: Float64Array): void {
 	const g4 = mean2(1, s9, 1, s10);
 	let w = 0;
 	let u = 0;
-	if (g0 !== null) { w += 20; u += 20 * g0; } // prettier-ignore
-	if (g1 !== null) { w += 25; u += 25 * g1; } // prettier-ignore
-	if (g2 !== null) { w += 20; u += 20 * g2; } // prettier-ignore
-	if (g3 !== null) { w += 20; u += 20 * g3; } // prettier-ignore
-	if (g4 !== null) { w += 15; u += 15 * g4; } // prettier-ignore
+	if (g0 !== null) { w += 20; u += 20 * g0; }
+	if (g1 !== null) { w += 25; u += 25 * g1; }
+	if (g2 !== null) { w += 20; u += 20 * g2; }
+	if (g3 !== null) { w += 20; u += 20 * g3; }
+	if (g4 !== null) { w += 15; u += 15 * g4; }
 	out[0] = w > 0 ? u / w : NaN;
-	out[1] = nan(g0); out[2] = nan(g1); out[3] = nan(g2); out[4] = nan(g3); out[5] = nan(g4); // prettier-ignore
-	out[6] = nan(s0); out[7] = nan(s1); out[8] = nan(s2); out[9] = nan(s3); out[10] = nan(s4); out[11] = nan(s5); // prettier-ignore
-	out[12] = nan(s6); out[13] = nan(s7); out[14] = nan(s8); out[15] = nan(s9); out[16] = nan(s10); // prettier-ignore
+	out[1] = nan(g0); out[2] = nan(g1); out[3] = nan(g2); out[4] = nan(g3); out[5] = nan(g4);
+	out[6] = nan(s0); out[7] = nan(s1); out[8] = nan(s2); out[9] = nan(s3); out[10] = nan(s4); out[11] = nan(s5);
+	out[12] = nan(s6); out[13] = nan(s7); out[14] = nan(s8); out[15] = nan(s9); out[16] = nan(s10);
 }
 
 function threeDimensionsInto(f: F, out: Float64Array): void {
@@ -282,8 +283,8 @@ function threeDimensionsInto(f: F, out: Float64Array): void {
 	const g1 = mean3(2, s2, 1, s3, 1, s4);
 	const g2 = mean2(2, s5, 1, s6);
 	out[0] = nan(mean3(40, g0, 30, g1, 30, g2));
-	out[1] = nan(g0); out[2] = nan(g1); out[3] = nan(g2); // prettier-ignore
-	out[4] = nan(s0); out[5] = nan(s1); out[6] = nan(s2); out[7] = nan(s3); out[8] = nan(s4); out[9] = nan(s5); out[10] = nan(s6); // prettier-ignore
+	out[1] = nan(g0); out[2] = nan(g1); out[3] = nan(g2);
+	out[4] = nan(s0); out[5] = nan(s1); out[6] = nan(s2); out[7] = nan(s3); out[8] = nan(s4); out[9] = nan(s5); out[10] = nan(s6);
 }
 
 /** The numbers of `scoreByHand`, into the buffer of the scorecard it returns (null: unscored). */

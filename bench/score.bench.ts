@@ -7,31 +7,50 @@
  * a history or a backtest needs for every account) and the scores with their explanation (the
  * objects an account page or `engine score` prints). BENCH_ACCOUNTS=N changes the count.
  */
-import { compileScorecards, FactsBuilder, scoreFacts, selectScorecard, SnapshotIndex, type AccountScore, type Facts } from '../src/lib/engine';
+import {
+	compileScorecards,
+	FactsBuilder,
+	scoreFacts,
+	selectScorecard,
+	SnapshotIndex,
+	type AccountScore,
+	type Facts
+} from '../src/lib/engine';
 import { generateSample, SAMPLE_END } from '../src/lib/engine/sample';
 import { referenceScore, referenceScorecard } from '../tests/support/reference-scorer';
 import { sameValue } from '../tests/support/random-logic';
 import { scoreByHand, scoreByHandInto } from './handwritten';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
-const format = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const format = (n: number, digits = 0) =>
+	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-console.log(`Scorecraft scoring benchmark: ${format(ACCOUNTS)} sample accounts as of ${SAMPLE_END}, Node ${process.version}`);
+console.log(
+	`Scorecraft scoring benchmark: ${format(ACCOUNTS)} sample accounts as of ${SAMPLE_END}, Node ${process.version}`
+);
 let started = performance.now();
 const workspace = generateSample({ accounts: ACCOUNTS, weeks: 2, seed: 1 });
 const snapshots = new SnapshotIndex(workspace.snapshots);
 const builder = new FactsBuilder(workspace.accounts, workspace.snapshots);
-const facts: Facts[] = workspace.accounts.map((account) => builder.build(account, snapshots.latestOnOrBefore(account.id, SAMPLE_END)));
+const facts: Facts[] = workspace.accounts.map((account) =>
+	builder.build(account, snapshots.latestOnOrBefore(account.id, SAMPLE_END))
+);
 const ids = workspace.accounts.map((account) => account.id);
-console.log(`generated the sample and built the facts in ${format(performance.now() - started)} ms`);
+console.log(
+	`generated the sample and built the facts in ${format(performance.now() - started)} ms`
+);
 
 started = performance.now();
 const compiled = compileScorecards(workspace.scorecards, 'function');
-console.log(`compiled the ${compiled.length} scorecards to functions in ${format(performance.now() - started, 2)} ms`);
+console.log(
+	`compiled the ${compiled.length} scorecards to functions in ${format(performance.now() - started, 2)} ms`
+);
 const closures = compileScorecards(workspace.scorecards, 'closure');
 const reference = compiled.map((card) => referenceScorecard(card.scorecard));
 const wholeReference = compiled.map((card) => referenceScorecard(card.scorecard, 'json-logic'));
-const buffers = Object.fromEntries(compiled.map((card) => [card.id, new Float64Array(card.resultLength)]));
+const buffers = Object.fromEntries(
+	compiled.map((card) => [card.id, new Float64Array(card.resultLength)])
+);
 
 /** A scorer of the numbers writes them into its scorecard's buffer and returns that buffer. */
 type NumberScorer = (facts: Facts) => Float64Array | null;
@@ -59,18 +78,27 @@ const expectedNumbers = facts.map((f) => { const out = numberScorers[3]![1](f); 
 for (const [name, score] of [...fullScorers.slice(0, 3), fullScorers[4]!]) {
 	const differing = facts.filter((f, i) => !sameValue(score(f, ids[i]!), expected[i]));
 	if (differing.length) identical = false;
-	console.log(`${differing.length ? 'DIFFERENT' : 'identical'}: ${name}, with explanations, = json-logic-js on ${format(facts.length - differing.length)} of ${format(facts.length)} accounts`);
+	console.log(
+		`${differing.length ? 'DIFFERENT' : 'identical'}: ${name}, with explanations, = json-logic-js on ${format(facts.length - differing.length)} of ${format(facts.length)} accounts`
+	);
 }
 for (const [name, score] of [...numberScorers.slice(0, 3), numberScorers[4]!]) {
 	const differing = facts.filter((f, i) => { const out = score(f); return !sameValue(out ? [...out] : null, expectedNumbers[i]); }); // prettier-ignore
 	if (differing.length) identical = false;
-	console.log(`${differing.length ? 'DIFFERENT' : 'identical'}: ${name}, numbers, = json-logic-js on ${format(facts.length - differing.length)} of ${format(facts.length)} accounts`);
+	console.log(
+		`${differing.length ? 'DIFFERENT' : 'identical'}: ${name}, numbers, = json-logic-js on ${format(facts.length - differing.length)} of ${format(facts.length)} accounts`
+	);
 }
 expected.length = 0;
 expectedNumbers.length = 0;
 
-const ROUNDS: Record<string, number> = { 'json-logic-js on the rules': 3, 'json-logic-js on all the logic': 3, 'compiled to closures (no eval)': 5 };
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ROUNDS: Record<string, number> = {
+	'json-logic-js on the rules': 3,
+	'json-logic-js on all the logic': 3,
+	'compiled to closures (no eval)': 5
+};
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 let sink = 0;
 
 /**
@@ -89,14 +117,25 @@ function measure(run: () => void, rounds: number): number {
 	return median(times);
 }
 
-function report(title: string, results: [string, number][]): { vsHand: number; vsRules: number; vsAllLogic: number } {
+function report(
+	title: string,
+	results: [string, number][]
+): { vsHand: number; vsRules: number; vsAllLogic: number } {
 	const hand = results[0]![1];
-	console.log(`\n${title}\n${'scorer'.padEnd(34)}${'accounts/s'.padStart(14)}${'ms per pass'.padStart(14)}${'time vs hand-written'.padStart(23)}`);
+	console.log(
+		`\n${title}\n${'scorer'.padEnd(34)}${'accounts/s'.padStart(14)}${'ms per pass'.padStart(14)}${'time vs hand-written'.padStart(23)}`
+	);
 	for (const [name, time] of results) {
-		console.log(`${name.padEnd(34)}${format((facts.length / time) * 1000).padStart(14)}${format(time, 1).padStart(14)}${`${format(time / hand, 2)}x`.padStart(23)}`);
+		console.log(
+			`${name.padEnd(34)}${format((facts.length / time) * 1000).padStart(14)}${format(time, 1).padStart(14)}${`${format(time / hand, 2)}x`.padStart(23)}`
+		);
 	}
 	const compiledTime = results[1]![1];
-	return { vsHand: compiledTime / hand, vsRules: results[3]![1] / compiledTime, vsAllLogic: results[4]![1] / compiledTime };
+	return {
+		vsHand: compiledTime / hand,
+		vsRules: results[3]![1] / compiledTime,
+		vsAllLogic: results[4]![1] / compiledTime
+	};
 }
 
 const numbers = report(
@@ -121,10 +160,18 @@ const explained = report(
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 console.log(`\ntargets, on the scores:`);
-console.log(`  compiled vs hand-written: ${format(numbers.vsHand, 2)}x the time (target: within 1.5x) ${verdict(numbers.vsHand <= 1.5)}`);
-console.log(`  compiled vs json-logic-js interpreting the scorecards' logic: ${format(numbers.vsAllLogic, 0)}x faster (target: at least 50x) ${verdict(numbers.vsAllLogic >= 50)}`);
-console.log(`  (vs json-logic-js on the rules only, scorings in JavaScript: ${format(numbers.vsRules, 0)}x faster)`);
-console.log(`with explanations: ${format(explained.vsHand, 2)}x the hand-written time; ${format(explained.vsAllLogic, 0)}x and ${format(explained.vsRules, 0)}x faster than the two json-logic-js baselines`);
+console.log(
+	`  compiled vs hand-written: ${format(numbers.vsHand, 2)}x the time (target: within 1.5x) ${verdict(numbers.vsHand <= 1.5)}`
+);
+console.log(
+	`  compiled vs json-logic-js interpreting the scorecards' logic: ${format(numbers.vsAllLogic, 0)}x faster (target: at least 50x) ${verdict(numbers.vsAllLogic >= 50)}`
+);
+console.log(
+	`  (vs json-logic-js on the rules only, scorings in JavaScript: ${format(numbers.vsRules, 0)}x faster)`
+);
+console.log(
+	`with explanations: ${format(explained.vsHand, 2)}x the hand-written time; ${format(explained.vsAllLogic, 0)}x and ${format(explained.vsRules, 0)}x faster than the two json-logic-js baselines`
+);
 console.log(`results identical on every account: ${identical ? 'yes' : 'NO'}`);
 if (Number.isNaN(sink)) console.log('(unreachable: keeps the results alive)');
 process.exitCode = identical ? 0 : 1;

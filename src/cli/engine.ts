@@ -16,13 +16,29 @@ commands:
       writes the seeded sample workspace (same seed, same file)
 `;
 
-const commands: Record<string, { options: Record<string, { type: 'string' }>; run: (values: Record<string, string | undefined>) => string }> = {
+const commands: Record<
+	string,
+	{
+		options: Record<string, { type: 'string' }>;
+		run: (values: Record<string, string | undefined>) => string;
+	}
+> = {
 	score: {
-		options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string' } },
+		options: {
+			workspace: { type: 'string' },
+			'as-of': { type: 'string' },
+			format: { type: 'string' }
+		},
 		run: runScore
 	},
 	sample: {
-		options: { out: { type: 'string' }, seed: { type: 'string' }, accounts: { type: 'string' }, end: { type: 'string' }, weeks: { type: 'string' } },
+		options: {
+			out: { type: 'string' },
+			seed: { type: 'string' },
+			accounts: { type: 'string' },
+			end: { type: 'string' },
+			weeks: { type: 'string' }
+		},
 		run: runSample
 	}
 };
@@ -38,9 +54,16 @@ function main(argv: string[]): number {
 		if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
 		let values: Record<string, string | undefined>;
 		try {
-			values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+			values = parseArgs({
+				args: rest,
+				options: command.options,
+				strict: true,
+				allowPositionals: false
+			}).values as Record<string, string | undefined>;
 		} catch (error) {
-			throw new UsageError(`${(error as Error).message}\nusage: engine ${name === 'score' ? scoreUsage : sampleUsage}`);
+			throw new UsageError(
+				`${(error as Error).message}\nusage: engine ${name === 'score' ? scoreUsage : sampleUsage}`
+			);
 		}
 		process.stdout.write(command.run(values));
 		return 0;
@@ -52,5 +75,11 @@ function main(argv: string[]): number {
 		throw error;
 	}
 }
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw error;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -28,7 +28,9 @@ export function readWorkspace(file: string): Workspace {
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+		throw new CliError(
+			`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`
+		);
 	}
 	let json: unknown;
 	try {
@@ -38,10 +40,19 @@ export function readWorkspace(file: string): Workspace {
 	}
 	const result = parseWorkspace(json);
 	if (!result.ok) {
-		const listed = result.errors.slice(0, MAX_LISTED).map((issue) => `  ${issue.path}: ${issue.message}`);
-		const more = result.errors.length > MAX_LISTED ? [`  … and ${result.errors.length - MAX_LISTED} more`] : [];
+		const listed = result.errors
+			.slice(0, MAX_LISTED)
+			.map((issue) => `  ${issue.path}: ${issue.message}`);
+		const more =
+			result.errors.length > MAX_LISTED
+				? [`  … and ${result.errors.length - MAX_LISTED} more`]
+				: [];
 		throw new CliError(
-			[`${file} is not a valid workspace (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}):`, ...listed, ...more].join('\n')
+			[
+				`${file} is not a valid workspace (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}):`,
+				...listed,
+				...more
+			].join('\n')
 		);
 	}
 	return result.value;

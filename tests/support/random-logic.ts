@@ -2,8 +2,46 @@
 import { Random } from '../../src/lib/engine/random';
 import type { JsonValue, Logic } from '../../src/lib/engine/logic';
 
-const KEYS = ['a', 'b', 'n', 'z', 's', 'list', 'nested', 'nothing', 'flag', 'nested.x', 'nested.y.z', 'list.1', 'absent'];
-const EAGER = ['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', '%', 'in', 'cat', 'substr', '+', '*', '-', '/', 'min', 'max', 'merge', 'missing', 'missing_some'];
+const KEYS = [
+	'a',
+	'b',
+	'n',
+	'z',
+	's',
+	'list',
+	'nested',
+	'nothing',
+	'flag',
+	'nested.x',
+	'nested.y.z',
+	'list.1',
+	'absent'
+];
+const EAGER = [
+	'==',
+	'===',
+	'!=',
+	'!==',
+	'>',
+	'>=',
+	'<',
+	'<=',
+	'!',
+	'!!',
+	'%',
+	'in',
+	'cat',
+	'substr',
+	'+',
+	'*',
+	'-',
+	'/',
+	'min',
+	'max',
+	'merge',
+	'missing',
+	'missing_some'
+];
 const CONTROL = ['if', '?:', 'and', 'or', 'filter', 'map', 'reduce', 'all', 'none', 'some'];
 
 function scalar(random: Random): JsonValue {
@@ -25,7 +63,8 @@ export function randomData(random: Random): Record<string, JsonValue> {
 		if (random.chance(0.85)) data[key] = key === 'nothing' ? null : scalar(random);
 	}
 	if (random.chance(0.8)) data.list = [random.int(0, 5), random.int(0, 5), random.int(-2, 2)];
-	if (random.chance(0.8)) data.nested = { x: scalar(random), y: random.chance(0.7) ? { z: scalar(random) } : null };
+	if (random.chance(0.8))
+		data.nested = { x: scalar(random), y: random.chance(0.7) ? { z: scalar(random) } : null };
 	return data;
 }
 
@@ -53,7 +92,9 @@ export function randomLogic(random: Random, depth = 0): Logic {
 			{ '*': [{ var: '' }, 2] },
 			randomLogic(random, depth + 2)
 		]);
-		return op === 'reduce' ? { reduce: [source, body, random.int(0, 2)] } : { [op]: [source, body] };
+		return op === 'reduce'
+			? { reduce: [source, body, random.int(0, 2)] }
+			: { [op]: [source, body] };
 	}
 	const count = random.int(0, 5);
 	return { [op]: Array.from({ length: count }, () => randomLogic(random, depth + 1)) };
@@ -69,7 +110,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 		const keys = Object.keys(a);
 		return (
 			keys.length === Object.keys(b).length &&
-			keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+			keys.every((key) =>
+				sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+			)
 		);
 	}
 	return false;

@@ -12,7 +12,9 @@ function randomScoring(random: Random): Measure['scoring'] {
 			return {
 				type: 'steps',
 				steps: Array.from({ length: random.int(0, 4) }, () =>
-					random.chance(0.6) ? { min: random.int(-2, 10), score: random.int(-10, 120) } : { max: random.int(-2, 10), score: random.int(0, 100) }
+					random.chance(0.6)
+						? { min: random.int(-2, 10), score: random.int(-10, 120) }
+						: { max: random.int(-2, 10), score: random.int(0, 100) }
 				),
 				...(random.chance(0.7) ? { else: random.int(0, 100) } : {})
 			};
@@ -27,7 +29,11 @@ function randomScoring(random: Random): Measure['scoring'] {
 			};
 		}
 		case 'map':
-			return { type: 'map', map: { true: random.int(0, 100), false: random.int(0, 100), a: 55, '2': 80 }, ...(random.chance(0.5) ? { else: 5 } : {}) };
+			return {
+				type: 'map',
+				map: { true: random.int(0, 100), false: random.int(0, 100), a: 55, '2': 80 },
+				...(random.chance(0.5) ? { else: 5 } : {})
+			};
 		case 'logic':
 			return random.chance(0.5)
 				? { type: 'logic', logic: { '*': [{ var: 'value' }, random.int(1, 20)] } }
@@ -51,9 +57,16 @@ export function randomScorecard(random: Random, id: string): Scorecard {
 		id,
 		name: id,
 		priority: random.int(0, 3),
-		...(random.chance(0.8) ? { applies_to: { '==': [{ var: 'segment' }, random.pick(['scale', 'mid'])] } } : {}),
+		...(random.chance(0.8)
+			? { applies_to: { '==': [{ var: 'segment' }, random.pick(['scale', 'mid'])] } }
+			: {}),
 		...(random.chance(0.5)
-			? { bands: [{ name: 'Low', min: random.int(0, 30) }, { name: 'High', min: random.int(40, 90) }] }
+			? {
+					bands: [
+						{ name: 'Low', min: random.int(0, 30) },
+						{ name: 'High', min: random.int(40, 90) }
+					]
+				}
 			: {}),
 		groups: Array.from({ length: random.int(1, 3) }, (_, g) => ({
 			id: `g${g}`,

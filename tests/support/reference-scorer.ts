@@ -6,7 +6,15 @@
  */
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import type { AccountScore, Facts, Scorecard } from '../../src/lib/engine';
-import { combineInto, combineScores, nativePoints, planScorecard, scoreMeasure, unscored, type Points } from '../../src/lib/engine/scoring/plan';
+import {
+	combineInto,
+	combineScores,
+	nativePoints,
+	planScorecard,
+	scoreMeasure,
+	unscored,
+	type Points
+} from '../../src/lib/engine/scoring/plan';
 import { scoringAsLogic, scoringData } from '../../src/lib/engine/scoring/as-logic';
 import { toNumber } from '../../src/lib/engine/scoring/measure';
 
@@ -19,33 +27,51 @@ export interface ReferenceScorecard {
 }
 
 /** json-logic-js's reading of a scoring: its rule, on the value the scoring sees. */
-function jsonLogicPoints(scoring: Scorecard['groups'][number]['measures'][number]['scoring']): Points {
+function jsonLogicPoints(
+	scoring: Scorecard['groups'][number]['measures'][number]['scoring']
+): Points {
 	const rule = scoringAsLogic(scoring);
 	return (raw, facts) => {
 		const data = scoringData(scoring, raw, facts);
-		if ((scoring.type === 'steps' || scoring.type === 'linear') && Number.isNaN(data.value)) return NaN;
+		if ((scoring.type === 'steps' || scoring.type === 'linear') && Number.isNaN(data.value))
+			return NaN;
 		return toNumber(apply(rule, data));
 	};
 }
 
-export function referenceScorecard(card: Scorecard, scoring: 'javascript' | 'json-logic' = 'javascript'): ReferenceScorecard {
+export function referenceScorecard(
+	card: Scorecard,
+	scoring: 'javascript' | 'json-logic' = 'javascript'
+): ReferenceScorecard {
 	const plan = planScorecard(card);
 	const points = plan.measures.map((measure) =>
 		scoring === 'json-logic'
 			? jsonLogicPoints(measure.scoring)
-			: nativePoints(measure.scoring, measure.scoring.type === 'logic' ? (data) => apply((measure.scoring as { logic: unknown }).logic, data) : undefined)
+			: nativePoints(
+					measure.scoring,
+					measure.scoring.type === 'logic'
+						? (data) => apply((measure.scoring as { logic: unknown }).logic, data)
+						: undefined
+				)
 	);
 	const measureResults = (facts: Facts) =>
-		plan.measures.map((measure, i) => scoreMeasure(measure, facts, (data) => apply(measure.value, data), points[i]!));
+		plan.measures.map((measure, i) =>
+			scoreMeasure(measure, facts, (data) => apply(measure.value, data), points[i]!)
+		);
 	return {
-		appliesTo: (facts) => card.applies_to === undefined || jsonLogic.truthy(apply(card.applies_to, facts)),
+		appliesTo: (facts) =>
+			card.applies_to === undefined || jsonLogic.truthy(apply(card.applies_to, facts)),
 		score: (facts, accountId) => combineScores(plan, accountId, measureResults(facts)),
 		scoreInto: (facts, out) => combineInto(plan, measureResults(facts), out)
 	};
 }
 
 /** First applicable scorecard, as `scoreFacts` picks it (the cards already in priority order). */
-export function referenceScore(cards: readonly ReferenceScorecard[], facts: Facts, accountId: string): AccountScore {
+export function referenceScore(
+	cards: readonly ReferenceScorecard[],
+	facts: Facts,
+	accountId: string
+): AccountScore {
 	for (const card of cards) if (card.appliesTo(facts)) return card.score(facts, accountId);
 	return unscored(accountId);
 }

@@ -15,7 +15,8 @@ export const sampleUsage = `sample --out FILE [--seed N] [--accounts N] [--end Y
 
 function integer(name: string, text: string | undefined, fallback: number, min: number): number {
 	if (text === undefined) return fallback;
-	if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} expects a whole number >= ${min}, got "${text}"`);
+	if (!/^\d+$/.test(text) || Number(text) < min)
+		throw new UsageError(`--${name} expects a whole number >= ${min}, got "${text}"`);
 	return Number(text);
 }
 

@@ -15,7 +15,8 @@ export const scoreUsage = 'score --workspace FILE [--as-of YYYY-MM-DD] [--format
 /** The record the command prints: the engine's result without the explanation's weight shares. */
 function record(score: AccountScore) {
 	const measures: Record<string, { value: unknown; score: number | null }> = {};
-	for (const [id, measure] of Object.entries(score.measures)) measures[id] = { value: measure.value, score: measure.score };
+	for (const [id, measure] of Object.entries(score.measures))
+		measures[id] = { value: measure.value, score: measure.score };
 	return {
 		account_id: score.account_id,
 		scorecard_id: score.scorecard_id,
@@ -38,9 +39,20 @@ const BASE_COLUMNS = ['account_id', 'scorecard_id', 'overall', 'band'];
 
 export function toCsv(workspace: Workspace, scores: readonly AccountScore[]): string {
 	const groups = groupColumns(workspace);
-	const header = [...BASE_COLUMNS, ...groups.map((id) => (BASE_COLUMNS.includes(id) || id === 'missing' ? `group_${id}` : id)), 'missing'];
+	const header = [
+		...BASE_COLUMNS,
+		...groups.map((id) => (BASE_COLUMNS.includes(id) || id === 'missing' ? `group_${id}` : id)),
+		'missing'
+	];
 	const rows = scores.map((score) =>
-		csvLine([score.account_id, score.scorecard_id, score.overall, score.band, ...groups.map((id) => score.groups[id]), score.missing.join(';')])
+		csvLine([
+			score.account_id,
+			score.scorecard_id,
+			score.overall,
+			score.band,
+			...groups.map((id) => score.groups[id]),
+			score.missing.join(';')
+		])
 	);
 	return [csvLine(header), ...rows].join('\n') + '\n';
 }
@@ -51,11 +63,13 @@ export function toJson(scores: readonly AccountScore[]): string {
 }
 
 export function runScore(args: ScoreArguments): string {
-	if (!args.workspace) throw new UsageError(`--workspace FILE is required\nusage: engine ${scoreUsage}`);
+	if (!args.workspace)
+		throw new UsageError(`--workspace FILE is required\nusage: engine ${scoreUsage}`);
 	const asOf = args['as-of'] ?? today();
 	if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, got "${asOf}"`);
 	const format = args.format ?? 'json';
-	if (format !== 'json' && format !== 'csv') throw new UsageError(`--format expects json or csv, got "${format}"`);
+	if (format !== 'json' && format !== 'csv')
+		throw new UsageError(`--format expects json or csv, got "${format}"`);
 	const workspace = readWorkspace(args.workspace);
 	const scores = scoreWorkspace(workspace, asOf);
 	return format === 'csv' ? toCsv(workspace, scores) : toJson(scores);

@@ -24,5 +24,7 @@ describe('dates', () => {
 		expect(isIsoDate('2026-02-28')).toBe(true);
 		expect(isIsoDate('2026-02-30')).toBe(false);
 		expect(isIsoDate('2026-2-3')).toBe(false);
+		expect(isIsoDate('2026-13-01')).toBe(false);
+		expect(isIsoDate('2026-00-10')).toBe(false);
 	});
 });

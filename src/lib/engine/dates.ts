@@ -35,5 +35,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromTime(toTime(value)) === value;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const time = toTime(value);
+	return !Number.isNaN(time) && fromTime(time) === value;
 }

@@ -24,13 +24,16 @@ export class FactsBuilder {
 		for (const snapshot of snapshots) for (const key in snapshot.metrics) names.add(key);
 		for (const name of UNREADABLE) names.delete(name);
 		// JSON.parse lays the names out as fast properties, however many there are.
-		this.#template = JSON.parse(JSON.stringify(Object.fromEntries([...names].map((name) => [name, null]))));
+		this.#template = JSON.parse(
+			JSON.stringify(Object.fromEntries([...names].map((name) => [name, null])))
+		);
 		for (const name of names) this.#template[name] = undefined;
 	}
 
 	build(account: Account, snapshot: Snapshot | undefined): Facts {
 		const facts: Facts = { ...this.#template };
-		for (const key in account) if (key !== 'facts' && !UNREADABLE.has(key)) facts[key] = account[key];
+		for (const key in account)
+			if (key !== 'facts' && !UNREADABLE.has(key)) facts[key] = account[key];
 		const own = account.facts;
 		if (own) for (const key in own) if (!UNREADABLE.has(key)) facts[key] = own[key];
 		const metrics = snapshot?.metrics;
@@ -54,7 +57,8 @@ export class SnapshotIndex {
 			if (!list) this.#byAccount.set(snapshot.account_id, (list = []));
 			list.push(snapshot);
 		}
-		for (const list of this.#byAccount.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+		for (const list of this.#byAccount.values())
+			list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	}
 
 	/** All of an account's snapshots, oldest first. */

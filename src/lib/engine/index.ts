@@ -4,9 +4,23 @@ export { parseWorkspace } from './workspace/load';
 export { formatPath } from './workspace/path';
 export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';
+export { churnedBy } from './outcomes';
 export { accountFacts, FactsBuilder, SnapshotIndex } from './facts';
-export { compileScorecard, compileScorecards, scoreFacts, selectScorecard, type CompiledScorecard } from './scoring';
+export {
+	compileScorecard,
+	compileScorecards,
+	scoreFacts,
+	selectScorecard,
+	type CompiledScorecard
+} from './scoring';
 export { DEFAULT_BANDS, NO_DATA } from './scoring/measure';
-export { checkLogic, compileLogic, requiredVars, varsRead, type Backend, type Logic } from './logic';
+export {
+	checkLogic,
+	compileLogic,
+	requiredVars,
+	varsRead,
+	type Backend,
+	type Logic
+} from './logic';
 export { UnknownOperatorError, WorkspaceValidationError } from './errors';
 export { Random } from './random';

@@ -3,7 +3,8 @@ import { Random } from './random';
 
 describe('Random', () => {
 	it('gives the same sequence for the same seed and another for another seed', () => {
-		const draw = (seed: number) => Array.from({ length: 5 }, () => new Random(seed)).map((r) => r.next());
+		const draw = (seed: number) =>
+			Array.from({ length: 5 }, () => new Random(seed)).map((r) => r.next());
 		const a = new Random(42);
 		const b = new Random(42);
 		const c = new Random(43);

@@ -1,23 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspace, workspaceWith } from '../../../tests/support/workspace';
-import { parseWorkspace, scoreWorkspace, type Account, type Measure, type Scorecard, type Snapshot } from '.';
+import {
+	parseWorkspace,
+	scoreWorkspace,
+	type Account,
+	type Measure,
+	type Scorecard,
+	type Snapshot
+} from '.';
 
 const AS_OF = '2026-11-23';
 
-const account = (id: string, extra: Partial<Account> = {}): Account => ({ id, name: id, segment: 'scale', ...extra });
-const snapshot = (accountId: string, metrics: Snapshot['metrics'], date = '2026-11-01'): Snapshot => ({
+const account = (id: string, extra: Partial<Account> = {}): Account => ({
+	id,
+	name: id,
+	segment: 'scale',
+	...extra
+});
+const snapshot = (
+	accountId: string,
+	metrics: Snapshot['metrics'],
+	date = '2026-11-01'
+): Snapshot => ({
 	account_id: accountId,
 	date,
 	metrics
 });
-const measure = (id: string, value: Measure['value'], scoring: Measure['scoring'], weight = 1): Measure => ({
+const measure = (
+	id: string,
+	value: Measure['value'],
+	scoring: Measure['scoring'],
+	weight = 1
+): Measure => ({
 	id,
 	name: id,
 	weight,
 	value,
 	scoring
 });
-const linear100: Measure['scoring'] = { type: 'linear', points: [[0, 0], [100, 100]] };
+const linear100: Measure['scoring'] = {
+	type: 'linear',
+	points: [
+		[0, 0],
+		[100, 100]
+	]
+};
 
 function card(groups: Scorecard['groups'], extra: Partial<Scorecard> = {}): Scorecard {
 	return { id: 'card', name: 'Card', groups, ...extra };
@@ -42,13 +69,19 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 			overall: 90,
 			band: 'Green',
 			groups: { deployment: 95, adoption: 85 },
-			measures: { seat_penetration: { value: 0.9, score: 95 }, active_days: { value: 16, score: 85 } },
+			measures: {
+				seat_penetration: { value: 0.9, score: 95 },
+				active_days: { value: 16, score: 85 }
+			},
 			missing: []
 		});
 		expect(globex).toMatchObject({
 			overall: 40,
 			band: 'Orange',
-			measures: { seat_penetration: { value: 0.4, score: 60 }, active_days: { value: 2, score: 20 } }
+			measures: {
+				seat_penetration: { value: 0.4, score: 60 },
+				active_days: { value: 2, score: 20 }
+			}
 		});
 	});
 
@@ -59,7 +92,11 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 			snapshots: [snapshot('a', { active_days_30d: 12 })],
 			scorecards: example.scorecards
 		});
-		expect(result!.measures.seat_penetration).toEqual({ value: null, score: null, weight_share: 0 });
+		expect(result!.measures.seat_penetration).toEqual({
+			value: null,
+			score: null,
+			weight_share: 0
+		});
 		expect(result!.missing).toEqual(['seat_penetration']);
 		// the Deployment group is left out and Adoption carries the whole score
 		expect(result!.groups).toEqual({ deployment: null, adoption: 70 });
@@ -70,7 +107,11 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 	it('treats a null fact and a division by zero as missing', () => {
 		const example = exampleWorkspace();
 		const results = score({
-			accounts: [account('nullish', { facts: { seats_purchased: 20 } }), account('zero', { facts: { seats_purchased: 0 } }), account('nan', { facts: { seats_purchased: 0 } })],
+			accounts: [
+				account('nullish', { facts: { seats_purchased: 20 } }),
+				account('zero', { facts: { seats_purchased: 0 } }),
+				account('nan', { facts: { seats_purchased: 0 } })
+			],
 			snapshots: [
 				snapshot('nullish', { seats_active: null, active_days_30d: 4 }),
 				snapshot('zero', { seats_active: 5, active_days_30d: 4 }),
@@ -85,8 +126,16 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 	});
 
 	it('gives an account with no data at all no score and the band "No data"', () => {
-		const [result] = score({ accounts: [account('empty')], scorecards: exampleWorkspace().scorecards });
-		expect(result).toMatchObject({ scorecard_id: 'scale', overall: null, band: 'No data', missing: ['seat_penetration', 'active_days'] });
+		const [result] = score({
+			accounts: [account('empty')],
+			scorecards: exampleWorkspace().scorecards
+		});
+		expect(result).toMatchObject({
+			scorecard_id: 'scale',
+			overall: null,
+			band: 'No data',
+			missing: ['seat_penetration', 'active_days']
+		});
 	});
 
 	it('reports an account no scorecard applies to as unscored', () => {
@@ -95,7 +144,15 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 			scorecards: exampleWorkspace().scorecards
 		});
 		expect(results).toHaveLength(2);
-		expect(results[1]).toEqual({ account_id: 'b', scorecard_id: null, overall: null, band: null, groups: {}, measures: {}, missing: [] });
+		expect(results[1]).toEqual({
+			account_id: 'b',
+			scorecard_id: null,
+			overall: null,
+			band: null,
+			groups: {},
+			measures: {},
+			missing: []
+		});
 	});
 
 	it('renormalises the weights of the measures present within a group', () => {
@@ -104,7 +161,16 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 			snapshots: [snapshot('a', { x: 90, y: 30 })],
 			scorecards: [
 				card([
-					{ id: 'g', name: 'G', weight: 1, measures: [measure('x', { var: 'x' }, linear100, 3), measure('y', { var: 'y' }, linear100, 1), measure('z', { var: 'z' }, linear100, 6)] }
+					{
+						id: 'g',
+						name: 'G',
+						weight: 1,
+						measures: [
+							measure('x', { var: 'x' }, linear100, 3),
+							measure('y', { var: 'y' }, linear100, 1),
+							measure('z', { var: 'z' }, linear100, 6)
+						]
+					}
 				])
 			]
 		});
@@ -119,9 +185,27 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 			snapshots: [snapshot('a', { p: 80, r1: 50, r2: 70, b: 20 })],
 			scorecards: [
 				card([
-					{ id: 'product', name: 'Product', weight: 40, measures: [measure('p', { var: 'p' }, linear100)] },
-					{ id: 'relationship', name: 'Relationship', weight: 30, measures: [measure('r1', { var: 'r1' }, linear100), measure('r2', { var: 'r2' }, linear100)] },
-					{ id: 'business', name: 'Business', weight: 30, measures: [measure('b', { var: 'b' }, linear100)] }
+					{
+						id: 'product',
+						name: 'Product',
+						weight: 40,
+						measures: [measure('p', { var: 'p' }, linear100)]
+					},
+					{
+						id: 'relationship',
+						name: 'Relationship',
+						weight: 30,
+						measures: [
+							measure('r1', { var: 'r1' }, linear100),
+							measure('r2', { var: 'r2' }, linear100)
+						]
+					},
+					{
+						id: 'business',
+						name: 'Business',
+						weight: 30,
+						measures: [measure('b', { var: 'b' }, linear100)]
+					}
 				])
 			]
 		});
@@ -133,11 +217,19 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 	});
 
 	it('matches steps in their order, with min or max, and falls back to else', () => {
-		const tickets = measure('tickets', { var: 'open_tickets' }, {
-			type: 'steps',
-			steps: [{ max: 1, score: 90 }, { max: 3, score: 60 }, { min: 10, score: 5 }],
-			else: 30
-		});
+		const tickets = measure(
+			'tickets',
+			{ var: 'open_tickets' },
+			{
+				type: 'steps',
+				steps: [
+					{ max: 1, score: 90 },
+					{ max: 3, score: 60 },
+					{ min: 10, score: 5 }
+				],
+				else: 30
+			}
+		);
 		const results = score({
 			accounts: [0, 3, 5, 12].map((n) => account(`t${n}`)),
 			snapshots: [0, 3, 5, 12].map((n) => snapshot(`t${n}`, { open_tickets: n })),
@@ -150,13 +242,34 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 		const [result] = score({
 			accounts: [account('a')],
 			snapshots: [snapshot('a', { x: 0.1 })],
-			scorecards: [card([{ id: 'g', name: 'G', measures: [measure('x', { var: 'x' }, { type: 'steps', steps: [{ min: 0.5, score: 80 }] })] }])]
+			scorecards: [
+				card([
+					{
+						id: 'g',
+						name: 'G',
+						measures: [
+							measure('x', { var: 'x' }, { type: 'steps', steps: [{ min: 0.5, score: 80 }] })
+						]
+					}
+				])
+			]
 		});
 		expect(result!.overall).toBe(0);
 	});
 
 	it('interpolates linear points and clamps outside them and to 0..100', () => {
-		const curve = measure('x', { var: 'x' }, { type: 'linear', points: [[10, 20], [20, 60], [30, 150]] });
+		const curve = measure(
+			'x',
+			{ var: 'x' },
+			{
+				type: 'linear',
+				points: [
+					[10, 20],
+					[20, 60],
+					[30, 150]
+				]
+			}
+		);
 		const values = [0, 10, 15, 20, 25, 40];
 		const results = score({
 			accounts: values.map((n) => account(`a${n}`)),
@@ -167,23 +280,47 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 	});
 
 	it('maps booleans and categories to points, with else', () => {
-		const sponsor = measure('sponsor', { var: 'exec_sponsor_engaged' }, { type: 'map', map: { true: 90, false: 30 } });
-		const plan = measure('plan', { var: 'plan' }, { type: 'map', map: { gold: 100, silver: 70 }, else: 10 });
+		const sponsor = measure(
+			'sponsor',
+			{ var: 'exec_sponsor_engaged' },
+			{ type: 'map', map: { true: 90, false: 30 } }
+		);
+		const plan = measure(
+			'plan',
+			{ var: 'plan' },
+			{ type: 'map', map: { gold: 100, silver: 70 }, else: 10 }
+		);
 		const results = score({
-			accounts: [account('a', { facts: { plan: 'gold' } }), account('b', { facts: { plan: 'bronze' } })],
-			snapshots: [snapshot('a', { exec_sponsor_engaged: true }), snapshot('b', { exec_sponsor_engaged: false })],
+			accounts: [
+				account('a', { facts: { plan: 'gold' } }),
+				account('b', { facts: { plan: 'bronze' } })
+			],
+			snapshots: [
+				snapshot('a', { exec_sponsor_engaged: true }),
+				snapshot('b', { exec_sponsor_engaged: false })
+			],
 			scorecards: [card([{ id: 'g', name: 'G', measures: [sponsor, plan] }])]
 		});
-		expect(results.map((r) => [r.measures.sponsor!.score, r.measures.plan!.score])).toEqual([[90, 100], [30, 10]]);
+		expect(results.map((r) => [r.measures.sponsor!.score, r.measures.plan!.score])).toEqual([
+			[90, 100],
+			[30, 10]
+		]);
 	});
 
 	it('runs a logic scoring rule that sees the value and the facts, clamped to 0..100', () => {
-		const custom = measure('nps', { var: 'nps' }, {
-			type: 'logic',
-			logic: { '*': [{ '+': [{ var: 'value' }, 100] }, { var: 'multiplier' }] }
-		});
+		const custom = measure(
+			'nps',
+			{ var: 'nps' },
+			{
+				type: 'logic',
+				logic: { '*': [{ '+': [{ var: 'value' }, 100] }, { var: 'multiplier' }] }
+			}
+		);
 		const results = score({
-			accounts: [account('a', { facts: { multiplier: 0.5 } }), account('b', { facts: { multiplier: 2 } })],
+			accounts: [
+				account('a', { facts: { multiplier: 0.5 } }),
+				account('b', { facts: { multiplier: 2 } })
+			],
 			snapshots: [snapshot('a', { nps: 20 }), snapshot('b', { nps: 20 })],
 			scorecards: [card([{ id: 'g', name: 'G', measures: [custom] }])]
 		});
@@ -206,7 +343,11 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 		const results = score(
 			{
 				accounts: [account('a', { arr: 10, facts: { arr: 20, usage: 30 } })],
-				snapshots: [snapshot('a', { usage: 40 }, '2026-10-01'), snapshot('a', { usage: 50, arr: 60 }, '2026-11-01'), snapshot('a', { usage: 99 }, '2026-12-01')],
+				snapshots: [
+					snapshot('a', { usage: 40 }, '2026-10-01'),
+					snapshot('a', { usage: 50, arr: 60 }, '2026-11-01'),
+					snapshot('a', { usage: 99 }, '2026-12-01')
+				],
 				scorecards: [card([{ id: 'g', name: 'G', measures: [read('arr'), read('usage')] }])]
 			},
 			'2026-11-15'
@@ -226,20 +367,33 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 	});
 
 	it('picks the first applicable published scorecard by priority', () => {
-		const one = (id: string, extra: Partial<Scorecard>) => card([{ id: 'g', name: 'G', measures: [measure('x', id === 'low' ? 10 : 90, linear100)] }], { id, ...extra });
+		const one = (id: string, extra: Partial<Scorecard>) =>
+			card([{ id: 'g', name: 'G', measures: [measure('x', id === 'low' ? 10 : 90, linear100)] }], {
+				id,
+				...extra
+			});
 		const results = score({
 			accounts: [account('a')],
-			scorecards: [one('high', { priority: 5 }), one('draft', { priority: 0, status: 'draft' }), one('low', { priority: 1, applies_to: { '==': [{ var: 'segment' }, 'scale'] } })]
+			scorecards: [
+				one('high', { priority: 5 }),
+				one('draft', { priority: 0, status: 'draft' }),
+				one('low', { priority: 1, applies_to: { '==': [{ var: 'segment' }, 'scale'] } })
+			]
 		});
 		expect(results[0]!.scorecard_id).toBe('low');
 	});
 
 	it('bands by the highest threshold reached, using the scorecard’s own bands', () => {
-		const bands = [{ name: 'At risk', min: 10 }, { name: 'Healthy', min: 70 }];
+		const bands = [
+			{ name: 'At risk', min: 10 },
+			{ name: 'Healthy', min: 70 }
+		];
 		const results = score({
 			accounts: [5, 10, 69.99, 70].map((n) => account(`a${n}`)),
 			snapshots: [5, 10, 69.99, 70].map((n) => snapshot(`a${n}`, { x: n })),
-			scorecards: [card([{ id: 'g', name: 'G', measures: [measure('x', { var: 'x' }, linear100)] }], { bands })]
+			scorecards: [
+				card([{ id: 'g', name: 'G', measures: [measure('x', { var: 'x' }, linear100)] }], { bands })
+			]
 		});
 		expect(results.map((r) => r.band)).toEqual(['At risk', 'At risk', 'At risk', 'Healthy']);
 	});
@@ -249,9 +403,20 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 		const results = score({
 			accounts: scores.map((n, i) => account(`a${i}`)),
 			snapshots: scores.map((n, i) => snapshot(`a${i}`, { x: n })),
-			scorecards: [card([{ id: 'g', name: 'G', measures: [measure('x', { var: 'x' }, linear100)] }])]
+			scorecards: [
+				card([{ id: 'g', name: 'G', measures: [measure('x', { var: 'x' }, linear100)] }])
+			]
 		});
-		expect(results.map((r) => r.band)).toEqual(['Red', 'Red', 'Orange', 'Orange', 'Yellow', 'Yellow', 'Green', 'Green']);
+		expect(results.map((r) => r.band)).toEqual([
+			'Red',
+			'Red',
+			'Orange',
+			'Orange',
+			'Yellow',
+			'Yellow',
+			'Green',
+			'Green'
+		]);
 	});
 
 	it('leaves a measure out when its rule throws on the data', () => {
@@ -259,7 +424,9 @@ describe.each(['function', 'closure'] as const)('scoring (%s backend)', (backend
 		const [result] = score({
 			accounts: [account('a')],
 			snapshots: [snapshot('a', { x: 50 })],
-			scorecards: [card([{ id: 'g', name: 'G', measures: [risky, measure('x', { var: 'x' }, linear100)] }])]
+			scorecards: [
+				card([{ id: 'g', name: 'G', measures: [risky, measure('x', { var: 'x' }, linear100)] }])
+			]
 		});
 		expect(result!.missing).toEqual(['risky']);
 		expect(result!.overall).toBe(50);

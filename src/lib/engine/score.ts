@@ -9,11 +9,19 @@ export interface ScoreOptions {
 }
 
 /** One result per account, in the workspace's order; accounts no scorecard applies to are unscored. */
-export function scoreWorkspace(workspace: Workspace, asOf: IsoDate, options: ScoreOptions = {}): AccountScore[] {
+export function scoreWorkspace(
+	workspace: Workspace,
+	asOf: IsoDate,
+	options: ScoreOptions = {}
+): AccountScore[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
 	const snapshots = new SnapshotIndex(workspace.snapshots);
 	const facts = new FactsBuilder(workspace.accounts, workspace.snapshots);
 	return workspace.accounts.map((account) =>
-		scoreFacts(scorecards, facts.build(account, snapshots.latestOnOrBefore(account.id, asOf)), account.id)
+		scoreFacts(
+			scorecards,
+			facts.build(account, snapshots.latestOnOrBefore(account.id, asOf)),
+			account.id
+		)
 	);
 }

@@ -22,6 +22,7 @@ const en = {
 	'portfolio.loading': 'Loading sample workspace…',
 	'portfolio.failed': 'The sample workspace could not be loaded: {error}',
 	'portfolio.asOf': 'Scores as of {date} · sample data',
+	'portfolio.churnedHidden': '{count} accounts that churned earlier are not shown',
 
 	'band.unscored': 'Unscored',
 	'band.noData': 'No data',

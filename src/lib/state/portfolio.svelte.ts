@@ -3,7 +3,7 @@
  * joined to its score. Generated in the browser on first use; a Dexie store replaces the sample
  * later, behind the same fields.
  */
-import { scoreWorkspace, type AccountScore, type Workspace } from '$lib/engine';
+import { churnedBy, scoreWorkspace, type AccountScore, type Workspace } from '$lib/engine';
 import { accountRows, bandOrder, bandTotals, lowestScores } from './account-rows';
 import { todayUtc } from './today';
 
@@ -18,6 +18,8 @@ function afterPaint(): Promise<void> {
 	});
 }
 
+const NONE_CHURNED: ReadonlyMap<string, string> = new Map();
+
 export class Portfolio {
 	loading = $state(true);
 	error: string | null = $state(null);
@@ -27,8 +29,16 @@ export class Portfolio {
 	scores: readonly AccountScore[] = $state.raw([]);
 
 	readonly bands = $derived(this.workspace ? bandOrder(this.workspace) : []);
+	/** Accounts that had churned by the as-of date: history for backtests, not the live portfolio. */
+	readonly churned: ReadonlyMap<string, string> = $derived(
+		this.workspace && this.asOf ? churnedBy(this.workspace.outcomes, this.asOf) : NONE_CHURNED
+	);
 	readonly rows = $derived(
-		this.workspace ? accountRows(this.workspace, this.scores, this.bands) : []
+		this.workspace
+			? accountRows(this.workspace, this.scores, this.bands).filter(
+					(row) => !this.churned.has(row.id)
+				)
+			: []
 	);
 	readonly bandTotals = $derived(bandTotals(this.rows, this.bands));
 	readonly lowest = $derived(lowestScores(this.rows, 10));

@@ -14,7 +14,9 @@ import type { Logic, LogicProblem } from './types';
 
 /** True when the path argument of a `var` is a constant, so it can be resolved at compile time. */
 export function isLiteralPath(path: unknown): path is string | number | null | undefined {
-	return path === undefined || path === null || typeof path === 'string' || typeof path === 'number';
+	return (
+		path === undefined || path === null || typeof path === 'string' || typeof path === 'number'
+	);
 }
 
 /** Unknown operators, unsafe `var` paths and calls json-logic-js would throw on, with their paths. */

@@ -21,5 +21,7 @@ export function resolveBackend(backend: Backend): 'function' | 'closure' {
 
 /** Compiles a rule that has passed `checkLogic`. */
 export function compileLogic(logic: Logic, backend: Backend = 'auto'): CompiledLogic {
-	return resolveBackend(backend) === 'function' ? compileToFunction(logic) : compileToClosure(logic);
+	return resolveBackend(backend) === 'function'
+		? compileToFunction(logic)
+		: compileToClosure(logic);
 }

@@ -15,7 +15,12 @@ const run = (evaluate: () => unknown): Outcome => {
 };
 
 describe('JSON-logic cases', () => {
-	for (const { description, rule, data, result } of cases as unknown as { description: string; rule: Logic; data: unknown; result: unknown }[]) {
+	for (const { description, rule, data, result } of cases as unknown as {
+		description: string;
+		rule: Logic;
+		data: unknown;
+		result: unknown;
+	}[]) {
 		it(description, () => {
 			expect(jsonLogic.apply(rule as never, data)).toEqual(result);
 			expect(compileToClosure(rule)(data)).toEqual(result);

@@ -41,7 +41,9 @@ function missingKeys(data: unknown, args: unknown[]): unknown[] {
 	const missing: unknown[] = [];
 	for (const key of keys) {
 		// json-logic-js evaluates {"var": key}: an array key is a path with its default.
-		const value = Array.isArray(key) ? resolveVar(data, key[0], key[1] ?? null) : resolveVar(data, key);
+		const value = Array.isArray(key)
+			? resolveVar(data, key[0], key[1] ?? null)
+			: resolveVar(data, key);
 		if (value === null || value === '') missing.push(key);
 	}
 	return missing;
@@ -82,7 +84,9 @@ registerOperator('>', { evaluate: (args) => a0(args) > a1(args), inline: binary(
 registerOperator('>=', { evaluate: (args) => a0(args) >= a1(args), inline: binary('>=') });
 registerOperator('<', {
 	evaluate: ([a, b, c]) =>
-		c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number),
+		c === undefined
+			? (a as number) < (b as number)
+			: (a as number) < (b as number) && (b as number) < (c as number),
 	inline: binary('<')
 });
 registerOperator('<=', {
@@ -92,8 +96,14 @@ registerOperator('<=', {
 			: (a as number) <= (b as number) && (b as number) <= (c as number),
 	inline: binary('<=')
 });
-registerOperator('!!', { evaluate: (args) => truthy(args[0]), inline: unary((arg) => `h.truthy(${arg})`) });
-registerOperator('!', { evaluate: (args) => !truthy(args[0]), inline: unary((arg) => `!h.truthy(${arg})`) });
+registerOperator('!!', {
+	evaluate: (args) => truthy(args[0]),
+	inline: unary((arg) => `h.truthy(${arg})`)
+});
+registerOperator('!', {
+	evaluate: (args) => !truthy(args[0]),
+	inline: unary((arg) => `!h.truthy(${arg})`)
+});
 registerOperator('%', { evaluate: (args) => a0(args) % a1(args), inline: binary('%') });
 registerOperator('in', {
 	evaluate: ([a, b]) => {
@@ -118,7 +128,8 @@ registerOperator('+', {
 });
 registerOperator('*', {
 	evaluate: (args) => args.reduce((product, value) => parse(product) * parse(value)),
-	inline: (args) => (args.length === 2 ? `(parseFloat(${args[0]}) * parseFloat(${args[1]}))` : undefined),
+	inline: (args) =>
+		args.length === 2 ? `(parseFloat(${args[0]}) * parseFloat(${args[1]}))` : undefined,
 	minArgs: 1
 });
 registerOperator('-', {
@@ -132,8 +143,13 @@ registerOperator('-', {
 registerOperator('/', { evaluate: (args) => a0(args) / a1(args), inline: binary('/') });
 registerOperator('min', { evaluate: (args) => Math.min(...(args as number[])) });
 registerOperator('max', { evaluate: (args) => Math.max(...(args as number[])) });
-registerOperator('merge', { evaluate: (args) => args.reduce<unknown[]>((all, value) => all.concat(value), []) });
-registerOperator('var', { evaluate: ([path, fallback], data) => resolveVar(data, path, fallback === undefined ? null : fallback) });
+registerOperator('merge', {
+	evaluate: (args) => args.reduce<unknown[]>((all, value) => all.concat(value), [])
+});
+registerOperator('var', {
+	evaluate: ([path, fallback], data) =>
+		resolveVar(data, path, fallback === undefined ? null : fallback)
+});
 registerOperator('missing', { evaluate: (args, data) => missingKeys(data, args) });
 registerOperator('missing_some', {
 	evaluate: ([needCount, options], data) => {

@@ -7,7 +7,14 @@
  * no evaluation in between, so nested expressions may share it.
  */
 import { getOperator, resolveVar, truthy } from './operators';
-import { argumentsOf, FORBIDDEN_SEGMENTS, isOperation, isWholeDataPath, operatorOf, pathSegments } from './syntax';
+import {
+	argumentsOf,
+	FORBIDDEN_SEGMENTS,
+	isOperation,
+	isWholeDataPath,
+	operatorOf,
+	pathSegments
+} from './syntax';
 import { isLiteralPath, mayBeUndefined } from './check';
 import { UnknownOperatorError } from '../errors';
 import type { CompiledLogic, Logic } from './types';
@@ -62,7 +69,22 @@ export class SourceContext {
 }
 
 /** Operators whose result is always a boolean, so a condition on them needs no truthiness test. */
-const BOOLEAN_OPERATORS = new Set(['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', 'in', 'all', 'none', 'some']);
+const BOOLEAN_OPERATORS = new Set([
+	'==',
+	'===',
+	'!=',
+	'!==',
+	'>',
+	'>=',
+	'<',
+	'<=',
+	'!',
+	'!!',
+	'in',
+	'all',
+	'none',
+	'some'
+]);
 
 function isBooleanValued(node: Logic): boolean {
 	if (typeof node === 'boolean') return true;
@@ -87,7 +109,12 @@ export function literal(value: unknown, context: SourceContext): string {
 }
 
 /** A condition, as a JavaScript boolean expression. */
-export function condition(node: Logic, data: string, dataIsObject: boolean, context: SourceContext): string {
+export function condition(
+	node: Logic,
+	data: string,
+	dataIsObject: boolean,
+	context: SourceContext
+): string {
 	const source = emitLogic(node, data, context, dataIsObject);
 	return isBooleanValued(node) ? source : `h.truthy(${source})`;
 }
@@ -96,7 +123,12 @@ export function condition(node: Logic, data: string, dataIsObject: boolean, cont
  * JavaScript expression for `logic` evaluated on the data held in the variable named `data`.
  * `dataIsObject` says the data is known to be a non-null object (the facts of an account).
  */
-export function emitLogic(logic: Logic, data: string, context: SourceContext, dataIsObject = false): string {
+export function emitLogic(
+	logic: Logic,
+	data: string,
+	context: SourceContext,
+	dataIsObject = false
+): string {
 	const emit = (node: Logic) => emitLogic(node, data, context, dataIsObject);
 	if (Array.isArray(logic)) return `[${logic.map(emit).join(', ')}]`;
 	if (!isOperation(logic)) return literal(logic, context);
@@ -119,7 +151,9 @@ export function emitLogic(logic: Logic, data: string, context: SourceContext, da
 			// Right to left: each step keeps the value it tested, as json-logic returns it.
 			let source = emit(args[args.length - 1]!);
 			for (let i = args.length - 2; i >= 0; i--) {
-				const test = isBooleanValued(args[i]!) ? `(t = ${emit(args[i]!)})` : `h.truthy(t = ${emit(args[i]!)})`;
+				const test = isBooleanValued(args[i]!)
+					? `(t = ${emit(args[i]!)})`
+					: `h.truthy(t = ${emit(args[i]!)})`;
 				source = op === 'and' ? `(${test} ? ${source} : t)` : `(${test} ? t : ${source})`;
 			}
 			return source;
@@ -141,8 +175,14 @@ export function emitLogic(logic: Logic, data: string, context: SourceContext, da
 		}
 		case 'var': {
 			const fallback = args.length < 2 ? null : args[1];
-			if (args.length <= 2 && isLiteralPath(args[0]) && !isOperation(fallback) && !Array.isArray(fallback)) {
-				const bound = data === 'f' && dataIsObject ? context.bindings.get(String(args[0])) : undefined;
+			if (
+				args.length <= 2 &&
+				isLiteralPath(args[0]) &&
+				!isOperation(fallback) &&
+				!Array.isArray(fallback)
+			) {
+				const bound =
+					data === 'f' && dataIsObject ? context.bindings.get(String(args[0])) : undefined;
 				if (bound) return bound;
 				return emitVar(args[0], literal(fallback, context), data, dataIsObject);
 			}
@@ -156,7 +196,12 @@ export function emitLogic(logic: Logic, data: string, context: SourceContext, da
 	return `${context.constant(operator.evaluate)}([${emitted.join(', ')}], ${data})`;
 }
 
-function emitVar(path: string | number | null | undefined, fallback: string, data: string, dataIsObject: boolean): string {
+function emitVar(
+	path: string | number | null | undefined,
+	fallback: string,
+	data: string,
+	dataIsObject: boolean
+): string {
 	if (isWholeDataPath(path)) return data;
 	const segments = pathSegments(path);
 	if (segments.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) return fallback;

@@ -3,7 +3,10 @@ import type { Logic } from './types';
 /** As json-logic-js: an operation is an object with exactly one key; anything else is a literal. */
 export function isOperation(node: unknown): node is { [op: string]: Logic } {
 	return (
-		typeof node === 'object' && node !== null && !Array.isArray(node) && Object.keys(node).length === 1
+		typeof node === 'object' &&
+		node !== null &&
+		!Array.isArray(node) &&
+		Object.keys(node).length === 1
 	);
 }
 

@@ -1,5 +1,6 @@
 /** Any JSON value. Every JSON value is a JSON-logic rule: literals evaluate to themselves. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+	null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON-logic rule, e.g. `{"/": [{"var": "seats_active"}, {"var": "seats_purchased"}]}`. */
 export type Logic = JsonValue;

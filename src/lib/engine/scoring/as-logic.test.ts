@@ -14,16 +14,25 @@ describe('scoringAsLogic', () => {
 			const steps: Scoring = {
 				type: 'steps',
 				steps: Array.from({ length: random.int(0, 4) }, () =>
-					random.chance(0.5) ? { min: random.between(-5, 5), score: random.int(0, 100) } : { max: random.between(-5, 5), score: random.int(0, 100) }
+					random.chance(0.5)
+						? { min: random.between(-5, 5), score: random.int(0, 100) }
+						: { max: random.between(-5, 5), score: random.int(0, 100) }
 				),
 				...(random.chance(0.5) ? { else: random.int(0, 100) } : {})
 			};
 			let x = -6;
 			const linear: Scoring = {
 				type: 'linear',
-				points: Array.from({ length: random.int(1, 5) }, () => [(x += random.between(0.1, 3)), random.between(-20, 120)] as [number, number])
+				points: Array.from(
+					{ length: random.int(1, 5) },
+					() => [(x += random.between(0.1, 3)), random.between(-20, 120)] as [number, number]
+				)
 			};
-			const map: Scoring = { type: 'map', map: { true: 90, false: 30, gold: 100, '3': 70 }, else: random.int(0, 10) };
+			const map: Scoring = {
+				type: 'map',
+				map: { true: 90, false: 30, gold: 100, '3': 70 },
+				else: random.int(0, 10)
+			};
 			for (let j = 0; j < 10; j++) {
 				const value = random.between(-7, 10);
 				expect(apply(scoringAsLogic(steps), value)).toBe(stepsScore(steps, value));

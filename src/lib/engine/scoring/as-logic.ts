@@ -16,7 +16,7 @@ export function scoringAsLogic(scoring: Scoring): Logic {
 		case 'steps':
 			return {
 				if: [
-					...scoring.steps.flatMap((step) => [
+					...scoring.steps.flatMap((step): Logic[] => [
 						step.min !== undefined ? { '>=': [VALUE, step.min] } : { '<=': [VALUE, step.max!] },
 						step.score
 					]),
@@ -29,15 +29,27 @@ export function scoringAsLogic(scoring: Scoring): Logic {
 			for (let i = 1; i < points.length; i++) {
 				const [x0, y0] = points[i - 1]!;
 				const [x1, y1] = points[i]!;
-				branches.push({ '<=': [VALUE, x1] }, {
-					'+': [y0, { '/': [{ '*': [{ '-': [VALUE, x0] }, { '-': [y1, y0] }] }, { '-': [x1, x0] }] }]
-				});
+				branches.push(
+					{ '<=': [VALUE, x1] },
+					{
+						'+': [
+							y0,
+							{ '/': [{ '*': [{ '-': [VALUE, x0] }, { '-': [y1, y0] }] }, { '-': [x1, x0] }] }
+						]
+					}
+				);
 			}
 			return { if: [...branches, points[points.length - 1]![1]] };
 		}
 		case 'map':
 			return {
-				if: [...Object.entries(scoring.map).flatMap(([key, score]) => [{ '===': [VALUE, key] }, score]), scoring.else ?? 0]
+				if: [
+					...Object.entries(scoring.map).flatMap(([key, score]): Logic[] => [
+						{ '===': [VALUE, key] },
+						score
+					]),
+					scoring.else ?? 0
+				]
 			};
 		case 'logic':
 			return scoring.logic;

@@ -45,15 +45,22 @@ describe('the generated scorer, the closure scorer and json-logic-js (with scori
 				const expected = reference.score(facts, 'x');
 				const expectedNumbers = numbersOf(expected, generated.plan);
 				expect(sameValue(wholeReference.score(facts, 'x'), expected)).toBe(true);
-				for (const [name, scorer] of [['function', generated], ['closure', closure]] as const) {
+				for (const [name, scorer] of [
+					['function', generated],
+					['closure', closure]
+				] as const) {
 					const actual = scorer.score(facts, 'x');
 					if (!sameValue(actual, expected)) {
-						throw new Error(`${name} differs on ${JSON.stringify(card)} with ${JSON.stringify(facts)}:\n${JSON.stringify(actual)}\n${JSON.stringify(expected)}`);
+						throw new Error(
+							`${name} differs on ${JSON.stringify(card)} with ${JSON.stringify(facts)}:\n${JSON.stringify(actual)}\n${JSON.stringify(expected)}`
+						);
 					}
 					const numbers = new Float64Array(scorer.resultLength).fill(-1);
 					scorer.scoreInto(facts, numbers);
 					if (!sameValue([...numbers], expectedNumbers)) {
-						throw new Error(`${name} scoreInto differs on ${JSON.stringify(card)} with ${JSON.stringify(facts)}: ${[...numbers]} vs ${expectedNumbers}`);
+						throw new Error(
+							`${name} scoreInto differs on ${JSON.stringify(card)} with ${JSON.stringify(facts)}: ${[...numbers]} vs ${expectedNumbers}`
+						);
 					}
 					expect(scorer.appliesTo(facts)).toBe(reference.appliesTo(facts));
 				}
@@ -67,7 +74,20 @@ describe('the generated scorer, the closure scorer and json-logic-js (with scori
 		const card: Scorecard = {
 			id: 'c',
 			name: 'C',
-			groups: [{ id: 'g', name: 'G', measures: [{ id: 'm', name: 'M', value: { '/': [{ var: 'seats_active' }, { var: 'seats_purchased' }] }, scoring: { type: 'steps', steps: [{ min: 0.8, score: 95 }], else: 25 } }] }]
+			groups: [
+				{
+					id: 'g',
+					name: 'G',
+					measures: [
+						{
+							id: 'm',
+							name: 'M',
+							value: { '/': [{ var: 'seats_active' }, { var: 'seats_purchased' }] },
+							scoring: { type: 'steps', steps: [{ min: 0.8, score: 95 }], else: 25 }
+						}
+					]
+				}
+			]
 		};
 		expect(checkLogic(card.groups[0]!.measures[0]!.value)).toEqual([]);
 		const { full, numeric, constants } = scorerSource(planScorecard(card));

@@ -14,7 +14,12 @@ const helpers = { ...logicHelpers, toNumber, scoringScope };
  * The test that every fact the measure requires is there. A top-level fact is read once into a
  * local variable that the measure's rule then uses, as hand-written code would.
  */
-function requiredCheck(measure: MeasurePlan, measureIndex: number, context: SourceContext, locals: string[]): string {
+function requiredCheck(
+	measure: MeasurePlan,
+	measureIndex: number,
+	context: SourceContext,
+	locals: string[]
+): string {
 	context.bindings.clear();
 	if (measure.required.length === 0) return 'true';
 	return measure.required
@@ -36,7 +41,11 @@ function scoreExpression(measure: MeasurePlan, context: SourceContext): string {
 	switch (scoring.type) {
 		case 'steps': {
 			const steps = scoring.steps
-				.map((step) => (step.min !== undefined ? `x >= ${n(step.min)} ? ${n(step.score)} : ` : `x <= ${n(step.max!)} ? ${n(step.score)} : `))
+				.map((step) =>
+					step.min !== undefined
+						? `x >= ${n(step.min)} ? ${n(step.score)} : `
+						: `x <= ${n(step.max!)} ? ${n(step.score)} : `
+				)
 				.join('');
 			return `(${numeric}${steps}${n(scoring.else ?? 0)})`;
 		}
@@ -62,7 +71,11 @@ function scoreExpression(measure: MeasurePlan, context: SourceContext): string {
 }
 
 /** The source of both scorers: the measures and groups are shared, only the result differs. */
-export function scorerSource(plan: ScorecardPlan): { full: string; numeric: string; constants: unknown[] } {
+export function scorerSource(plan: ScorecardPlan): {
+	full: string;
+	numeric: string;
+	constants: unknown[];
+} {
 	const context = new SourceContext();
 	const locals: string[] = [];
 	const lines: string[] = [];
@@ -106,13 +119,21 @@ export function scorerSource(plan: ScorecardPlan): { full: string; numeric: stri
 	// The numbers only, into a caller's buffer: nothing allocated per account.
 	const numbers = ['out[0] = o === null ? NaN : o;'];
 	plan.groups.forEach((_, g) => numbers.push(`out[${1 + g}] = g${g} === null ? NaN : g${g};`));
-	plan.measures.forEach((_, i) => numbers.push(`out[${1 + plan.groups.length + i}] = s${i} === null ? NaN : s${i};`));
+	plan.measures.forEach((_, i) =>
+		numbers.push(`out[${1 + plan.groups.length + i}] = s${i} === null ? NaN : s${i};`)
+	);
 
 	const full: string[] = [];
-	const bands = plan.bands.map((band) => `o >= ${literal(band.min, context)} ? ${JSON.stringify(band.name)} : `).join('');
-	full.push(`const band = o === null ? ${JSON.stringify(NO_DATA)} : ${bands}${JSON.stringify(plan.bands[plan.bands.length - 1]!.name)};`);
+	const bands = plan.bands
+		.map((band) => `o >= ${literal(band.min, context)} ? ${JSON.stringify(band.name)} : `)
+		.join('');
+	full.push(
+		`const band = o === null ? ${JSON.stringify(NO_DATA)} : ${bands}${JSON.stringify(plan.bands[plan.bands.length - 1]!.name)};`
+	);
 	full.push('const missing = [];');
-	plan.measures.forEach((measure, i) => full.push(`if (s${i} === null) missing.push(${JSON.stringify(measure.id)});`));
+	plan.measures.forEach((measure, i) =>
+		full.push(`if (s${i} === null) missing.push(${JSON.stringify(measure.id)});`)
+	);
 	const groups = plan.groups.map((group, g) => `${key(group.id)}: g${g}`).join(', ');
 	const measures = plan.groups
 		.flatMap((group, g) =>
@@ -126,7 +147,11 @@ export function scorerSource(plan: ScorecardPlan): { full: string; numeric: stri
 	full.push(
 		`return { account_id: id, scorecard_id: ${JSON.stringify(plan.id)}, overall: o, band, groups: { ${groups} }, measures: { ${measures} }, missing };`
 	);
-	return { full: `${shared}\n${full.join('\n')}`, numeric: `${shared}\n${numbers.join('\n')}`, constants: context.constants };
+	return {
+		full: `${shared}\n${full.join('\n')}`,
+		numeric: `${shared}\n${numbers.join('\n')}`,
+		constants: context.constants
+	};
 }
 
 /** The scorecard as generated functions (needs `new Function`). */

@@ -21,7 +21,10 @@ export interface CompiledScorecard {
 	band: (overall: number) => string;
 }
 
-function compileCondition(condition: Scorecard['applies_to'], backend: 'function' | 'closure'): (facts: Facts) => boolean {
+function compileCondition(
+	condition: Scorecard['applies_to'],
+	backend: 'function' | 'closure'
+): (facts: Facts) => boolean {
 	if (condition === undefined) return () => true;
 	if (backend === 'closure') {
 		const rule = compileToClosure(condition);
@@ -36,7 +39,10 @@ function compileCondition(condition: Scorecard['applies_to'], backend: 'function
 }
 
 /** Compiles a scorecard that has passed workspace validation. */
-export function compileScorecard(scorecard: Scorecard, backend: Backend = 'auto'): CompiledScorecard {
+export function compileScorecard(
+	scorecard: Scorecard,
+	backend: Backend = 'auto'
+): CompiledScorecard {
 	const chosen = resolveBackend(backend);
 	const plan = planScorecard(scorecard);
 	const { score, scoreInto } = chosen === 'function' ? generatedScorer(plan) : closureScorer(plan);
@@ -56,26 +62,36 @@ export function compileScorecard(scorecard: Scorecard, backend: Backend = 'auto'
  * The scorecards that score accounts, in the order they are tried: published ones (a scorecard
  * with no status counts as published) by `priority`, lowest first, then by their order in the file.
  */
-export function compileScorecards(scorecards: readonly Scorecard[], backend: Backend = 'auto'): CompiledScorecard[] {
+export function compileScorecards(
+	scorecards: readonly Scorecard[],
+	backend: Backend = 'auto'
+): CompiledScorecard[] {
 	return scorecards
 		.map((scorecard, index) => ({ scorecard, index }))
 		.filter(({ scorecard }) => scorecard.status !== 'draft')
 		.sort(
 			(a, b) =>
-				(a.scorecard.priority ?? Number.POSITIVE_INFINITY) - (b.scorecard.priority ?? Number.POSITIVE_INFINITY) ||
-				a.index - b.index
+				(a.scorecard.priority ?? Number.POSITIVE_INFINITY) -
+					(b.scorecard.priority ?? Number.POSITIVE_INFINITY) || a.index - b.index
 		)
 		.map(({ scorecard }) => compileScorecard(scorecard, backend));
 }
 
 /** The first scorecard that applies to the facts, if any. */
-export function selectScorecard(scorecards: readonly CompiledScorecard[], facts: Facts): CompiledScorecard | undefined {
+export function selectScorecard(
+	scorecards: readonly CompiledScorecard[],
+	facts: Facts
+): CompiledScorecard | undefined {
 	for (const scorecard of scorecards) if (scorecard.appliesTo(facts)) return scorecard;
 	return undefined;
 }
 
 /** Scores one account with the first scorecard that applies to it; unscored when none does. */
-export function scoreFacts(scorecards: readonly CompiledScorecard[], facts: Facts, accountId: string): AccountScore {
+export function scoreFacts(
+	scorecards: readonly CompiledScorecard[],
+	facts: Facts,
+	accountId: string
+): AccountScore {
 	for (const scorecard of scorecards) {
 		if (scorecard.appliesTo(facts)) return scorecard.score(facts, accountId);
 	}

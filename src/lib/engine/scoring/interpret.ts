@@ -17,7 +17,10 @@ export interface Scorer {
 export function closureScorer(plan: ScorecardPlan): Scorer {
 	const values = plan.measures.map((measure) => compileToClosure(measure.value));
 	const points = plan.measures.map((measure) =>
-		nativePoints(measure.scoring, measure.scoring.type === 'logic' ? compileToClosure(measure.scoring.logic) : undefined)
+		nativePoints(
+			measure.scoring,
+			measure.scoring.type === 'logic' ? compileToClosure(measure.scoring.logic) : undefined
+		)
 	);
 	const measureResults = (facts: Facts) =>
 		plan.measures.map((measure, i) => scoreMeasure(measure, facts, values[i]!, points[i]!));

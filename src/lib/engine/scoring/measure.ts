@@ -6,7 +6,9 @@ import type { Band, Facts, Scoring } from '../types';
 
 /** A value counts as data unless it is null, undefined, NaN or infinite (e.g. a division by zero). */
 export function isPresent(value: unknown): boolean {
-	return value !== null && value !== undefined && (typeof value !== 'number' || Number.isFinite(value));
+	return (
+		value !== null && value !== undefined && (typeof value !== 'number' || Number.isFinite(value))
+	);
 }
 
 /** The number a steps or linear scoring reads: booleans count 0/1, numeric text counts; else NaN. */

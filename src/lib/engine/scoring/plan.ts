@@ -200,5 +200,13 @@ export function combineInto(
 
 /** The result for an account that no scorecard applies to: reported, not dropped. */
 export function unscored(accountId: string): AccountScore {
-	return { account_id: accountId, scorecard_id: null, overall: null, band: null, groups: {}, measures: {}, missing: [] };
+	return {
+		account_id: accountId,
+		scorecard_id: null,
+		overall: null,
+		band: null,
+		groups: {},
+		measures: {},
+		missing: []
+	};
 }

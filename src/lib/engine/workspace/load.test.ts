@@ -3,8 +3,11 @@ import { exampleWorkspace } from '../../../../tests/support/workspace';
 import { parseWorkspace } from './load';
 
 /** The example with one change made by `edit`, and the errors it gets. */
-function errorsAfter(edit: (workspace: ReturnType<typeof exampleWorkspace> & Record<string, unknown>) => void) {
-	const workspace = exampleWorkspace() as ReturnType<typeof exampleWorkspace> & Record<string, unknown>;
+function errorsAfter(
+	edit: (workspace: ReturnType<typeof exampleWorkspace> & Record<string, unknown>) => void
+) {
+	const workspace = exampleWorkspace() as ReturnType<typeof exampleWorkspace> &
+		Record<string, unknown>;
 	edit(workspace);
 	const result = parseWorkspace(workspace);
 	if (result.ok) throw new Error('expected the workspace to be refused');
@@ -22,15 +25,21 @@ describe('parseWorkspace', () => {
 			errorsAfter((w) => {
 				(w.scorecards[0]!.groups[1]!.measures[0]!.scoring as { type: string }).type = 'curve';
 			})
-		).toEqual(['scorecards[0].groups[1].measures[0].scoring.type: expected one of steps, linear, map, logic']);
+		).toEqual([
+			'scorecards[0].groups[1].measures[0].scoring.type: expected one of steps, linear, map, logic'
+		]);
 	});
 
 	it('reports an unknown JSON-logic operator at load time, with its path inside the rule', () => {
 		expect(
 			errorsAfter((w) => {
-				w.scorecards[0]!.groups[0]!.measures[0]!.value = { '/': [{ frobnicate: [1] }, { var: 'seats_purchased' }] };
+				w.scorecards[0]!.groups[0]!.measures[0]!.value = {
+					'/': [{ frobnicate: [1] }, { var: 'seats_purchased' }]
+				};
 			})
-		).toEqual(['scorecards[0].groups[0].measures[0].value["/"][0].frobnicate: unknown JSON-logic operator "frobnicate"']);
+		).toEqual([
+			'scorecards[0].groups[0].measures[0].value["/"][0].frobnicate: unknown JSON-logic operator "frobnicate"'
+		]);
 		expect(
 			errorsAfter((w) => {
 				w.plays[0]!.when = { and: [true, { nope: [] }] };
@@ -70,7 +79,10 @@ describe('parseWorkspace', () => {
 		expect(errorsAfter((w) => ((w as Record<string, unknown>).format = 'something-else'))).toEqual([
 			'format: expected "scorecraft-workspace"'
 		]);
-		expect(parseWorkspace([1, 2])).toEqual({ ok: false, errors: [{ path: '(root)', message: 'expected a JSON object' }] });
+		expect(parseWorkspace([1, 2])).toEqual({
+			ok: false,
+			errors: [{ path: '(root)', message: 'expected a JSON object' }]
+		});
 	});
 
 	it('reports duplicate ids and references to unknown accounts', () => {
@@ -102,8 +114,15 @@ describe('parseWorkspace', () => {
 			errorsAfter((w) => {
 				const [deployment, adoption] = w.scorecards[0]!.groups;
 				deployment!.weight = -1;
-				(deployment!.measures[0]!.scoring as { steps: unknown[] }).steps.push({ min: 0.1, max: 0.2, score: 5 });
-				(adoption!.measures[0]!.scoring as { points: unknown[] }).points = [[10, 0], [5, 50]];
+				(deployment!.measures[0]!.scoring as { steps: unknown[] }).steps.push({
+					min: 0.1,
+					max: 0.2,
+					score: 5
+				});
+				(adoption!.measures[0]!.scoring as { points: unknown[] }).points = [
+					[10, 0],
+					[5, 50]
+				];
 			})
 		).toEqual([
 			'scorecards[0].groups[0].weight: expected a weight of 0 or more',
@@ -113,7 +132,9 @@ describe('parseWorkspace', () => {
 	});
 
 	it('keeps fields it does not know, so nothing is lost on the way through', () => {
-		const workspace = exampleWorkspace() as unknown as Record<string, unknown> & { accounts: Record<string, unknown>[] };
+		const workspace = exampleWorkspace() as unknown as Record<string, unknown> & {
+			accounts: Record<string, unknown>[];
+		};
 		workspace.accounts[0]!.health_notes = 'renewal call booked';
 		workspace.custom_section = { kept: true };
 		const result = parseWorkspace(workspace);

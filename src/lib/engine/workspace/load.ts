@@ -13,7 +13,11 @@ export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue
 		return fail([{ path: '(root)', message: 'expected a JSON object' }]);
 	}
 	const header = input as { format?: unknown; version?: unknown };
-	if (header.format === WORKSPACE_FORMAT && typeof header.version === 'number' && header.version > WORKSPACE_VERSION) {
+	if (
+		header.format === WORKSPACE_FORMAT &&
+		typeof header.version === 'number' &&
+		header.version > WORKSPACE_VERSION
+	) {
 		return fail([
 			{
 				path: 'version',
@@ -22,8 +26,11 @@ export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue
 		]);
 	}
 	const parsed = workspaceSchema.safeParse(input);
-	if (!parsed.success) return fail(parsed.error.issues.map((issue) => fromZod(issue, input)));
-	const issues = [...checkRules(parsed.data), ...checkReferences(parsed.data)];
+	// Rules are checked even when the rest is malformed, so one pass reports every problem.
+	const ruleIssues = checkRules(input as RuleHolder);
+	if (!parsed.success)
+		return fail([...parsed.error.issues.map((issue) => fromZod(issue, input)), ...ruleIssues]);
+	const issues = [...ruleIssues, ...checkReferences(parsed.data)];
 	return issues.length ? fail(issues) : { ok: true, value: parsed.data };
 }
 
@@ -44,7 +51,8 @@ function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+	if (typeof value === 'string')
+		return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
 	return `${typeof value} ${String(value)}`;
 }
 
@@ -54,10 +62,17 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 		case 'invalid_type': {
 			const actual = valueAt(input, issue.path);
 			const expected =
-				issue.expected === 'tuple' ? 'a [value, score] pair' : issue.expected === 'int' ? 'an integer' : issue.expected;
+				issue.expected === 'tuple'
+					? 'a [value, score] pair'
+					: issue.expected === 'int'
+						? 'an integer'
+						: issue.expected;
 			return {
 				path,
-				message: actual === undefined ? `required: expected ${expected}` : `expected ${expected}, got ${describe(actual)}`
+				message:
+					actual === undefined
+						? `required: expected ${expected}`
+						: `expected ${expected}, got ${describe(actual)}`
 			};
 		}
 		case 'invalid_value':
@@ -69,7 +84,10 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 			};
 		case 'invalid_format':
 			if (!issue.message.startsWith('Invalid')) return { path, message: issue.message };
-			return { path, message: issue.format === 'url' ? 'expected a URL' : `expected ${issue.format}` };
+			return {
+				path,
+				message: issue.format === 'url' ? 'expected a URL' : `expected ${issue.format}`
+			};
 		case 'too_small':
 			return {
 				path,
@@ -78,7 +96,12 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 					: issue.message
 			};
 		case 'invalid_union':
-			return { path, message: issue.message.startsWith('Invalid') ? 'does not match any allowed shape' : issue.message };
+			return {
+				path,
+				message: issue.message.startsWith('Invalid')
+					? 'does not match any allowed shape'
+					: issue.message
+			};
 		default:
 			return { path, message: issue.message };
 	}
@@ -86,45 +109,99 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 
 function logicIssues(rule: Logic | undefined, path: PropertyKey[]): WorkspaceIssue[] {
 	if (rule === undefined) return [];
-	return checkLogic(rule).map((problem) => ({ path: formatPath([...path, ...problem.path]), message: problem.message }));
+	return checkLogic(rule).map((problem) => ({
+		path: formatPath([...path, ...problem.path]),
+		message: problem.message
+	}));
 }
 
-function checkRules(workspace: Workspace): WorkspaceIssue[] {
+/** The parts of a workspace that hold rules, as far as an unvalidated document has them. */
+interface RuleHolder {
+	scorecards?: unknown;
+	plays?: unknown;
+}
+
+/** Visits the objects of what should be a list, with their indexes; anything else is skipped. */
+function each(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
+	if (!Array.isArray(list)) return;
+	list.forEach((item, index) => {
+		if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>, index);
+	});
+}
+
+function checkRules(workspace: RuleHolder): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [];
-	workspace.scorecards.forEach((card, c) => {
-		issues.push(...logicIssues(card.applies_to, ['scorecards', c, 'applies_to']));
-		card.groups.forEach((group, g) =>
-			group.measures.forEach((measure, m) => {
+	const check = (rule: unknown, path: PropertyKey[]) =>
+		issues.push(...logicIssues(rule as Logic | undefined, path));
+	each(workspace.scorecards, (card, c) => {
+		check(card.applies_to, ['scorecards', c, 'applies_to']);
+		each(card.groups, (group, g) =>
+			each(group.measures, (measure, m) => {
 				const at = ['scorecards', c, 'groups', g, 'measures', m];
-				issues.push(...logicIssues(measure.value, [...at, 'value']));
-				if (measure.scoring.type === 'logic') issues.push(...logicIssues(measure.scoring.logic, [...at, 'scoring', 'logic']));
+				check(measure.value, [...at, 'value']);
+				const scoring = measure.scoring as { type?: unknown; logic?: unknown } | undefined;
+				if (scoring?.type === 'logic') check(scoring.logic, [...at, 'scoring', 'logic']);
 			})
 		);
 	});
-	workspace.plays.forEach((play, p) => issues.push(...logicIssues(play.when, ['plays', p, 'when'])));
+	each(workspace.plays, (play, p) => check(play.when, ['plays', p, 'when']));
 	return issues;
 }
 
 /** Reports each id seen before in the same list, pointing at its first use. */
-function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (index: number) => string, what: string): WorkspaceIssue[] {
+function duplicates<T>(
+	items: readonly T[],
+	key: (item: T) => string,
+	path: (index: number) => string,
+	what: string
+): WorkspaceIssue[] {
 	const seen = new Map<string, number>();
 	const issues: WorkspaceIssue[] = [];
 	items.forEach((item, index) => {
 		const value = key(item);
 		const first = seen.get(value);
 		if (first === undefined) seen.set(value, index);
-		else issues.push({ path: path(index), message: `duplicate ${what} "${value}" (first at ${path(first)})` });
+		else
+			issues.push({
+				path: path(index),
+				message: `duplicate ${what} "${value}" (first at ${path(first)})`
+			});
 	});
 	return issues;
 }
 
 function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [
-		...duplicates(workspace.accounts, (a) => a.id, (i) => `accounts[${i}].id`, 'account id'),
-		...duplicates(workspace.contacts, (c) => c.id, (i) => `contacts[${i}].id`, 'contact id'),
-		...duplicates(workspace.scorecards, (s) => s.id, (i) => `scorecards[${i}].id`, 'scorecard id'),
-		...duplicates(workspace.plays, (p) => p.id, (i) => `plays[${i}].id`, 'play id'),
-		...duplicates(workspace.templates, (t) => t.id, (i) => `templates[${i}].id`, 'template id'),
+		...duplicates(
+			workspace.accounts,
+			(a) => a.id,
+			(i) => `accounts[${i}].id`,
+			'account id'
+		),
+		...duplicates(
+			workspace.contacts,
+			(c) => c.id,
+			(i) => `contacts[${i}].id`,
+			'contact id'
+		),
+		...duplicates(
+			workspace.scorecards,
+			(s) => s.id,
+			(i) => `scorecards[${i}].id`,
+			'scorecard id'
+		),
+		...duplicates(
+			workspace.plays,
+			(p) => p.id,
+			(i) => `plays[${i}].id`,
+			'play id'
+		),
+		...duplicates(
+			workspace.templates,
+			(t) => t.id,
+			(i) => `templates[${i}].id`,
+			'template id'
+		),
 		...duplicates(
 			workspace.snapshots,
 			(s) => `${s.account_id} on ${s.date}`,
@@ -136,23 +213,49 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 	const unknownAccount = (list: 'contacts' | 'snapshots' | 'outcomes') =>
 		workspace[list].forEach((record, index) => {
 			if (!accountIds.has(record.account_id)) {
-				issues.push({ path: `${list}[${index}].account_id`, message: `unknown account "${record.account_id}"` });
+				issues.push({
+					path: `${list}[${index}].account_id`,
+					message: `unknown account "${record.account_id}"`
+				});
 			}
 		});
 	unknownAccount('contacts');
 	unknownAccount('snapshots');
 	unknownAccount('outcomes');
 	workspace.scorecards.forEach((card, c) => {
-		issues.push(...duplicates(card.groups, (g) => g.id, (g) => `scorecards[${c}].groups[${g}].id`, 'group id'));
-		const measures = card.groups.flatMap((group, g) => group.measures.map((measure, m) => ({ measure, at: `scorecards[${c}].groups[${g}].measures[${m}].id` })));
+		issues.push(
+			...duplicates(
+				card.groups,
+				(g) => g.id,
+				(g) => `scorecards[${c}].groups[${g}].id`,
+				'group id'
+			)
+		);
+		const measures = card.groups.flatMap((group, g) =>
+			group.measures.map((measure, m) => ({
+				measure,
+				at: `scorecards[${c}].groups[${g}].measures[${m}].id`
+			}))
+		);
 		const seen = new Map<string, string>();
 		for (const { measure, at } of measures) {
 			const first = seen.get(measure.id);
-			if (first) issues.push({ path: at, message: `duplicate measure id "${measure.id}" (first at ${first})` });
+			if (first)
+				issues.push({
+					path: at,
+					message: `duplicate measure id "${measure.id}" (first at ${first})`
+				});
 			else seen.set(measure.id, at);
 		}
 		if (card.bands) {
-			issues.push(...duplicates(card.bands, (b) => b.name, (b) => `scorecards[${c}].bands[${b}].name`, 'band name'));
+			issues.push(
+				...duplicates(
+					card.bands,
+					(b) => b.name,
+					(b) => `scorecards[${c}].bands[${b}].name`,
+					'band name'
+				)
+			);
 		}
 	});
 	return issues;

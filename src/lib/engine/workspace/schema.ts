@@ -17,8 +17,14 @@ const id = z.string().refine((value) => value.trim() !== '', 'expected a non-emp
  */
 const key = z
 	.string()
-	.regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'expected an id of letters, digits, "_" or "-", starting with a letter or "_"')
-	.refine((value) => !['__proto__', 'constructor', 'prototype'].includes(value), 'this id is reserved');
+	.regex(
+		/^[A-Za-z_][A-Za-z0-9_-]*$/,
+		'expected an id of letters, digits, "_" or "-", starting with a letter or "_"'
+	)
+	.refine(
+		(value) => !['__proto__', 'constructor', 'prototype'].includes(value),
+		'this id is reserved'
+	);
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
 export const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD');
@@ -26,12 +32,18 @@ export const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-
 /** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`). */
 const isoDateTime = z
 	.string()
-	.refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value), 'expected an ISO 8601 date or date-time');
+	.refine(
+		(value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value),
+		'expected an ISO 8601 date or date-time'
+	);
 
 /** A JSON-logic rule: any JSON value (its operators are checked separately, with their paths). */
 export const logic = z.json();
 
-const weight = z.number().min(0, 'expected a weight of 0 or more').refine(Number.isFinite, 'expected a finite number');
+const weight = z
+	.number()
+	.min(0, 'expected a weight of 0 or more')
+	.refine(Number.isFinite, 'expected a finite number');
 const points = z.number().refine(Number.isFinite, 'expected a finite number');
 
 const metricValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -90,7 +102,11 @@ export const scoring = z.discriminatedUnion(
 	[
 		z.looseObject({ type: z.literal('steps'), steps: z.array(step), else: points.optional() }),
 		z.looseObject({ type: z.literal('linear'), points: linearPoints }),
-		z.looseObject({ type: z.literal('map'), map: z.record(z.string(), points), else: points.optional() }),
+		z.looseObject({
+			type: z.literal('map'),
+			map: z.record(z.string(), points),
+			else: points.optional()
+		}),
 		z.looseObject({ type: z.literal('logic'), logic })
 	],
 	{ error: 'expected one of steps, linear, map, logic' }
@@ -130,7 +146,11 @@ export const scorecard = z.looseObject({
 	groups: z.array(group).min(1, 'expected at least one group')
 });
 
-const emailAction = z.looseObject({ type: z.literal('email'), template: id, to: z.string().min(1) });
+const emailAction = z.looseObject({
+	type: z.literal('email'),
+	template: id,
+	to: z.string().min(1)
+});
 const taskAction = z.looseObject({
 	type: z.literal('task'),
 	title: z.string().min(1),
@@ -142,7 +162,11 @@ const tagAction = z.looseObject({
 	add: z.array(z.string()).optional(),
 	remove: z.array(z.string()).optional()
 });
-const webhookAction = z.looseObject({ type: z.literal('webhook'), url: z.url(), body: z.json().optional() });
+const webhookAction = z.looseObject({
+	type: z.literal('webhook'),
+	url: z.url(),
+	body: z.json().optional()
+});
 
 export const play = z.looseObject({
 	id,
