@@ -129,7 +129,11 @@ describe('engine score', () => {
 
 describe('engine sample', () => {
 	it('writes the same workspace for the same seed, and a valid one that scores', async () => {
-		const [a, b, c] = ['a.json', 'b.json', 'c.json'].map((name) => join(folder, name));
+		const [a, b, c] = ['a.json', 'b.json', 'c.json'].map((name) => join(folder, name)) as [
+			string,
+			string,
+			string
+		];
 		for (const [file, seed] of [
 			[a, '5'],
 			[b, '5'],
