@@ -97,6 +97,16 @@ describe('parseWorkspace', () => {
 		]);
 	});
 
+	it('refuses a measure id used twice in one scorecard, even in different groups', () => {
+		expect(
+			errorsAfter((w) => {
+				w.scorecards[0]!.groups[1]!.measures[0]!.id = 'seat_penetration';
+			})
+		).toEqual([
+			'scorecards[0].groups[1].measures[0].id: duplicate measure id "seat_penetration" (first at scorecards[0].groups[0].measures[0].id)'
+		]);
+	});
+
 	it('refuses group and measure ids that cannot be keys of a score', () => {
 		expect(
 			errorsAfter((w) => {

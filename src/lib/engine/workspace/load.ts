@@ -148,7 +148,7 @@ function checkRules(workspace: RuleHolder): WorkspaceIssue[] {
 	return issues;
 }
 
-/** Reports each id seen before in the same list, pointing at its first use. */
+/** Reports each key seen before in the same list, pointing at its first use. */
 function duplicates<T>(
 	items: readonly T[],
 	key: (item: T) => string,
@@ -170,47 +170,37 @@ function duplicates<T>(
 	return issues;
 }
 
+const ID_LISTS = [
+	['accounts', 'account id'],
+	['contacts', 'contact id'],
+	['scorecards', 'scorecard id'],
+	['plays', 'play id'],
+	['templates', 'template id']
+] as const;
+
 function checkReferences(workspace: Workspace): WorkspaceIssue[] {
-	const issues: WorkspaceIssue[] = [
-		...duplicates(
-			workspace.accounts,
-			(a) => a.id,
-			(i) => `accounts[${i}].id`,
-			'account id'
-		),
-		...duplicates(
-			workspace.contacts,
-			(c) => c.id,
-			(i) => `contacts[${i}].id`,
-			'contact id'
-		),
-		...duplicates(
-			workspace.scorecards,
-			(s) => s.id,
-			(i) => `scorecards[${i}].id`,
-			'scorecard id'
-		),
-		...duplicates(
-			workspace.plays,
-			(p) => p.id,
-			(i) => `plays[${i}].id`,
-			'play id'
-		),
-		...duplicates(
-			workspace.templates,
-			(t) => t.id,
-			(i) => `templates[${i}].id`,
-			'template id'
-		),
+	const issues: WorkspaceIssue[] = [];
+	for (const [list, what] of ID_LISTS) {
+		const items: readonly { id: string }[] = workspace[list];
+		issues.push(
+			...duplicates(
+				items,
+				(item) => item.id,
+				(i) => `${list}[${i}].id`,
+				what
+			)
+		);
+	}
+	issues.push(
 		...duplicates(
 			workspace.snapshots,
 			(s) => `${s.account_id} on ${s.date}`,
 			(i) => `snapshots[${i}]`,
 			'snapshot for'
 		)
-	];
+	);
 	const accountIds = new Set(workspace.accounts.map((account) => account.id));
-	const unknownAccount = (list: 'contacts' | 'snapshots' | 'outcomes') =>
+	for (const list of ['contacts', 'snapshots', 'outcomes'] as const) {
 		workspace[list].forEach((record, index) => {
 			if (!accountIds.has(record.account_id)) {
 				issues.push({
@@ -219,44 +209,41 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 				});
 			}
 		});
-	unknownAccount('contacts');
-	unknownAccount('snapshots');
-	unknownAccount('outcomes');
+	}
 	workspace.scorecards.forEach((card, c) => {
+		const at = `scorecards[${c}]`;
 		issues.push(
 			...duplicates(
 				card.groups,
 				(g) => g.id,
-				(g) => `scorecards[${c}].groups[${g}].id`,
+				(g) => `${at}.groups[${g}].id`,
 				'group id'
 			)
 		);
+		// Measure ids key the scores of the whole scorecard, so they are unique across its groups.
 		const measures = card.groups.flatMap((group, g) =>
 			group.measures.map((measure, m) => ({
-				measure,
-				at: `scorecards[${c}].groups[${g}].measures[${m}].id`
+				id: measure.id,
+				path: `${at}.groups[${g}].measures[${m}].id`
 			}))
 		);
-		const seen = new Map<string, string>();
-		for (const { measure, at } of measures) {
-			const first = seen.get(measure.id);
-			if (first)
-				issues.push({
-					path: at,
-					message: `duplicate measure id "${measure.id}" (first at ${first})`
-				});
-			else seen.set(measure.id, at);
-		}
-		if (card.bands) {
+		issues.push(
+			...duplicates(
+				measures,
+				(m) => m.id,
+				(i) => measures[i]!.path,
+				'measure id'
+			)
+		);
+		if (card.bands)
 			issues.push(
 				...duplicates(
 					card.bands,
 					(b) => b.name,
-					(b) => `scorecards[${c}].bands[${b}].name`,
+					(b) => `${at}.bands[${b}].name`,
 					'band name'
 				)
 			);
-		}
 	});
 	return issues;
 }
