@@ -16,11 +16,10 @@ export {
 export { DEFAULT_BANDS, NO_DATA } from './scoring/measure';
 export {
 	checkLogic,
-	compileLogic,
 	requiredVars,
 	varsRead,
 	type Backend,
 	type Logic
 } from './logic';
-export { UnknownOperatorError, WorkspaceValidationError } from './errors';
+export { UnknownOperatorError } from './errors';
 export { Random } from './random';

@@ -18,9 +18,6 @@ export type Band = z.infer<typeof schema.band>;
 export type Play = z.infer<typeof schema.play>;
 export type Template = z.infer<typeof schema.template>;
 
-/** A metric or fact value as stored. */
-export type FactValue = number | boolean | string | null;
-
 /** What a scorecard's rules read for one account on one date: flat, later sources winning. */
 export type Facts = Record<string, unknown>;
 

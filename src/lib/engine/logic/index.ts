@@ -1,6 +1,4 @@
-import { compileToClosure } from './closure';
-import { canCompileToFunction, compileToFunction } from './source';
-import type { CompiledLogic, Logic } from './types';
+import { canCompileToFunction } from './source';
 
 export type { CompiledLogic, JsonValue, Logic, LogicProblem } from './types';
 export { checkLogic, requiredVars, varsRead } from './check';
@@ -17,11 +15,4 @@ export type Backend = 'function' | 'closure' | 'auto';
 export function resolveBackend(backend: Backend): 'function' | 'closure' {
 	if (backend !== 'auto') return backend;
 	return canCompileToFunction() ? 'function' : 'closure';
-}
-
-/** Compiles a rule that has passed `checkLogic`. */
-export function compileLogic(logic: Logic, backend: Backend = 'auto'): CompiledLogic {
-	return resolveBackend(backend) === 'function'
-		? compileToFunction(logic)
-		: compileToClosure(logic);
 }
