@@ -14,12 +14,6 @@ export {
 	type CompiledScorecard
 } from './scoring';
 export { DEFAULT_BANDS, NO_DATA } from './scoring/measure';
-export {
-	checkLogic,
-	requiredVars,
-	varsRead,
-	type Backend,
-	type Logic
-} from './logic';
+export { checkLogic, requiredVars, varsRead, type Backend, type Logic } from './logic';
 export { UnknownOperatorError } from './errors';
 export { Random } from './random';
