@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Pre-bundled up front: otherwise the dev server reloads mid-request the first time a page
+	// imports one of them.
+	optimizeDeps: { include: ['dexie', 'papaparse', 'chart.js/auto'] },
 	test: {
 		projects: [
 			{
