@@ -5,6 +5,17 @@ export { formatPath } from './workspace/path';
 export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';
 export { churnedBy } from './outcomes';
+export {
+	ANOMALY_DROP,
+	scoreChange,
+	scoreHistories,
+	scorePortfolio,
+	weeklyDates,
+	type AccountHistory,
+	type HistoryOptions,
+	type PortfolioScores,
+	type ScoreChange
+} from './history';
 export { accountFacts, FactsBuilder, SnapshotIndex } from './facts';
 export {
 	compileScorecard,
