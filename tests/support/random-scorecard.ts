@@ -1,5 +1,6 @@
 /** Random scorecards and facts, to hold the scorers to the same results. */
-import type { Facts, Measure, Scorecard } from '../../src/lib/engine';
+import { PERIODS, type Facts, type Measure, type Scorecard } from '../../src/lib/engine';
+import type { FactsWithPeriods } from '../../src/lib/engine/facts';
 import type { Random } from '../../src/lib/engine/random';
 import { randomLogic } from './random-logic';
 
@@ -77,13 +78,30 @@ export function randomScorecard(random: Random, id: string): Scorecard {
 				name: 'measure',
 				...(random.chance(0.8) ? { weight: random.pick([0, 1, 2, 0.5, 3]) } : {}),
 				value: randomValue(random),
-				scoring: randomScoring(random)
+				scoring: randomScoring(random),
+				...(random.chance(0.2)
+					? { decay: random.chance(0.5) ? { periods: random.int(2, 4) } : {} }
+					: {})
 			}))
 		}))
 	};
 }
 
-export function randomFacts(random: Random): Facts {
+/** Random facts, sometimes with the facts of earlier periods attached (for decayed measures). */
+export function randomFacts(random: Random): FactsWithPeriods {
+	const facts: FactsWithPeriods = randomFlatFacts(random);
+	if (random.chance(0.5)) {
+		facts[PERIODS] = [
+			facts,
+			...Array.from({ length: random.int(0, 5) }, () =>
+				random.chance(0.7) ? randomFlatFacts(random) : undefined
+			)
+		];
+	}
+	return facts;
+}
+
+function randomFlatFacts(random: Random): Facts {
 	const facts: Facts = { id: 'x', segment: random.pick(['scale', 'mid', 'enterprise']) };
 	for (const key of METRICS) {
 		if (random.chance(0.2)) continue;

@@ -3,9 +3,14 @@
  * 30 days and the anomaly flag (a drop of 20 points or more within 30 days, whatever the level).
  */
 import { addDays } from './dates';
-import { FactsBuilder, SnapshotIndex } from './facts';
+import { FactsSource } from './facts';
 import type { Backend } from './logic';
-import { compileScorecards, selectScorecard, type CompiledScorecard } from './scoring';
+import {
+	compileScorecards,
+	decayPeriodsOf,
+	selectScorecard,
+	type CompiledScorecard
+} from './scoring';
 import { NO_DATA } from './scoring/measure';
 import { scoreWorkspace } from './score';
 import type { Account, AccountScore, IsoDate, Snapshot, Workspace } from './types';
@@ -36,8 +41,8 @@ export interface HistoryOptions {
 
 /**
  * Every account's history over `dates` (ascending). One pass over each account's snapshots: the
- * latest snapshot moves forward with the dates, and a date whose snapshot is the one of the date
- * before reuses that date's scores instead of scoring again.
+ * latest snapshot moves forward with the dates, and where the facts depend on nothing but that
+ * snapshot, a date whose snapshot is the one of the date before reuses that date's scores.
  */
 export function scoreHistories(
 	workspace: Workspace,
@@ -45,20 +50,18 @@ export function scoreHistories(
 	options: HistoryOptions = {}
 ): AccountHistory[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
-	const snapshots = new SnapshotIndex(workspace.snapshots);
-	const builder = new FactsBuilder(workspace.accounts, workspace.snapshots);
+	const source = new FactsSource(workspace, decayPeriodsOf(scorecards));
 	const buffers = new Map(scorecards.map((card) => [card.id, new Float64Array(card.resultLength)]));
 	return workspace.accounts.map((account) =>
-		accountHistory(account, snapshots.of(account.id), dates, scorecards, builder, buffers)
+		accountHistory(account, dates, scorecards, source, buffers)
 	);
 }
 
 function accountHistory(
 	account: Account,
-	snapshots: readonly Snapshot[],
 	dates: readonly IsoDate[],
 	scorecards: readonly CompiledScorecard[],
-	builder: FactsBuilder,
+	source: FactsSource,
 	buffers: ReadonlyMap<string, Float64Array>
 ): AccountHistory {
 	const history: AccountHistory = {
@@ -69,12 +72,14 @@ function accountHistory(
 		band: [],
 		groups: {}
 	};
+	const snapshots = source.snapshots.of(account.id);
+	const reusable = !source.dependsOnDate;
 	let next = 0;
 	let previous: Snapshot | undefined | null = null;
 	dates.forEach((date, d) => {
 		while (next < snapshots.length && snapshots[next]!.date <= date) next++;
 		const snapshot = next > 0 ? snapshots[next - 1] : undefined;
-		if (d > 0 && snapshot === previous) {
+		if (reusable && d > 0 && snapshot === previous) {
 			history.scorecard_id.push(history.scorecard_id[d - 1]!);
 			history.overall.push(history.overall[d - 1]!);
 			history.band.push(history.band[d - 1]!);
@@ -82,7 +87,7 @@ function accountHistory(
 			return;
 		}
 		previous = snapshot;
-		const facts = builder.build(account, snapshot);
+		const facts = source.on(account, date, snapshot);
 		const card = selectScorecard(scorecards, facts);
 		for (const series of Object.values(history.groups)) series.push(null);
 		if (!card) {

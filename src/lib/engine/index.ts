@@ -16,7 +16,14 @@ export {
 	type PortfolioScores,
 	type ScoreChange
 } from './history';
-export { accountFacts, FactsBuilder, SnapshotIndex } from './facts';
+export { accountFacts, FactsBuilder, FactsSource, PERIODS, SnapshotIndex } from './facts';
+export {
+	peopleFacts,
+	personEngagement,
+	DORMANT_DAYS,
+	POWER_USER_DAYS,
+	type PeopleFacts
+} from './people';
 export {
 	compileScorecard,
 	compileScorecards,

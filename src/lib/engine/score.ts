@@ -1,7 +1,7 @@
 /** Scoring a whole workspace as of a date: the entry point the pages, the server and the CLI share. */
-import { FactsBuilder, SnapshotIndex } from './facts';
+import { FactsSource } from './facts';
 import type { Backend } from './logic';
-import { compileScorecards, scoreFacts } from './scoring';
+import { compileScorecards, decayPeriodsOf, scoreFacts } from './scoring';
 import type { AccountScore, IsoDate, Workspace } from './types';
 
 export interface ScoreOptions {
@@ -15,13 +15,8 @@ export function scoreWorkspace(
 	options: ScoreOptions = {}
 ): AccountScore[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
-	const snapshots = new SnapshotIndex(workspace.snapshots);
-	const facts = new FactsBuilder(workspace.accounts, workspace.snapshots);
+	const facts = new FactsSource(workspace, decayPeriodsOf(scorecards));
 	return workspace.accounts.map((account) =>
-		scoreFacts(
-			scorecards,
-			facts.build(account, snapshots.latestOnOrBefore(account.id, asOf)),
-			account.id
-		)
+		scoreFacts(scorecards, facts.on(account, asOf), account.id)
 	);
 }

@@ -15,6 +15,7 @@ export type Group = z.infer<typeof schema.group>;
 export type Measure = z.infer<typeof schema.measure>;
 export type Scoring = z.infer<typeof schema.scoring>;
 export type Band = z.infer<typeof schema.band>;
+export type Decay = z.infer<typeof schema.decay>;
 export type Play = z.infer<typeof schema.play>;
 export type Template = z.infer<typeof schema.template>;
 

@@ -63,7 +63,12 @@ export function sampleContacts(plan: ContactPlan, calendar: Calendar, random: Ra
 				features_used:
 					activeDays === 0
 						? 0
-						: Math.max(1, Math.round(plan.featuresAvailable * activity * random.between(0.3, 0.9)))
+						: Math.max(1, Math.round(plan.featuresAvailable * activity * random.between(0.3, 0.9))),
+				// Depth: what a person does on a day they use the product.
+				actions_30d:
+					activeDays === 0
+						? 0
+						: Math.round(activeDays * (5 + 60 * activity) * random.between(0.7, 1.3))
 			};
 		}
 		if (random.chance(0.03)) {

@@ -5,10 +5,10 @@
  */
 import { emitLogic, helpers as logicHelpers, literal, SourceContext } from '../logic/source';
 import { NO_DATA, scoringScope, toNumber } from './measure';
+import { decayedValue, type MeasurePlan, type ScorecardPlan } from './plan';
 import type { Scorer } from './interpret';
-import type { MeasurePlan, ScorecardPlan } from './plan';
 
-const helpers = { ...logicHelpers, toNumber, scoringScope };
+const helpers = { ...logicHelpers, toNumber, scoringScope, decayedValue };
 
 /**
  * The test that every fact the measure requires is there. A top-level fact is read once into a
@@ -31,6 +31,17 @@ function requiredCheck(
 			return `(${local} = f[${JSON.stringify(path)}]) != null`;
 		})
 		.join(' && ');
+}
+
+/** The decayed value over the periods attached to `f`, each period's facts in `g`. */
+function decayedValueSource(measure: MeasurePlan, context: SourceContext): string {
+	context.bindings.clear();
+	const required = measure.required.map(
+		(path) => `${emitLogic({ var: path }, 'g', context, true)} !== null`
+	);
+	const value = emitLogic(measure.value, 'g', context, true);
+	const guarded = required.length ? `(${required.join(' && ')} ? ${value} : null)` : value;
+	return `h.decayedValue(f, ${measure.decayPeriods}, (g) => ${guarded})`;
 }
 
 /** Points for the raw value in `v` (present): NaN when the value cannot be scored. */
@@ -83,11 +94,12 @@ export function scorerSource(plan: ScorecardPlan): {
 	const measureIndex = new Map<MeasurePlan, number>();
 	plan.measures.forEach((measure, i) => {
 		measureIndex.set(measure, i);
+		const decayed = measure.decayPeriods > 0;
 		lines.push(
 			`let v${i} = null, s${i} = null;`,
-			`if (${requiredCheck(measure, i, context, locals)}) {`,
+			`if (${decayed ? 'true' : requiredCheck(measure, i, context, locals)}) {`,
 			`  try {`,
-			`    v = ${emitLogic(measure.value, 'f', context, true)};`,
+			`    v = ${decayed ? decayedValueSource(measure, context) : emitLogic(measure.value, 'f', context, true)};`,
 			`    if (v !== null && v !== undefined && (typeof v !== "number" || v - v === 0)) {`,
 			`      s = ${scoreExpression(measure, context)};`,
 			`      s${i} = s - s === 0 ? (s < 0 ? 0 : s > 100 ? 100 : s) : null;`,

@@ -97,3 +97,11 @@ export function scoreFacts(
 	}
 	return unscored(accountId);
 }
+
+/** The most decay periods any measure of these scorecards averages over (0: no decay). */
+export function decayPeriodsOf(scorecards: readonly CompiledScorecard[]): number {
+	let most = 0;
+	for (const card of scorecards)
+		for (const measure of card.plan.measures) most = Math.max(most, measure.decayPeriods);
+	return most;
+}

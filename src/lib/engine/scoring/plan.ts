@@ -4,6 +4,7 @@
  * scores combine into groups, an overall score and a band.
  */
 import { requiredVars, resolveVar, type Logic } from '../logic';
+import { PERIODS, type FactsWithPeriods } from '../facts';
 import type { AccountScore, Band, Facts, MeasureScore, Scorecard, Scoring } from '../types';
 import {
 	bandFor,
@@ -21,6 +22,8 @@ import {
 export interface MeasurePlan {
 	id: string;
 	weight: number;
+	/** Periods of 30 days the value is averaged over (see `decayedValue`); 0 for none. */
+	decayPeriods: number;
 	/** Facts read with a plain `var`: when one is null or absent the measure is missing. */
 	required: string[];
 	value: Logic;
@@ -41,6 +44,9 @@ export interface ScorecardPlan {
 	bands: Band[];
 }
 
+/** Six 30-day periods: about half a year, the last month counting half of the whole. */
+export const DEFAULT_DECAY_PERIODS = 6;
+
 export function planScorecard(card: Scorecard): ScorecardPlan {
 	const groups = card.groups.map((group) => ({
 		id: group.id,
@@ -48,6 +54,7 @@ export function planScorecard(card: Scorecard): ScorecardPlan {
 		measures: group.measures.map((measure) => ({
 			id: measure.id,
 			weight: measure.weight ?? 1,
+			decayPeriods: measure.decay ? (measure.decay.periods ?? DEFAULT_DECAY_PERIODS) : 0,
 			required: requiredVars(measure.value),
 			value: measure.value,
 			scoring: measure.scoring
@@ -88,6 +95,39 @@ export function nativePoints(scoring: Scoring, logic: Evaluate | undefined): Poi
 	}
 }
 
+/** The measure's raw value on some facts, or null when a fact it requires is null or absent. */
+function rawValue(measure: MeasurePlan, facts: Facts, value: Evaluate): unknown {
+	for (const path of measure.required) if (resolveVar(facts, path) === null) return null;
+	return value(facts);
+}
+
+/**
+ * The time-decayed value: the numeric values of the 30-day periods that have one, averaged with
+ * weights 1, ½, ¼, … from the latest period back; null when no period has one. Without the
+ * periods attached (see FactsSource), the facts themselves are the only period.
+ */
+export function decayedValue(
+	facts: FactsWithPeriods,
+	periods: number,
+	valueOf: (facts: Facts) => unknown
+): number | null {
+	const list = facts[PERIODS] ?? [facts];
+	let sum = 0;
+	let weight = 0;
+	for (let i = 0; i < periods && i < list.length; i++) {
+		const period = list[i];
+		if (period === undefined) continue;
+		const raw = valueOf(period);
+		if (!isPresent(raw)) continue;
+		const x = toNumber(raw);
+		if (Number.isNaN(x)) continue;
+		const w = 1 / 2 ** i;
+		sum += w * x;
+		weight += w;
+	}
+	return weight > 0 ? sum / weight : null;
+}
+
 /** One measure's raw value and points, or null points when it is missing. */
 export function scoreMeasure(
 	measure: MeasurePlan,
@@ -95,11 +135,11 @@ export function scoreMeasure(
 	value: Evaluate,
 	points: Points
 ): { value: unknown; score: number | null } {
-	for (const path of measure.required) {
-		if (resolveVar(facts, path) === null) return { value: null, score: null };
-	}
 	try {
-		const raw = value(facts);
+		const raw =
+			measure.decayPeriods > 0
+				? decayedValue(facts, measure.decayPeriods, (period) => rawValue(measure, period, value))
+				: rawValue(measure, facts, value);
 		if (!isPresent(raw)) return { value: null, score: null };
 		const score = points(raw, facts);
 		return { value: raw, score: Number.isFinite(score) ? clampScore(score) : null };

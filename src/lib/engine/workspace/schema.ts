@@ -112,13 +112,27 @@ export const scoring = z.discriminatedUnion(
 	{ error: 'expected one of steps, linear, map, logic' }
 );
 
+/**
+ * Time decay: the measure's value is averaged over 30-day periods back from the as-of date, each
+ * period weighted half the one after it (1, ½, ¼, …), so recent behaviour counts most.
+ */
+export const decay = z.looseObject({
+	periods: z
+		.number()
+		.int()
+		.min(2, 'expected at least 2 periods')
+		.max(24, 'expected at most 24 periods')
+		.optional()
+});
+
 export const measure = z.looseObject({
 	id: key,
 	name: z.string(),
 	description: z.string().optional(),
 	weight: weight.optional(),
 	value: logic,
-	scoring
+	scoring,
+	decay: decay.optional()
 });
 
 export const group = z.looseObject({

@@ -1,0 +1,116 @@
+/**
+ * Account facts derived from the people who use the product: how many there are, how many were
+ * active lately or have gone dormant, how many are power users, and how engaged they are.
+ *
+ * Only contacts with usage data count (a `last_seen` date or usage `metrics`): an executive sponsor
+ * who never logs in is a contact, not a user. An account with no such contact gets none of these
+ * facts, so measures that read them are missing rather than zero. Contacts hold their latest usage
+ * only, so for a date in the past these facts describe the people as they are now.
+ */
+import { daysBetween } from './dates';
+import type { Contact, IsoDate } from './types';
+
+/** Days without a login after which a person is dormant. */
+export const DORMANT_DAYS = 180;
+/** Active days in the last 30 that make a power user, with at least half of the features used. */
+export const POWER_USER_DAYS = 20;
+
+export interface PeopleFacts {
+	users_total: number;
+	users_active_30d: number;
+	users_dormant_180d: number;
+	/** Absent when the account's number of features is unknown. */
+	power_users?: number;
+	/** The mean engagement (0–100) of the users whose engagement can be told. */
+	engagement_avg?: number;
+}
+
+const metric = (contact: Contact, name: string): number | undefined => {
+	const value = contact.metrics?.[name];
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+};
+
+export function isUser(contact: Contact): boolean {
+	return !!contact.last_seen || !!contact.metrics;
+}
+
+/** Days since the person was last seen on `asOf` (0 when seen later than that), or null if never. */
+function daysSinceSeen(contact: Contact, asOf: IsoDate): number | null {
+	if (!contact.last_seen) return null;
+	return Math.max(0, daysBetween(contact.last_seen.slice(0, 10), asOf));
+}
+
+/**
+ * A person's engagement, 0–100, from how often (active days in the last 30; 20 or more counts
+ * fully), how broadly (share of the account's features used) and how deeply (actions per active
+ * day; 50 or more counts fully) they use the product, weighted 40/30/30. A component without data
+ * is left out and the others reweighted; null when none has data.
+ */
+export function personEngagement(
+	contact: Contact,
+	featuresAvailable: number | undefined
+): number | null {
+	const activeDays = metric(contact, 'active_days_30d');
+	const features = metric(contact, 'features_used');
+	const actions = metric(contact, 'actions_30d');
+	const parts: [weight: number, value: number][] = [];
+	if (activeDays !== undefined) parts.push([0.4, Math.min(1, activeDays / POWER_USER_DAYS)]);
+	if (features !== undefined && featuresAvailable)
+		parts.push([0.3, Math.min(1, features / featuresAvailable)]);
+	if (actions !== undefined && activeDays)
+		parts.push([0.3, Math.min(1, actions / activeDays / 50)]);
+	if (activeDays === 0) parts.push([0.3, 0]);
+	const weight = parts.reduce((sum, [w]) => sum + w, 0);
+	return weight > 0 ? (100 * parts.reduce((sum, [w, v]) => sum + w * v, 0)) / weight : null;
+}
+
+/** The people facts of one account's contacts on a date, or null when none of them is a user. */
+export function peopleFacts(
+	contacts: readonly Contact[],
+	featuresAvailable: number | undefined,
+	asOf: IsoDate
+): PeopleFacts | null {
+	const users = contacts.filter(isUser);
+	if (users.length === 0) return null;
+	let active = 0;
+	let dormant = 0;
+	let power = 0;
+	let engagementSum = 0;
+	let engagementCount = 0;
+	for (const user of users) {
+		const days = daysSinceSeen(user, asOf);
+		if (days !== null && days < 30) active++;
+		if (days === null || days >= DORMANT_DAYS) dormant++;
+		const activeDays = metric(user, 'active_days_30d');
+		const features = metric(user, 'features_used');
+		if (
+			featuresAvailable &&
+			activeDays !== undefined &&
+			features !== undefined &&
+			activeDays >= POWER_USER_DAYS &&
+			features >= featuresAvailable / 2
+		)
+			power++;
+		const engagement = personEngagement(user, featuresAvailable);
+		if (engagement !== null) {
+			engagementSum += engagement;
+			engagementCount++;
+		}
+	}
+	return {
+		users_total: users.length,
+		users_active_30d: active,
+		users_dormant_180d: dormant,
+		...(featuresAvailable ? { power_users: power } : {}),
+		...(engagementCount ? { engagement_avg: engagementSum / engagementCount } : {})
+	};
+}
+
+/** The names of the people facts, for laying out facts objects. */
+export const PEOPLE_FACT_NAMES = [
+	'users_total',
+	'users_active_30d',
+	'users_dormant_180d',
+	'power_users',
+	'engagement_avg'
+] as const;
