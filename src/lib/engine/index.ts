@@ -5,6 +5,7 @@ export { formatPath } from './workspace/path';
 export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';
 export { churnedBy } from './outcomes';
+export { explainChange, type MeasureMove } from './explain';
 export {
 	ANOMALY_DROP,
 	scoreChange,
