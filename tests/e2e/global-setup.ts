@@ -103,7 +103,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		);
 	}
 
-	await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+	// The production build users get: vitest sets NODE_ENV=test, which would build for development.
+	await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		...process.env,
+		NODE_ENV: 'production'
+	});
 
 	const port = await freePort();
 	let output = '';

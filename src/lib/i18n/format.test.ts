@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatScore } from './format';
+import {
+	formatChange,
+	formatDate,
+	formatDaysAhead,
+	formatMoney,
+	formatNumber,
+	formatPercent,
+	formatPoints,
+	formatScore,
+	formatShortDate,
+	formatValue,
+	shownChange
+} from './format';
 
 describe('format', () => {
 	it('shows scores as whole numbers that stay inside their band', () => {
@@ -23,5 +35,39 @@ describe('format', () => {
 		expect(formatPercent(0.25)).toBe('25%');
 		expect(formatPercent(1 / 3)).toBe('33.3%');
 		expect(formatNumber(2000)).toBe('2,000');
+	});
+});
+
+describe('format for the score pages', () => {
+	it('shows a change as the difference of the scores shown, with its sign', () => {
+		expect(shownChange(63.9, 60.1)).toBe(-3);
+		expect(shownChange(59.9, 60)).toBe(1);
+		expect(formatChange(4)).toBe('+4');
+		expect(formatChange(-12)).toBe('-12');
+		expect(formatChange(0)).toBe('0');
+	});
+
+	it('shows points with one decimal, signed when asked', () => {
+		expect(formatPoints(47.5)).toBe('47.5');
+		expect(formatPoints(-1.25, true)).toBe('-1.3');
+		expect(formatPoints(3, true)).toBe('+3.0');
+	});
+
+	it('shows raw values as people read them', () => {
+		expect(formatValue(1234.5678)).toBe('1,234.568');
+		expect(formatValue(true)).toBe('yes');
+		expect(formatValue(false)).toBe('no');
+		expect(formatValue('2027-03-01')).toBe('Mar 1, 2027');
+		expect(formatValue('EMEA')).toBe('EMEA');
+		expect(formatValue(['a', 2])).toBe('a, 2');
+		expect(formatValue([])).toBe('');
+		expect(formatValue(null)).toBe('');
+	});
+
+	it('shows dates as short axis labels and days ahead as words', () => {
+		expect(formatShortDate('2026-12-01')).toBe('Dec 1');
+		expect(formatDaysAhead(0)).toBe('today');
+		expect(formatDaysAhead(1)).toBe('tomorrow');
+		expect(formatDaysAhead(12)).toBe('in 12 days');
 	});
 });

@@ -2,12 +2,14 @@
  * Numbers and dates for display, through `Intl` in the current locale. Scores are kept at full
  * precision everywhere else; only these functions round them.
  */
-import { getLocale } from './messages';
+import { getLocale, t } from './messages';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
+
+const cache = new Map<string, Formatter>();
 
 /** Formatters are costly to build and a table formats thousands of cells: build each once. */
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
 	const full = `${getLocale()}|${key}`;
 	let formatter = cache.get(full) as T | undefined;
 	if (!formatter) {
@@ -60,4 +62,66 @@ export function formatDate(isoDate: string): string {
 		'date',
 		() => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' })
 	).format(date);
+}
+
+/**
+ * The change between two scores as the pages show them: each rounded down first, so "63 → 60"
+ * always reads "−3" beside it, whatever the decimals were.
+ */
+export function shownChange(from: number, to: number): number {
+	return Math.floor(to) - Math.floor(from);
+}
+
+/** A whole-number change with its sign ("+4", "−12", "0"). */
+export function formatChange(change: number): string {
+	return cached(
+		'change',
+		() =>
+			new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 0, signDisplay: 'exceptZero' })
+	).format(change);
+}
+
+/** Points of a score, with one decimal and, when `signed`, a sign: contributions to a change. */
+export function formatPoints(points: number, signed = false): string {
+	return cached(
+		`points|${signed}`,
+		() =>
+			new Intl.NumberFormat(getLocale(), {
+				minimumFractionDigits: 1,
+				maximumFractionDigits: 1,
+				signDisplay: signed ? 'exceptZero' : 'auto'
+			})
+	).format(points);
+}
+
+/** A date as a short axis label ("Dec 1"): the year is in the chart's title or tooltip. */
+export function formatShortDate(isoDate: string): string {
+	const [year, month, day] = isoDate.split('-').map(Number);
+	return cached(
+		'shortDate',
+		() => new Intl.DateTimeFormat(getLocale(), { month: 'short', day: 'numeric', timeZone: 'UTC' })
+	).format(new Date(Date.UTC(year!, month! - 1, day!)));
+}
+
+/**
+ * A raw fact or measure value: numbers in the locale's way (up to three decimals), yes or no,
+ * dates as dates, lists item by item, other text as it is; empty for no value.
+ */
+export function formatValue(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? formatNumber(value) : String(value);
+	if (typeof value === 'boolean') return value ? t('value.yes') : t('value.no');
+	if (typeof value === 'string')
+		return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+	if (Array.isArray(value)) return value.map(formatValue).join(', ');
+	return JSON.stringify(value);
+}
+
+/** A number of days from now as people say it: "today", "tomorrow", "in 12 days". */
+export function formatDaysAhead(days: number): string {
+	return cached(
+		'daysAhead',
+		() => new Intl.RelativeTimeFormat(getLocale(), { numeric: 'auto' })
+	).format(days, 'day');
 }

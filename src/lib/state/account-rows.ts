@@ -1,26 +1,36 @@
 /**
- * Accounts joined with their scores, flattened into what the tables show. Pure: the portfolio
- * state builds these once per scoring, the tables only read them.
+ * Accounts joined with their cached scores, flattened into what the lists show. Pure: the
+ * portfolio state builds these once per change in the store, the tables only read them.
  */
-import { DEFAULT_BANDS, NO_DATA, type AccountScore, type Band, type Workspace } from '$lib/engine';
+import type { PortfolioRow } from '$lib/db';
+import { DEFAULT_BANDS, NO_DATA, type Band, type Scorecard } from '$lib/engine';
 
 /** A health band as shown: a named band of a scorecard, or one of the two states with no band. */
 export type BandView =
-	| { kind: 'band'; name: string; color: string | undefined; rank: number }
-	| { kind: 'no-data'; rank: number }
-	| { kind: 'unscored'; rank: number };
+	| { kind: 'band'; key: string; name: string; color: string | undefined; rank: number }
+	| { kind: 'no-data'; key: 'no-data'; rank: number }
+	| { kind: 'unscored'; key: 'unscored'; rank: number };
 
 export interface AccountRow {
 	id: string;
 	name: string;
 	segment: string;
+	csm: string | null;
 	arr: number | null;
 	renewalDate: string | null;
 	scorecardName: string | null;
 	/** Full precision; null when unscored or when no measure had data. */
 	overall: number | null;
 	band: BandView;
+	/** The score 30 days before, and the change since (null when either has no score). */
+	previous: number | null;
+	delta30d: number | null;
+	/** The largest fall within the 30 days up to the as-of date (0 when none). */
+	drop30d: number;
+	anomaly: boolean;
 	missing: number;
+	/** The date the account churned; such accounts are history, not the live portfolio. */
+	churnedOn: string | null;
 }
 
 export interface BandTotal {
@@ -29,49 +39,51 @@ export interface BandTotal {
 	/** count / all accounts (0–1). */
 	share: number;
 	arr: number;
+	/** arr / all ARR (0–1). */
+	arrShare: number;
 }
 
 /**
  * Every band name the scorecards use, worst first, with its colour. Scorecards may name their own
  * bands; a band without a colour borrows the default band of that name, else it is drawn grey.
  */
-export function bandOrder(workspace: Pick<Workspace, 'scorecards'>): BandView[] {
+export function bandOrder(scorecards: readonly Pick<Scorecard, 'bands'>[]): BandView[] {
 	const defaults = new Map(DEFAULT_BANDS.map((band) => [band.name, band.color]));
 	const seen = new Map<string, string | undefined>();
 	const add = (band: Band) => {
 		if (!seen.has(band.name)) seen.set(band.name, band.color ?? defaults.get(band.name));
 	};
-	for (const scorecard of workspace.scorecards) {
+	for (const scorecard of scorecards) {
 		[...(scorecard.bands ?? DEFAULT_BANDS)].sort((a, b) => a.min - b.min).forEach(add);
 	}
 	if (seen.size === 0) DEFAULT_BANDS.forEach(add);
 	const bands: BandView[] = [...seen].map(([name, color], rank) => ({
 		kind: 'band',
+		key: `band:${name}`,
 		name,
 		color,
 		rank
 	}));
-	bands.push({ kind: 'no-data', rank: bands.length }, { kind: 'unscored', rank: bands.length + 1 });
+	bands.push(
+		{ kind: 'no-data', key: 'no-data', rank: bands.length },
+		{ kind: 'unscored', key: 'unscored', rank: bands.length + 1 }
+	);
 	return bands;
 }
 
-/** One row per account, in the workspace's order; `scores` is `scoreWorkspace`'s result for it. */
+/** One row per account, in the store's order. */
 export function accountRows(
-	workspace: Workspace,
-	scores: readonly AccountScore[],
+	rows: readonly PortfolioRow[],
+	scorecards: readonly Pick<Scorecard, 'id' | 'name'>[],
 	bands: readonly BandView[]
 ): AccountRow[] {
-	const scoreOf = new Map(scores.map((score) => [score.account_id, score]));
-	const scorecardName = new Map(
-		workspace.scorecards.map((scorecard) => [scorecard.id, scorecard.name])
-	);
+	const scorecardName = new Map(scorecards.map((scorecard) => [scorecard.id, scorecard.name]));
 	const byName = new Map<string, BandView>();
 	for (const band of bands) if (band.kind === 'band') byName.set(band.name, band);
 	const noData = bands.find((band) => band.kind === 'no-data')!;
 	const unscored = bands.find((band) => band.kind === 'unscored')!;
 
-	return workspace.accounts.map((account) => {
-		const score = scoreOf.get(account.id);
+	return rows.map(({ account, score }) => {
 		let band: BandView = unscored;
 		if (score?.scorecard_id && score.band !== null) {
 			band =
@@ -79,6 +91,7 @@ export function accountRows(
 					? noData
 					: (byName.get(score.band) ?? {
 							kind: 'band',
+							key: `band:${score.band}`,
 							name: score.band,
 							color: undefined,
 							rank: noData.rank
@@ -88,6 +101,7 @@ export function accountRows(
 			id: account.id,
 			name: account.name,
 			segment: account.segment,
+			csm: account.csm ?? null,
 			arr: account.arr ?? null,
 			renewalDate: account.renewal_date ?? null,
 			scorecardName: score?.scorecard_id
@@ -95,33 +109,39 @@ export function accountRows(
 				: null,
 			overall: score?.overall ?? null,
 			band,
-			missing: score?.missing.length ?? 0
+			previous: score?.previous ?? null,
+			delta30d: score?.delta_30d ?? null,
+			drop30d: score?.drop_30d ?? 0,
+			anomaly: score?.anomaly === 1,
+			missing: score?.missing.length ?? 0,
+			churnedOn: score?.churned_on ?? null
 		};
 	});
 }
 
-/** Accounts, share and ARR per band, in band order; "No data" and "Unscored" only when some are. */
+/**
+ * Accounts, ARR and their shares per band, in band order; "No data" and "Unscored" only when
+ * some accounts are in them, so the counts always add up to the rows given.
+ */
 export function bandTotals(rows: readonly AccountRow[], bands: readonly BandView[]): BandTotal[] {
-	const totals = new Map(bands.map((band) => [band, { band, count: 0, share: 0, arr: 0 }]));
+	const totals = new Map(bands.map((band) => [band.key, { band, count: 0, arr: 0 }]));
+	let allArr = 0;
 	for (const row of rows) {
-		let total = totals.get(row.band);
+		let total = totals.get(row.band.key);
 		if (!total) {
-			// A band a score named that no scorecard lists (should not happen): count it anyway.
-			total = { band: row.band, count: 0, share: 0, arr: 0 };
-			totals.set(row.band, total);
+			// A band a score named that no scorecard lists (a scorecard changed since): count it anyway.
+			total = { band: row.band, count: 0, arr: 0 };
+			totals.set(row.band.key, total);
 		}
 		total.count++;
 		total.arr += row.arr ?? 0;
+		allArr += row.arr ?? 0;
 	}
 	return [...totals.values()]
 		.filter((total) => total.band.kind === 'band' || total.count > 0)
-		.map((total) => ({ ...total, share: rows.length ? total.count / rows.length : 0 }));
-}
-
-/** The `count` scored accounts with the lowest overall scores, lowest first. */
-export function lowestScores(rows: readonly AccountRow[], count: number): AccountRow[] {
-	return rows
-		.filter((row) => row.overall !== null)
-		.sort((a, b) => a.overall! - b.overall! || a.name.localeCompare(b.name))
-		.slice(0, count);
+		.map((total) => ({
+			...total,
+			share: rows.length ? total.count / rows.length : 0,
+			arrShare: allArr ? total.arr / allArr : 0
+		}));
 }

@@ -1,22 +1,17 @@
-/** Sorting and filtering the account rows: pure, so the tables stay thin and this stays tested. */
+/** Sorting and filtering the account rows: pure, so the lists stay thin and this stays tested. */
 import type { AccountRow } from './account-rows';
 
-export type SortKey =
-	'name' | 'segment' | 'scorecard' | 'overall' | 'band' | 'arr' | 'renewal' | 'missing';
+export type SortKey = 'name' | 'overall' | 'delta' | 'arr' | 'renewal';
 export type SortDirection = 'ascending' | 'descending';
 
 type Value = string | number | null;
 
 const read: Record<SortKey, (row: AccountRow) => Value> = {
 	name: (row) => row.name,
-	segment: (row) => row.segment,
-	scorecard: (row) => row.scorecardName,
 	overall: (row) => row.overall,
-	// "No data" and "Unscored" have no place on the health scale: they sort with the empty values.
-	band: (row) => (row.band.kind === 'band' ? row.band.rank : null),
+	delta: (row) => row.delta30d,
 	arr: (row) => row.arr,
-	renewal: (row) => row.renewalDate,
-	missing: (row) => row.missing
+	renewal: (row) => row.renewalDate
 };
 
 /**
@@ -31,7 +26,9 @@ export function sortRows(
 ): AccountRow[] {
 	const sign = direction === 'ascending' ? 1 : -1;
 	const compare = (a: Value, b: Value): number => {
-		if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b);
+		if (typeof a === 'string' && typeof b === 'string')
+			// Dates as YYYY-MM-DD compare as text; names as people read them.
+			return key === 'name' ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
 		return (a as number) - (b as number);
 	};
 	const get = read[key];
@@ -53,13 +50,55 @@ export function sortRows(
 		.map(({ row }) => row);
 }
 
-/** The rows whose name contains the query, ignoring case and accents; all rows for an empty query. */
-export function filterRows(rows: readonly AccountRow[], query: string): readonly AccountRow[] {
-	const needle = fold(query.trim());
-	if (!needle) return rows;
-	return rows.filter((row) => fold(row.name).includes(needle));
+export interface RowFilter {
+	/** Part of the name, matched ignoring case and accents. */
+	query?: string;
+	segment?: string | null;
+	/** A band's key (`BandView.key`). */
+	band?: string | null;
+	csm?: string | null;
+	/** Churned accounts are left out unless asked for. */
+	churned?: boolean;
+}
+
+/** The rows that pass every filter given; the same array when no filter applies. */
+export function filterRows(rows: readonly AccountRow[], filter: RowFilter): readonly AccountRow[] {
+	const needle = fold((filter.query ?? '').trim());
+	const { segment, band, csm, churned = false } = filter;
+	if (!needle && !segment && !band && !csm && churned) return rows;
+	return rows.filter(
+		(row) =>
+			(churned || row.churnedOn === null) &&
+			(!segment || row.segment === segment) &&
+			(!band || row.band.key === band) &&
+			(!csm || row.csm === csm) &&
+			(!needle || folded(row).includes(needle))
+	);
+}
+
+/** Names folded once per row: a search runs over every row on each keystroke. */
+const foldedNames = new WeakMap<AccountRow, string>();
+
+function folded(row: AccountRow): string {
+	let name = foldedNames.get(row);
+	if (name === undefined) foldedNames.set(row, (name = fold(row.name)));
+	return name;
 }
 
 function fold(text: string): string {
 	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The distinct values of a field, in order (empty ones left out): what a filter can choose from. */
+export function distinct(
+	rows: readonly AccountRow[],
+	field: (row: AccountRow) => string | null,
+	collator: Intl.Collator
+): string[] {
+	const values = new Set<string>();
+	for (const row of rows) {
+		const value = field(row);
+		if (value) values.add(value);
+	}
+	return [...values].sort(collator.compare);
 }

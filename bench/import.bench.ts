@@ -1,0 +1,221 @@
+/**
+ * The CSV import of 100,000 snapshot rows, end to end in Chromium: the built app under its
+ * production Content Security Policy, a fresh browser profile, the Data page driven as a user
+ * would (choose the file → mapping → check every row → import). Prints the time of each step,
+ * as the page measured it, and the longest task the page's main thread ran while the worker
+ * checked the rows (how responsive the page stayed). Not part of `npm test`.
+ *
+ *   node --import tsx bench/import.bench.ts          (builds first; SKIP_BUILD=1 to reuse build/)
+ *
+ * BENCH_ROWS=N changes the row count; CHROMIUM_PATH the browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { wideSnapshots } from '../tests/fixtures/csv/wide-snapshots';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const ACCOUNTS = 2_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function run(command: string, args: string[]): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))
+		);
+	});
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
+}
+
+async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(url);
+			await response.body?.cancel();
+			if (response.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`no answer from ${url}`);
+}
+
+function stop(server: ChildProcess): void {
+	try {
+		if (server.pid) process.kill(-server.pid, 'SIGTERM');
+	} catch {
+		// Already gone.
+	}
+}
+
+/**
+ * Waits until the app's store has started (the sample loaded on a first start) and its scores are
+ * current, as the header's status says, so that its work does not run into the import's figures.
+ */
+async function storeReady(page: Page): Promise<void> {
+	const status = page.locator('.store-status');
+	const hasStatus = await status
+		.waitFor({ state: 'attached', timeout: 5_000 })
+		.then(() => true)
+		.catch(() => false);
+	if (hasStatus)
+		await page.locator('.store-status[data-status="ready"]').waitFor({ timeout: 300_000 });
+}
+
+/** The long tasks the page's main thread ran since the last call: how many, and the longest. */
+async function takeLongTasks(page: Page): Promise<{ count: number; longestMs: number }> {
+	return page.evaluate(() => {
+		const holder = window as unknown as { longTasks: number[] };
+		const tasks = holder.longTasks.splice(0);
+		return { count: tasks.length, longestMs: Math.round(Math.max(0, ...tasks)) };
+	});
+}
+
+/** Imports one file through the Data page; returns the page's own timings, in milliseconds. */
+async function importFile(page: Page, kind: 'Accounts' | 'Snapshots', path: string) {
+	const panel = page.locator('.csv-import');
+	await page.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+	const chosen = performance.now();
+	await page.locator('#csv-file').setInputFiles(path);
+	await panel.and(page.locator('[data-step="mapping"]')).waitFor({ timeout: 60_000 });
+	const mapped = performance.now();
+	// Long tasks on the page's own thread: while the worker checks the rows, then while they are written.
+	await page.evaluate(() => {
+		const tasks: number[] = [];
+		(window as unknown as { longTasks: number[] }).longTasks = tasks;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) tasks.push(entry.duration);
+		}).observe({ type: 'longtask' });
+	});
+	await page.getByRole('button', { name: 'Check all rows' }).click();
+	await panel.and(page.locator('[data-step="review"]')).waitFor({ timeout: 120_000 });
+	const checkTasks = await takeLongTasks(page);
+	await page.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
+	const timings = panel.locator('[data-write-ms]');
+	await timings.waitFor({ timeout: 120_000 });
+	const writeTasks = await takeLongTasks(page);
+	await panel.locator('[data-refresh-ms]').waitFor({ timeout: 300_000 });
+	const refreshTasks = await takeLongTasks(page);
+	const result = {
+		inspectMs: mapped - chosen,
+		checkMs: Number(await timings.getAttribute('data-check-ms')),
+		writeMs: Number(await timings.getAttribute('data-write-ms')),
+		refreshMs: Number(await timings.getAttribute('data-refresh-ms')),
+		refresh: await timings.getAttribute('data-refresh'),
+		checkTasks,
+		writeTasks,
+		refreshTasks,
+		status: await panel.getByRole('status').first().textContent()
+	};
+	await page.getByRole('button', { name: 'Import another file' }).click();
+	return result;
+}
+
+async function main(): Promise<void> {
+	if (!process.env.SKIP_BUILD) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	const folder = await mkdtemp(join(tmpdir(), 'scorecraft-import-bench-'));
+	const port = await freePort();
+	const server = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: 'ignore',
+		detached: true
+	});
+	try {
+		const base = `http://127.0.0.1:${port}`;
+		await waitForHttp(base);
+
+		const { csv, accountIds, rows } = wideSnapshots(ROWS, ACCOUNTS);
+		const accountsPath = join(folder, 'accounts.csv');
+		const snapshotsPath = join(folder, 'snapshots.csv');
+		await writeFile(
+			accountsPath,
+			[
+				'id,name,segment,arr',
+				...accountIds.map((id, i) => `${id},Account ${i},scale,${12_000 + i}`)
+			].join('\n')
+		);
+		await writeFile(snapshotsPath, csv);
+
+		const context = await chromium.launchPersistentContext(join(folder, 'profile'), {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		});
+		try {
+			const page = context.pages()[0] ?? (await context.newPage());
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(message.text());
+			});
+			page.on('pageerror', (error) => errors.push(error.message));
+			await page.goto(`${base}/data`);
+			await storeReady(page);
+			await page.getByText(/The store holds/).waitFor();
+			console.log(
+				`Chromium ${context.browser()?.version() ?? ''}; ${await page.getByTestId('store-counts').textContent()}`
+			);
+
+			const accounts = await importFile(page, 'Accounts', accountsPath);
+			await storeReady(page);
+			console.log(`accounts (${ACCOUNTS.toLocaleString('en')} rows): ${accounts.status}`);
+
+			const size = (Buffer.byteLength(csv) / 1e6).toFixed(1);
+			const result = await importFile(page, 'Snapshots', snapshotsPath);
+			console.log(`snapshots: ${rows.toLocaleString('en')} rows, ${size} MB`);
+			console.log(`  ${result.status}`);
+			console.log(`  first look (heading, 10 rows, mapping): ${seconds(result.inspectMs)}`);
+			console.log(`  parse + check in the worker:            ${seconds(result.checkMs)}`);
+			console.log(`  write (one transaction):                ${seconds(result.writeMs)}`);
+			console.log(
+				`  import total (first look + check + write): ${seconds(result.inspectMs + result.checkMs + result.writeMs)}`
+			);
+			console.log(
+				`  score refresh afterwards (on the page):  ${seconds(result.refreshMs)} (${result.refresh})`
+			);
+			console.log(
+				`  page's main thread: during the check ${result.checkTasks.count} long tasks (longest ${result.checkTasks.longestMs} ms), during the write ${result.writeTasks.count} (longest ${result.writeTasks.longestMs} ms), during the refresh ${result.refreshTasks.count} (longest ${result.refreshTasks.longestMs} ms)`
+			);
+			await storeReady(page);
+			console.log(`  ${await page.getByTestId('store-counts').textContent()}`);
+			if (errors.length) console.log(`page errors:\n  ${errors.join('\n  ')}`);
+		} finally {
+			await context.close();
+		}
+	} finally {
+		stop(server);
+		await rm(folder, { recursive: true, force: true });
+	}
+}
+
+await main();

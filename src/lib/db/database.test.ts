@@ -1,0 +1,140 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { generateSample } from '$lib/engine/sample';
+import { SCHEMA_V1, SCHEMA_VERSION, ScorecraftDatabase } from './database';
+import { getDatabase } from './index';
+import { readMeta } from './meta';
+import { canonical, fakeIndexedDb, testDatabase, uniqueName } from './testing';
+import type { HistoryRow, ScoreRow } from './types';
+import { exportWorkspace, loadSampleIfFirstStart } from './workspace';
+
+const sample = generateSample({ accounts: 40, weeks: 8 });
+
+describe('ScorecraftDatabase', () => {
+	it('writes and reads every table', async () => {
+		const db = testDatabase();
+		const score: ScoreRow = {
+			account_id: 'acc-0001',
+			scorecard_id: 'scale',
+			overall: 71.5,
+			band: 'Yellow',
+			groups: { deployment: 60, adoption: null },
+			measures: { seats: { value: 0.7, score: 60, weight_share: 1 } },
+			missing: ['active_days'],
+			previous: 80,
+			delta_30d: -8.5,
+			drop_30d: 8.5,
+			anomaly: 0
+		};
+		const history: HistoryRow = {
+			account_id: 'acc-0001',
+			dates: ['2026-11-16', '2026-11-23'],
+			scorecard_id: ['scale', 'scale'],
+			overall: [80, 71.5],
+			band: ['Green', 'Yellow'],
+			groups: { deployment: [70, 60] }
+		};
+		await db.accounts.bulkAdd(sample.accounts);
+		await db.contacts.bulkAdd(sample.contacts);
+		await db.snapshots.bulkAdd(sample.snapshots);
+		await db.outcomes.bulkAdd(sample.outcomes);
+		await db.scorecards.bulkAdd(sample.scorecards);
+		await db.plays.add({
+			id: 'p',
+			name: 'P',
+			enabled: false,
+			mode: 'approve',
+			when: true,
+			actions: [],
+			cooldown_days: 7
+		});
+		await db.templates.add({ id: 't', subject: 'Hi', mjml: '<mjml></mjml>' });
+		await db.settings.put({ key: 'workspace', value: { currency: 'EUR' } });
+		await db.meta.put({ key: 'scoresAsOf', value: '2026-11-23' });
+		await db.scores.put(score);
+		await db.histories.put(history);
+
+		expect(await db.accounts.get('acc-0001')).toEqual(sample.accounts[0]);
+		expect(await db.contacts.count()).toBe(sample.contacts.length);
+		const first = sample.snapshots[0]!;
+		expect(await db.snapshots.get([first.account_id, first.date])).toEqual(first);
+		expect(await db.outcomes.toArray()).toEqual(sample.outcomes);
+		expect((await db.scorecards.toArray()).map((s) => s.id).sort()).toEqual(
+			sample.scorecards.map((s) => s.id).sort()
+		);
+		expect((await db.plays.get('p'))?.cooldown_days).toBe(7);
+		expect((await db.templates.get('t'))?.subject).toBe('Hi');
+		expect((await db.settings.get('workspace'))?.value).toEqual({ currency: 'EUR' });
+		expect(await readMeta(db, 'scoresAsOf')).toBe('2026-11-23');
+		expect(await db.scores.get('acc-0001')).toEqual(score);
+		expect(await db.histories.get('acc-0001')).toEqual(history);
+		expect(db.verno).toBe(SCHEMA_VERSION);
+	});
+
+	it('stores outcomes under a key of its own, leaving their fields as they are', async () => {
+		const db = testDatabase();
+		const outcome = { account_id: 'a', date: '2026-01-01', type: 'renewed' as const, id: 'own' };
+		await db.outcomes.bulkAdd([outcome, outcome]);
+		expect(await db.outcomes.toArray()).toEqual([outcome, outcome]);
+		expect(await db.outcomes.toCollection().primaryKeys()).toEqual([1, 2]);
+	});
+});
+
+describe('migration from version 1', () => {
+	/** A store as version 1 of the app left it: the records, no meta, no caches. */
+	async function versionOneStore(write: boolean): Promise<string> {
+		const name = uniqueName('v1');
+		const v1 = new Dexie(name, fakeIndexedDb);
+		v1.version(1).stores(SCHEMA_V1);
+		if (write) {
+			await v1.transaction('rw', v1.tables, async () => {
+				await v1.table('accounts').bulkAdd(sample.accounts);
+				await v1.table('contacts').bulkAdd(sample.contacts);
+				await v1.table('snapshots').bulkAdd(sample.snapshots);
+				await v1.table('outcomes').bulkAdd(sample.outcomes);
+				await v1.table('scorecards').bulkAdd(sample.scorecards);
+				await v1.table('settings').put({ key: 'workspace', value: { currency: 'JPY' } });
+			});
+		} else {
+			await v1.open();
+		}
+		v1.close();
+		return name;
+	}
+
+	it('keeps every record and adds the caches', async () => {
+		const db = new ScorecraftDatabase(await versionOneStore(true), fakeIndexedDb);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(db.tables.map((table) => table.name).sort()).toEqual(
+			[...Object.keys(SCHEMA_V1), 'meta', 'scores', 'histories'].sort()
+		);
+		expect(canonical(await exportWorkspace(db))).toEqual(
+			canonical({ ...sample, settings: { currency: 'JPY' } })
+		);
+		expect(await db.scores.count()).toBe(0);
+		expect(await readMeta(db, 'dataVersion')).toBe(1);
+	});
+
+	it('marks a store that held records as started, so the sample never replaces them', async () => {
+		const db = new ScorecraftDatabase(await versionOneStore(true), fakeIndexedDb);
+		expect(await readMeta(db, 'initialised')).toBe(true);
+		expect(await loadSampleIfFirstStart(db, '2026-11-23')).toBe(false);
+		expect(await db.accounts.count()).toBe(sample.accounts.length);
+	});
+
+	it('leaves an empty version-1 store to its first start', async () => {
+		const db = new ScorecraftDatabase(await versionOneStore(false), fakeIndexedDb);
+		expect(await readMeta(db, 'initialised')).toBeUndefined();
+	});
+});
+
+describe('getDatabase', () => {
+	it('creates the one instance on first use without opening IndexedDB', () => {
+		// There is no IndexedDB in node: importing the module and getting the instance must not need it.
+		const db = getDatabase();
+		expect(getDatabase()).toBe(db);
+		expect(db.isOpen()).toBe(false);
+		expect(db.name).toBe('scorecraft');
+	});
+});

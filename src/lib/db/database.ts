@@ -1,0 +1,69 @@
+/**
+ * The IndexedDB schema, every version in one class (as Dexie's own samples do): version 1 holds
+ * the workspace's records, version 2 adds what the store knows about itself and the score caches.
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Account, Contact, Outcome, Play, Scorecard, Snapshot, Template } from '$lib/engine';
+import type { HistoryRow, MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
+
+export const DATABASE_NAME = 'scorecraft';
+
+/** Version 1: the workspace's records, with the indexes the pages query by. */
+export const SCHEMA_V1 = {
+	accounts: 'id, segment, csm, renewal_date, name',
+	contacts: 'id, account_id, email',
+	// The compound key answers "an account's snapshots in date order"; no other index, since
+	// each one slows the writes of a large import by about an eighth.
+	snapshots: '[account_id+date]',
+	// An outbound auto-increment key: outcomes have no id of their own, and a key stored in the
+	// record could clash with a field the record already carries.
+	outcomes: '++, account_id, date, type',
+	scorecards: 'id',
+	plays: 'id',
+	templates: 'id',
+	settings: 'key'
+} as const;
+
+/** Version 2: the store's own facts (data version, order, first start) and the score caches. */
+export const SCHEMA_V2 = {
+	meta: 'key',
+	scores: 'account_id, band, overall, delta_30d, scorecard_id, anomaly',
+	histories: 'account_id'
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
+export class ScorecraftDatabase extends Dexie {
+	accounts!: Table<Account, string>;
+	contacts!: Table<Contact, string>;
+	snapshots!: Table<Snapshot, [string, string]>;
+	outcomes!: Table<Outcome, number>;
+	scorecards!: Table<Scorecard, string>;
+	plays!: Table<Play, string>;
+	templates!: Table<Template, string>;
+	settings!: Table<SettingsRow, SettingsRow['key']>;
+	meta!: Table<MetaRow, MetaKey>;
+	scores!: Table<ScoreRow, string>;
+	histories!: Table<HistoryRow, string>;
+
+	/** `options` carries `{ indexedDB, IDBKeyRange }` where there is no browser (tests). */
+	constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+		super(name, options);
+		this.version(1).stores(SCHEMA_V1);
+		this.version(2)
+			.stores(SCHEMA_V2)
+			.upgrade(async (tx) => {
+				// Version 1 did not record its first start, but a store holding records was in use: mark
+				// it so the sample never replaces them.
+				const counts = await Promise.all(
+					Object.keys(SCHEMA_V1).map((table) => tx.table(table).count())
+				);
+				if (counts.every((count) => count === 0)) return;
+				const rows: MetaRow[] = [
+					{ key: 'initialised', value: true },
+					{ key: 'dataVersion', value: 1 }
+				];
+				await tx.table<MetaRow, MetaKey>('meta').bulkPut(rows);
+			});
+	}
+}

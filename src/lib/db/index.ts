@@ -1,0 +1,45 @@
+/**
+ * The local store (IndexedDB through Dexie): the browser's one database and the functions over
+ * it. Nothing here opens IndexedDB at import time, since the server and node import it too.
+ */
+import { ScorecraftDatabase } from './database';
+
+let database: ScorecraftDatabase | undefined;
+
+/** The browser's database, created on first use (Dexie opens it on the first query). */
+export function getDatabase(): ScorecraftDatabase {
+	database ??= new ScorecraftDatabase();
+	return database;
+}
+
+export type * from './types';
+export { DATABASE_NAME, SCHEMA_VERSION, ScorecraftDatabase } from './database';
+export {
+	emptyStore,
+	emptyWorkspace,
+	exportWorkspace,
+	loadSampleIfFirstStart,
+	replaceWorkspace,
+	resetToSample
+} from './workspace';
+export { importRecords } from './import';
+export { refreshScores, scoreCacheState } from './scores';
+export {
+	accountDetail,
+	accountsInSegment,
+	accountWorkspace,
+	anomalies,
+	csms,
+	historyRows,
+	lowestScores,
+	orderedScorecards,
+	portfolioRows,
+	portfolioTrend,
+	renewalsBetween,
+	scoresInBand,
+	segments,
+	workspaceCurrency,
+	workspaceSettings
+} from './queries';
+export { requestPersistence, storageState, type StorageApi } from './storage';
+export { startStore, type StartResult } from './start';

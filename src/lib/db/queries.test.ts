@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { churnedBy, scoreWorkspace } from '$lib/engine';
+import { generateSample, SAMPLE_END } from '$lib/engine/sample';
+import type { ScorecraftDatabase } from './database';
+import {
+	accountDetail,
+	accountsInSegment,
+	accountWorkspace,
+	anomalies,
+	csms,
+	historyRows,
+	lowestScores,
+	orderedScorecards,
+	portfolioRows,
+	portfolioTrend,
+	renewalsBetween,
+	scoresInBand,
+	segments,
+	workspaceCurrency
+} from './queries';
+import { refreshScores } from './scores';
+import { sortedBy, testDatabase } from './testing';
+import type { ScoreRow } from './types';
+import { replaceWorkspace } from './workspace';
+
+const sample = generateSample({ accounts: 150, weeks: 20 });
+const asOf = SAMPLE_END;
+const churned = churnedBy(sample.outcomes, asOf);
+
+// The queries only read: one store for all of them.
+let db: ScorecraftDatabase;
+let scores: ScoreRow[];
+beforeAll(async () => {
+	db = testDatabase();
+	await replaceWorkspace(db, sample);
+	await refreshScores(db, asOf);
+	scores = await db.scores.toArray();
+});
+
+const ids = (records: readonly { id: string }[]) => records.map((record) => record.id).sort();
+const liveScores = () => scores.filter((score) => !churned.has(score.account_id));
+
+// Each query goes through an index (`where`/`orderBy` on a field without one throws in Dexie).
+describe('queries by index', () => {
+	it('accounts in a segment', async () => {
+		const expected = sample.accounts.filter((account) => account.segment === 'scale');
+		expect(expected.length).toBeGreaterThan(0);
+		expect(ids(await accountsInSegment(db, 'scale'))).toEqual(ids(expected));
+	});
+
+	it('renewals between two dates, soonest first', async () => {
+		const [from, to] = ['2026-12-01', '2027-02-28'];
+		const found = await renewalsBetween(db, from, to);
+		const expected = sample.accounts.filter(
+			(a) => a.renewal_date && a.renewal_date >= from && a.renewal_date <= to
+		);
+		expect(found.length).toBeGreaterThan(0);
+		expect(ids(found)).toEqual(ids(expected));
+		const dates = found.map((account) => account.renewal_date!);
+		expect(dates).toEqual([...dates].sort());
+	});
+
+	it('live scores in a band', async () => {
+		const found = await scoresInBand(db, 'Red');
+		const expected = liveScores().filter((score) => score.band === 'Red');
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.map((s) => s.account_id).sort()).toEqual(expected.map((s) => s.account_id).sort());
+	});
+
+	it('the lowest live scores, lowest first', async () => {
+		const expected = liveScores()
+			.filter((score) => score.overall !== null)
+			.sort((a, b) => a.overall! - b.overall!)
+			.slice(0, 5);
+		expect((await lowestScores(db, 5)).map((s) => s.overall)).toEqual(
+			expected.map((s) => s.overall)
+		);
+	});
+
+	it('anomalies among live accounts', async () => {
+		const expected = liveScores().filter((score) => score.anomaly === 1);
+		expect((await anomalies(db)).map((s) => s.account_id).sort()).toEqual(
+			expected.map((s) => s.account_id).sort()
+		);
+	});
+
+	it('the distinct segments and CSMs', async () => {
+		expect(await segments(db)).toEqual([...new Set(sample.accounts.map((a) => a.segment))].sort());
+		const named = sample.accounts.map((a) => a.csm).filter((csm) => typeof csm === 'string');
+		expect(await csms(db)).toEqual([...new Set(named)].sort());
+	});
+});
+
+describe('accountDetail', () => {
+	it('gives the account, its contacts, its ten latest snapshots, score and history', async () => {
+		const account = sample.accounts[3]!;
+		const detail = await accountDetail(db, account.id);
+		expect(detail?.account).toEqual(account);
+		expect(ids(detail!.contacts)).toEqual(
+			ids(sample.contacts.filter((contact) => contact.account_id === account.id))
+		);
+		const own = sample.snapshots.filter((snapshot) => snapshot.account_id === account.id);
+		expect(detail?.snapshots).toEqual(
+			sortedBy(own, (snapshot) => snapshot.date)
+				.reverse()
+				.slice(0, 10)
+		);
+		expect(detail?.score?.account_id).toBe(account.id);
+		expect(detail?.history?.dates.at(-1)).toBe(asOf);
+	});
+
+	it('is null for an account that does not exist', async () => {
+		expect(await accountDetail(db, 'nope')).toBeNull();
+	});
+});
+
+describe('the workspace in parts', () => {
+	it('scorecards in the workspace order, and the currency from the settings', async () => {
+		const store = testDatabase();
+		const scorecards = [...sample.scorecards].reverse();
+		await replaceWorkspace(store, { ...sample, scorecards, settings: { currency: 'EUR' } });
+		expect((await orderedScorecards(store)).map((s) => s.id)).toEqual(scorecards.map((s) => s.id));
+		expect(await workspaceCurrency(store)).toBe('EUR');
+		expect(await workspaceCurrency(db)).toBe('USD');
+	});
+
+	it('one account as a workspace scores as it does in the whole', async () => {
+		const account = sample.accounts[7]!;
+		const found = await accountWorkspace(db, account.id);
+		expect(found?.account).toEqual(account);
+		const whole = scoreWorkspace(sample, asOf).find((score) => score.account_id === account.id);
+		expect(scoreWorkspace(found!.workspace, asOf)).toEqual([whole]);
+		expect(await accountWorkspace(db, 'nope')).toBeNull();
+	});
+
+	it('every history row', async () => {
+		expect(await historyRows(db)).toHaveLength(150);
+	});
+});
+
+describe('portfolioRows', () => {
+	it('joins every live account with its score', async () => {
+		const rows = await portfolioRows(db);
+		expect(rows).toHaveLength(sample.accounts.length - churned.size);
+		expect(rows.every((row) => row.score?.account_id === row.account.id)).toBe(true);
+		expect(rows.some((row) => churned.has(row.account.id))).toBe(false);
+		expect(await portfolioRows(db, { includeChurned: true })).toHaveLength(150);
+	});
+});
+
+describe('portfolioTrend', () => {
+	it('gives per week the mean score and the bands of the accounts not churned by then', async () => {
+		const trend = await portfolioTrend(db);
+		expect(trend).toHaveLength(53);
+		const last = trend.at(-1)!;
+		expect(last.date).toBe(asOf);
+		const live = liveScores();
+		const scored = live.filter((score) => score.overall !== null);
+		expect(last.scored).toBe(scored.length);
+		expect(last.mean).toBeCloseTo(
+			scored.reduce((sum, score) => sum + score.overall!, 0) / scored.length,
+			9
+		);
+		const bands: Record<string, number> = {};
+		for (const score of live) if (score.band) bands[score.band] = (bands[score.band] ?? 0) + 1;
+		expect(last.bands).toEqual(bands);
+		// Accounts that churned later still count in the weeks before.
+		const first = trend[0]!;
+		expect(Object.values(first.bands).reduce((a, b) => a + b, 0)).toBeGreaterThan(live.length);
+	});
+
+	it('is empty before any scores are computed', async () => {
+		expect(await portfolioTrend(testDatabase())).toEqual([]);
+	});
+});

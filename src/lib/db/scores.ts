@@ -1,0 +1,134 @@
+/**
+ * The score caches: the engine's portfolio scores and weekly histories written to the store, so
+ * the pages read rows instead of scoring on every visit. Recomputed only when the as-of date or
+ * the data changed.
+ */
+import {
+	churnedBy,
+	scorePortfolio,
+	type AccountHistory,
+	type AccountScore,
+	type IsoDate,
+	type ScoreChange
+} from '$lib/engine';
+import type { ScorecraftDatabase } from './database';
+import { readMeta, writeMeta } from './meta';
+import type { HistoryRow, RefreshResult, ScoreCacheState, ScoreRow } from './types';
+import { readWorkspace } from './workspace';
+
+function scoreRow(
+	score: AccountScore,
+	change: ScoreChange,
+	churnedOn: IsoDate | undefined
+): ScoreRow {
+	const row: ScoreRow = {
+		account_id: score.account_id,
+		scorecard_id: score.scorecard_id,
+		overall: score.overall,
+		band: score.band,
+		groups: score.groups,
+		measures: score.measures,
+		missing: score.missing,
+		previous: change.previous,
+		delta_30d: change.delta_30d,
+		drop_30d: change.drop_30d,
+		anomaly: change.anomaly ? 1 : 0
+	};
+	if (churnedOn !== undefined) row.churned_on = churnedOn;
+	return row;
+}
+
+function historyRow(history: AccountHistory): HistoryRow {
+	return {
+		account_id: history.account_id,
+		dates: history.dates,
+		scorecard_id: history.scorecard_id,
+		overall: history.overall,
+		band: history.band,
+		groups: history.groups
+	};
+}
+
+/** The as-of date and data version the caches were computed for, against the data's version now. */
+export async function scoreCacheState(db: ScorecraftDatabase): Promise<ScoreCacheState> {
+	const [asOf, dataVersion, scoresDataVersion] = await Promise.all([
+		readMeta(db, 'scoresAsOf'),
+		readMeta(db, 'dataVersion'),
+		readMeta(db, 'scoresDataVersion')
+	]);
+	const version = dataVersion ?? 0;
+	return {
+		asOf: asOf ?? null,
+		dataVersion: version,
+		scoresDataVersion: scoresDataVersion ?? null,
+		current: scoresDataVersion === version
+	};
+}
+
+async function refreshNow(
+	db: ScorecraftDatabase,
+	asOf: IsoDate,
+	force: boolean
+): Promise<RefreshResult> {
+	const started = performance.now();
+	const state = await scoreCacheState(db);
+	if (!force && state.current && state.asOf === asOf)
+		return {
+			status: 'fresh',
+			asOf,
+			dataVersion: state.dataVersion,
+			totalMs: performance.now() - started
+		};
+
+	const { workspace, dataVersion } = await readWorkspace(db);
+	const read = performance.now();
+	const portfolio = scorePortfolio(workspace, asOf);
+	const churned = churnedBy(workspace.outcomes, asOf);
+	const scores = portfolio.scores.map((score, i) =>
+		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id))
+	);
+	const histories = portfolio.histories.map(historyRow);
+	const scored = performance.now();
+	await db.transaction('rw', [db.scores, db.histories, db.meta], async () => {
+		await Promise.all([db.scores.clear(), db.histories.clear()]);
+		await Promise.all([
+			db.scores.bulkPut(scores),
+			db.histories.bulkPut(histories),
+			writeMeta(db, 'scoresAsOf', asOf),
+			// The version the data was read at: if it changed while scoring, the next refresh sees it.
+			writeMeta(db, 'scoresDataVersion', dataVersion)
+		]);
+	});
+	const written = performance.now();
+	return {
+		status: 'computed',
+		asOf,
+		dataVersion,
+		accounts: scores.length,
+		readMs: read - started,
+		scoreMs: scored - read,
+		writeMs: written - scored,
+		totalMs: written - started
+	};
+}
+
+/** The last refresh of each database, so a refresh never overlaps another on the same store. */
+const running = new WeakMap<ScorecraftDatabase, Promise<unknown>>();
+
+/**
+ * Brings the score caches to `asOf` and the current data: does nothing when they already are
+ * (unless `force`), else scores the whole portfolio and replaces both caches in one transaction.
+ * Calls queue behind the one running, which usually leaves them nothing to do.
+ */
+export function refreshScores(
+	db: ScorecraftDatabase,
+	asOf: IsoDate,
+	options: { force?: boolean } = {}
+): Promise<RefreshResult> {
+	const previous = running.get(db) ?? Promise.resolve();
+	const next = previous
+		.catch(() => undefined)
+		.then(() => refreshNow(db, asOf, options.force ?? false));
+	running.set(db, next);
+	return next;
+}

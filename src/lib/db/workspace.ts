@@ -1,0 +1,194 @@
+/**
+ * The whole workspace in and out of the store: replace, export, empty, and the sample on first
+ * start. Each write is one transaction, so a failure leaves the store as it was.
+ */
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type IsoDate, type Workspace } from '$lib/engine';
+import type { ScorecraftDatabase } from './database';
+import { bumpDataVersion, readMeta, writeMeta } from './meta';
+
+/** The keys the version-1 format defines; any other top-level key is kept aside for export. */
+const FORMAT_KEYS = new Set([
+	'format',
+	'version',
+	'accounts',
+	'contacts',
+	'snapshots',
+	'outcomes',
+	'scorecards',
+	'plays',
+	'templates',
+	'settings'
+]);
+
+function recordTables(db: ScorecraftDatabase) {
+	return [
+		db.accounts,
+		db.contacts,
+		db.snapshots,
+		db.outcomes,
+		db.scorecards,
+		db.plays,
+		db.templates,
+		db.settings
+	];
+}
+
+/** Everything a whole-workspace write touches: the records, the store's facts and the caches. */
+function workspaceTables(db: ScorecraftDatabase) {
+	return [...recordTables(db), db.meta, db.scores, db.histories];
+}
+
+/** A valid workspace with nothing in it. */
+export function emptyWorkspace(): Workspace {
+	return {
+		format: WORKSPACE_FORMAT,
+		version: WORKSPACE_VERSION,
+		accounts: [],
+		contacts: [],
+		snapshots: [],
+		outcomes: [],
+		scorecards: [],
+		plays: [],
+		templates: [],
+		settings: {}
+	};
+}
+
+/** Inside a transaction over `workspaceTables`: the store then holds `workspace` and nothing else. */
+async function writeWorkspace(db: ScorecraftDatabase, workspace: Workspace): Promise<void> {
+	await Promise.all([...recordTables(db), db.scores, db.histories].map((table) => table.clear()));
+	// The caches described the old records; their as-of date goes with them.
+	await db.meta.bulkDelete(['scoresAsOf', 'scoresDataVersion']);
+	// bulkAdd, not bulkPut: a duplicate key must fail the write rather than silently drop a record.
+	await Promise.all([
+		db.accounts.bulkAdd(workspace.accounts),
+		db.contacts.bulkAdd(workspace.contacts),
+		db.snapshots.bulkAdd(workspace.snapshots),
+		db.outcomes.bulkAdd(workspace.outcomes),
+		db.scorecards.bulkAdd(workspace.scorecards),
+		db.plays.bulkAdd(workspace.plays),
+		db.templates.bulkAdd(workspace.templates),
+		db.settings.put({ key: 'workspace', value: workspace.settings })
+	]);
+	const extra = Object.fromEntries(
+		Object.entries(workspace).filter(([key]) => !FORMAT_KEYS.has(key))
+	);
+	await Promise.all([
+		writeMeta(db, 'order', {
+			scorecards: workspace.scorecards.map((record) => record.id),
+			plays: workspace.plays.map((record) => record.id),
+			templates: workspace.templates.map((record) => record.id)
+		}),
+		writeMeta(db, 'workspaceExtra', extra),
+		// Any workspace written means the store is in use: the sample must never replace it.
+		writeMeta(db, 'initialised', true),
+		bumpDataVersion(db)
+	]);
+}
+
+/** Replaces everything in the store with `workspace`, all or nothing. */
+export async function replaceWorkspace(
+	db: ScorecraftDatabase,
+	workspace: Workspace
+): Promise<void> {
+	await db.transaction('rw', workspaceTables(db), () => writeWorkspace(db, workspace));
+}
+
+/** Empties the store: no records, no scorecards, empty settings; a valid workspace all the same. */
+export async function emptyStore(db: ScorecraftDatabase): Promise<void> {
+	await replaceWorkspace(db, emptyWorkspace());
+}
+
+/** Records in the order of `ids`, then any the order does not name, as they came. */
+export function inOrder<T extends { id: string }>(
+	records: T[],
+	ids: readonly string[] | undefined
+): T[] {
+	if (!ids) return records;
+	const byId = new Map(records.map((record) => [record.id, record]));
+	const ordered: T[] = [];
+	for (const id of ids) {
+		const record = byId.get(id);
+		if (record) ordered.push(record);
+		byId.delete(id);
+	}
+	return [...ordered, ...byId.values()];
+}
+
+/**
+ * The workspace as stored, and the data version it was read at, in one read transaction: a cache
+ * built from it is stamped with the version of exactly that data.
+ */
+export async function readWorkspace(
+	db: ScorecraftDatabase
+): Promise<{ workspace: Workspace; dataVersion: number }> {
+	return db.transaction('r', [...recordTables(db), db.meta], async () => {
+		const [accounts, contacts, snapshots, outcomes, scorecards, plays, templates, settings] =
+			await Promise.all([
+				db.accounts.toArray(),
+				db.contacts.toArray(),
+				db.snapshots.toArray(),
+				db.outcomes.toArray(),
+				db.scorecards.toArray(),
+				db.plays.toArray(),
+				db.templates.toArray(),
+				db.settings.get('workspace')
+			]);
+		const [order, extra, dataVersion] = await Promise.all([
+			readMeta(db, 'order'),
+			readMeta(db, 'workspaceExtra'),
+			readMeta(db, 'dataVersion')
+		]);
+		const workspace: Workspace = {
+			format: WORKSPACE_FORMAT,
+			version: WORKSPACE_VERSION,
+			accounts,
+			contacts,
+			snapshots,
+			outcomes,
+			scorecards: inOrder(scorecards, order?.scorecards),
+			plays: inOrder(plays, order?.plays),
+			templates: inOrder(templates, order?.templates),
+			settings: settings?.value ?? {},
+			...extra
+		};
+		return { workspace, dataVersion: dataVersion ?? 0 };
+	});
+}
+
+/**
+ * The store as a version-1 workspace document. Accounts, contacts and snapshots come in key order,
+ * outcomes in the order they were written, scorecards, plays and templates in the order last given.
+ */
+export async function exportWorkspace(db: ScorecraftDatabase): Promise<Workspace> {
+	return (await readWorkspace(db)).workspace;
+}
+
+/** The sample, generated on demand: its generator stays out of the pages' bundle until needed. */
+async function sampleWorkspace(today: IsoDate): Promise<Workspace> {
+	const { generateSample } = await import('$lib/engine/sample');
+	return generateSample({ end: today });
+}
+
+/**
+ * Loads the sample workspace (ending `today`) on the store's very first start only; never after a
+ * workspace was written, even an empty one. True when it loaded.
+ */
+export async function loadSampleIfFirstStart(
+	db: ScorecraftDatabase,
+	today: IsoDate
+): Promise<boolean> {
+	if (await readMeta(db, 'initialised')) return false;
+	const sample = await sampleWorkspace(today);
+	return db.transaction('rw', workspaceTables(db), async () => {
+		// Another tab may have started the store while the sample was being generated.
+		if (await readMeta(db, 'initialised')) return false;
+		await writeWorkspace(db, sample);
+		return true;
+	});
+}
+
+/** Replaces everything with a fresh sample workspace ending `today`. */
+export async function resetToSample(db: ScorecraftDatabase, today: IsoDate): Promise<void> {
+	await replaceWorkspace(db, await sampleWorkspace(today));
+}

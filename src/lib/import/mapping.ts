@@ -1,0 +1,277 @@
+/**
+ * Which column is which field. The guess compares headings with the case, spaces, underscores
+ * and punctuation taken out (`Account ID`, `account_id` and `AccountId` are the same), against
+ * each field's name and its common synonyms in CRM and product-analytics exports.
+ */
+import {
+	EXTRA,
+	IGNORE,
+	type ColumnMapping,
+	type FieldType,
+	type ImportKind,
+	type ValueType
+} from './types';
+
+export interface FieldSpec {
+	field: string;
+	type: FieldType;
+	required: boolean;
+	/** Headings (compared normalised) that mean this field, best first. */
+	synonyms: readonly string[];
+}
+
+const ACCOUNT_ID_SYNONYMS = [
+	'account id',
+	'company id',
+	'customer id',
+	'organization id',
+	'organisation id',
+	'org id',
+	'account key',
+	'account'
+];
+
+export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
+	accounts: [
+		{
+			field: 'id',
+			type: 'id',
+			required: true,
+			synonyms: ['id', 'account id', 'company id', 'customer id', 'organization id', 'org id']
+		},
+		{
+			field: 'name',
+			type: 'text',
+			required: true,
+			synonyms: ['name', 'account name', 'company', 'company name', 'customer', 'customer name']
+		},
+		{
+			field: 'segment',
+			type: 'text',
+			required: true,
+			synonyms: ['segment', 'customer segment', 'account segment', 'tier']
+		},
+		{
+			field: 'arr',
+			type: 'number',
+			required: false,
+			synonyms: ['arr', 'annual recurring revenue', 'arr usd', 'annual contract value', 'acv']
+		},
+		{
+			field: 'renewal_date',
+			type: 'date',
+			required: false,
+			synonyms: [
+				'renewal date',
+				'renewal',
+				'renews on',
+				'renewal on',
+				'next renewal',
+				'contract end',
+				'contract end date'
+			]
+		},
+		{
+			field: 'csm',
+			type: 'text',
+			required: false,
+			synonyms: [
+				'csm',
+				'customer success manager',
+				'csm email',
+				'csm name',
+				'account owner',
+				'owner'
+			]
+		},
+		{ field: 'tags', type: 'list', required: false, synonyms: ['tags', 'tag', 'labels'] },
+		{
+			field: 'do_not_contact',
+			type: 'boolean',
+			required: false,
+			synonyms: ['do not contact', 'dnc', 'no contact']
+		}
+	],
+	contacts: [
+		{
+			field: 'id',
+			type: 'id',
+			required: true,
+			synonyms: ['id', 'contact id', 'person id', 'user id']
+		},
+		{ field: 'account_id', type: 'id', required: true, synonyms: ACCOUNT_ID_SYNONYMS },
+		{
+			field: 'email',
+			type: 'email',
+			required: true,
+			synonyms: ['email', 'e-mail', 'email address', 'e-mail address', 'mail']
+		},
+		{
+			field: 'name',
+			type: 'text',
+			required: false,
+			synonyms: ['name', 'full name', 'contact name', 'contact']
+		},
+		{
+			field: 'role',
+			type: 'text',
+			required: false,
+			synonyms: ['role', 'title', 'job title', 'persona']
+		},
+		{
+			field: 'unsubscribed_at',
+			type: 'datetime',
+			required: false,
+			synonyms: [
+				'unsubscribed at',
+				'unsubscribed',
+				'unsubscribe date',
+				'unsubscribed on',
+				'opted out at'
+			]
+		},
+		{
+			field: 'last_seen',
+			type: 'datetime',
+			required: false,
+			synonyms: [
+				'last seen',
+				'last seen at',
+				'last active',
+				'last activity',
+				'last login',
+				'last login at'
+			]
+		}
+	],
+	snapshots: [
+		{ field: 'account_id', type: 'id', required: true, synonyms: [...ACCOUNT_ID_SYNONYMS, 'id'] },
+		{
+			field: 'date',
+			type: 'date',
+			required: true,
+			synonyms: [
+				'date',
+				'snapshot date',
+				'week',
+				'day',
+				'as of',
+				'as of date',
+				'period',
+				'week start'
+			]
+		}
+	]
+};
+
+/** What free columns become: account facts, or contact and snapshot metrics. */
+export function extraKind(kind: ImportKind): 'facts' | 'metrics' {
+	return kind === 'accounts' ? 'facts' : 'metrics';
+}
+
+/** Snapshots hold measurements, so their free columns are strict; facts and contacts take text. */
+export function defaultValueType(kind: ImportKind): ValueType {
+	return kind === 'snapshots' ? 'metric' : 'auto';
+}
+
+export function fieldSpec(kind: ImportKind, field: string): FieldSpec | undefined {
+	return FIELDS[kind].find((spec) => spec.field === field);
+}
+
+/** A heading reduced to what identifies it: lower case, letters and digits only. */
+export function normaliseHeader(header: string): string {
+	return header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Names a scorecard could not read, or that would change an object's prototype. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The fact or metric name for a heading, as rules read it (`{"var": "logins_30d"}`): lower case,
+ * words joined by `_`. Dots would be read as paths by `var`, so they go too.
+ */
+export function attributeName(header: string, column: number): string {
+	const name = header
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}_]+/gu, '_')
+		.replace(/^_+|_+$/g, '');
+	return name === '' || RESERVED.has(name) ? `column_${column + 1}` : name;
+}
+
+/**
+ * Columns a snapshot export carries beside the account id for people to read, not measurements:
+ * left out unless the user maps them.
+ */
+const SNAPSHOT_LABELS = new Set(
+	['name', 'account name', 'company', 'company name', 'customer name'].map(normaliseHeader)
+);
+
+/**
+ * The guessed mapping for a file's heading row: every field it recognises, the rest free
+ * (columns without a heading, and snapshot label columns such as the account name, are ignored).
+ */
+export function guessMapping(kind: ImportKind, header: readonly string[]): ColumnMapping[] {
+	const normalised = header.map(normaliseHeader);
+	const targets: string[] = normalised.map((name) =>
+		name === '' || (kind === 'snapshots' && SNAPSHOT_LABELS.has(name)) ? IGNORE : EXTRA
+	);
+	for (const spec of FIELDS[kind]) {
+		const names = [spec.field, ...spec.synonyms].map(normaliseHeader);
+		// The best synonym wins: `Account ID` beats `Account` when a file has both.
+		for (const name of names) {
+			const column = normalised.findIndex(
+				(heading, index) => heading === name && targets[index] === EXTRA
+			);
+			if (column >= 0) {
+				targets[column] = spec.field;
+				break;
+			}
+		}
+	}
+	return header.map((text, column) => ({
+		header: text,
+		target: targets[column]!,
+		name: attributeName(text, column),
+		type: defaultValueType(kind)
+	}));
+}
+
+export type MappingIssue =
+	| { problem: 'missing_field'; field: string }
+	| { problem: 'field_twice'; field: string; columns: string[] }
+	| { problem: 'name_twice'; name: string; columns: string[] }
+	| { problem: 'bad_name'; column: string }
+	| { problem: 'unknown_target'; column: string; target: string };
+
+/** What stops a mapping from being used: a required field with no column, a field or name twice. */
+export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]): MappingIssue[] {
+	const issues: MappingIssue[] = [];
+	const byField = new Map<string, string[]>();
+	const byName = new Map<string, string[]>();
+	for (const column of mapping) {
+		if (column.target === IGNORE) continue;
+		if (column.target === EXTRA) {
+			const name = column.name.trim();
+			if (name === '' || RESERVED.has(name) || name.includes('.')) {
+				issues.push({ problem: 'bad_name', column: column.header });
+				continue;
+			}
+			byName.set(name, [...(byName.get(name) ?? []), column.header]);
+		} else if (fieldSpec(kind, column.target)) {
+			byField.set(column.target, [...(byField.get(column.target) ?? []), column.header]);
+		} else {
+			issues.push({ problem: 'unknown_target', column: column.header, target: column.target });
+		}
+	}
+	for (const spec of FIELDS[kind]) {
+		const columns = byField.get(spec.field);
+		if (!columns && spec.required) issues.push({ problem: 'missing_field', field: spec.field });
+		if (columns && columns.length > 1)
+			issues.push({ problem: 'field_twice', field: spec.field, columns });
+	}
+	for (const [name, columns] of byName) {
+		if (columns.length > 1) issues.push({ problem: 'name_twice', name, columns });
+	}
+	return issues;
+}

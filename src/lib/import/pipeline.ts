@@ -1,0 +1,131 @@
+/**
+ * A CSV file from bytes to checked records: a first look (heading, a few rows, the format and a
+ * guessed mapping), then the full check. The worker runs these; tests call them directly.
+ */
+import { readCsv, type ReadCsvOptions } from './csv';
+import { guessMapping } from './mapping';
+import type {
+	CheckProgress,
+	CheckSummary,
+	ColumnMapping,
+	CsvFormat,
+	FileProblem,
+	ImportKind,
+	ImportRecordsByKind,
+	Inspection,
+	RowError
+} from './types';
+import { RowValidator } from './validate';
+
+export const SAMPLE_ROWS = 10;
+
+function isBlank(row: readonly string[]): boolean {
+	return row.every((cell) => cell.trim() === '');
+}
+
+/** Header cells as headings: trimmed, and a byte order mark left by some tools taken off. */
+function headings(row: readonly string[]): string[] {
+	return row.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+}
+
+export type InspectResult = { ok: true; value: Inspection } | { ok: false; problem: FileProblem };
+
+/** The heading row, the first `sampleRows` rows under it, the format and the guessed mapping. */
+export async function inspectCsv(
+	blob: Blob,
+	kind: ImportKind,
+	options: ReadCsvOptions & { sampleRows?: number } = {}
+): Promise<InspectResult> {
+	const wanted = options.sampleRows ?? SAMPLE_ROWS;
+	let header: string[] | undefined;
+	const sample: string[][] = [];
+	const read = await readCsv(
+		blob,
+		({ rows }) => {
+			for (const row of rows) {
+				if (!header) {
+					if (!isBlank(row)) header = headings(row);
+				} else if (sample.length < wanted) sample.push(row);
+			}
+			return !header || sample.length < wanted;
+		},
+		{ chunkSize: 64 * 1024, ...options }
+	);
+	if (!read.ok) return read;
+	if (!header) return { ok: false, problem: 'empty' };
+	return {
+		ok: true,
+		value: { header, sample, format: read.format, mapping: guessMapping(kind, header) }
+	};
+}
+
+export interface CheckOptions {
+	format: CsvFormat;
+	knownAccounts?: ReadonlySet<string>;
+	chunkSize?: number;
+	onProgress?: (progress: CheckProgress) => void;
+	/**
+	 * Takes the records and errors of each chunk as they are found (the worker posts them); without
+	 * it they are all kept and returned at the end.
+	 */
+	onBatch?: (records: ImportRecordsByKind[ImportKind][], errors: RowError[]) => void;
+}
+
+export type CheckResult<K extends ImportKind> =
+	| {
+			ok: true;
+			summary: CheckSummary;
+			/** Empty when `onBatch` took them. */
+			records: ImportRecordsByKind[K][];
+			errors: RowError[];
+	  }
+	| { ok: false; problem: FileProblem };
+
+/** Reads the whole file with `mapping`, checking every row; nothing is written anywhere. */
+export async function checkCsv<K extends ImportKind>(
+	blob: Blob,
+	kind: K,
+	mapping: readonly ColumnMapping[],
+	options: CheckOptions
+): Promise<CheckResult<K>> {
+	const validator = new RowValidator(kind, mapping, {
+		decimalComma: options.format.decimalComma,
+		knownAccounts: options.knownAccounts
+	});
+	const records: ImportRecordsByKind[K][] = [];
+	const errors: RowError[] = [];
+	let headerSeen = false;
+	const read = await readCsv(
+		blob,
+		(chunk) => {
+			let rows = chunk.rows;
+			let first = chunk.firstIndex;
+			let malformed = chunk.malformed;
+			if (!headerSeen) {
+				// The heading is the first row with anything in it.
+				const at = rows.findIndex((row) => !isBlank(row));
+				if (at < 0) return;
+				headerSeen = true;
+				rows = rows.slice(at + 1);
+				first += at + 1;
+				if (malformed)
+					malformed = new Set([...malformed].filter((i) => i > at).map((i) => i - at - 1));
+			}
+			validator.add(rows, first + 1, malformed);
+			const batch = validator.drain();
+			if (options.onBatch) options.onBatch(batch.records, batch.errors);
+			else {
+				for (const record of batch.records) records.push(record);
+				for (const error of batch.errors) errors.push(error);
+			}
+			options.onProgress?.({
+				rows: validator.summary.rows + validator.summary.blankRows,
+				bytesRead: chunk.bytesRead,
+				totalBytes: chunk.totalBytes
+			});
+		},
+		{ format: options.format, chunkSize: options.chunkSize }
+	);
+	if (!read.ok) return read;
+	return { ok: true, summary: { ...validator.summary }, records, errors };
+}

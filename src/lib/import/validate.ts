@@ -1,0 +1,362 @@
+/**
+ * Rows to records, and every problem found on the way, before anything is written. A row with
+ * any problem gives no record; the others give exactly the record that will be imported.
+ *
+ * The validator is fed in chunks (a file is streamed), so it keeps what must span the whole file:
+ * the keys seen (a duplicate names the row that had the key first) and the counts.
+ */
+import { checkMapping, extraKind, fieldSpec } from './mapping';
+import {
+	EXTRA,
+	IGNORE,
+	type CheckSummary,
+	type ColumnMapping,
+	type FieldType,
+	type ImportKind,
+	type ImportRecordsByKind,
+	type RowError,
+	type RowProblem,
+	type ValueType
+} from './types';
+import {
+	INVALID,
+	readAuto,
+	readDate,
+	readDateTime,
+	readEmail,
+	readFlag,
+	readList,
+	readMetric,
+	readNumber,
+	type Invalid
+} from './values';
+
+export interface ValidateOptions {
+	/** Read `0,75` as 0.75 (files separated by `;`). */
+	decimalComma?: boolean;
+	/**
+	 * The account ids a contact or snapshot may name: those in the store and any imported with
+	 * them. Without it, references are not checked.
+	 */
+	knownAccounts?: ReadonlySet<string>;
+}
+
+type Reader = (text: string) => unknown;
+
+/** One used column, compiled once: where it goes, how it is read, what a bad cell is called. */
+interface ColumnPlan {
+	index: number;
+	header: string;
+	/** The field it fills, or the fact/metric name when `extra`. */
+	key: string;
+	extra: boolean;
+	required: boolean;
+	read: Reader;
+	problem: RowProblem;
+}
+
+/** Key fields: one record per key in a file. */
+const KEYS: Readonly<Record<ImportKind, readonly string[]>> = {
+	accounts: ['id'],
+	contacts: ['id'],
+	snapshots: ['account_id', 'date']
+};
+
+const MAX_VALUE_LENGTH = 120;
+
+function clip(text: string): string {
+	return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+function fieldReader(type: FieldType, decimalComma: boolean): [Reader, RowProblem] {
+	switch (type) {
+		case 'id':
+		case 'text':
+			return [(text) => (text === '' ? undefined : text), 'required'];
+		case 'email':
+			return [readEmail, 'not_an_email'];
+		case 'number':
+			return [(text) => readNumber(text, decimalComma), 'not_a_number'];
+		case 'date':
+			return [readDate, 'not_a_date'];
+		case 'datetime':
+			return [readDateTime, 'not_a_datetime'];
+		case 'boolean':
+			return [readFlag, 'not_a_boolean'];
+		case 'list':
+			return [readList, 'required'];
+	}
+}
+
+function extraReader(type: ValueType, decimalComma: boolean): [Reader, RowProblem] {
+	switch (type) {
+		case 'metric':
+			return [(text) => readMetric(text, decimalComma), 'not_a_metric'];
+		case 'auto':
+			return [(text) => readAuto(text, decimalComma), 'not_a_metric'];
+		case 'text':
+			return [(text) => (text === '' ? undefined : text), 'not_a_metric'];
+	}
+}
+
+function isBlank(row: readonly string[]): boolean {
+	for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
+	return true;
+}
+
+export class RowValidator<K extends ImportKind> {
+	/** Records of the valid rows since the last `drain()`. */
+	records: ImportRecordsByKind[K][] = [];
+	/** Problems found since the last `drain()`. */
+	errors: RowError[] = [];
+	readonly summary: CheckSummary = {
+		rows: 0,
+		validRows: 0,
+		invalidRows: 0,
+		blankRows: 0,
+		errors: 0
+	};
+
+	readonly #kind: K;
+	readonly #plans: ColumnPlan[];
+	readonly #columns: number;
+	readonly #keyPlans: ColumnPlan[];
+	readonly #accountPlan: ColumnPlan | undefined;
+	readonly #knownAccounts: ReadonlySet<string> | undefined;
+	/** Empty metric cells of a snapshot are null ("no value that day"); empty facts are left out. */
+	readonly #emptyAsNull: boolean;
+	readonly #extraKey: 'facts' | 'metrics';
+	/** Key → the row that had it first. */
+	readonly #seen = new Map<string, number>();
+
+	constructor(kind: K, mapping: readonly ColumnMapping[], options: ValidateOptions = {}) {
+		const issues = checkMapping(kind, mapping);
+		if (issues.length) {
+			throw new Error(`RowValidator: unusable mapping (${JSON.stringify(issues[0])})`);
+		}
+		const decimalComma = options.decimalComma ?? false;
+		this.#kind = kind;
+		this.#columns = mapping.length;
+		this.#knownAccounts = kind === 'accounts' ? undefined : options.knownAccounts;
+		this.#emptyAsNull = kind === 'snapshots';
+		this.#extraKey = extraKind(kind);
+		this.#plans = [];
+		mapping.forEach((column, index) => {
+			if (column.target === IGNORE) return;
+			if (column.target === EXTRA) {
+				const [read, problem] = extraReader(column.type, decimalComma);
+				this.#plans.push({
+					index,
+					header: column.header,
+					key: column.name.trim(),
+					extra: true,
+					required: false,
+					read,
+					problem
+				});
+				return;
+			}
+			const spec = fieldSpec(kind, column.target)!;
+			const [read, problem] = fieldReader(spec.type, decimalComma);
+			this.#plans.push({
+				index,
+				header: column.header,
+				key: spec.field,
+				extra: false,
+				required: spec.required,
+				read,
+				problem
+			});
+		});
+		this.#keyPlans = KEYS[kind].map((field) =>
+			this.#plans.find((plan) => plan.key === field && !plan.extra)!
+		);
+		this.#accountPlan = this.#plans.find((plan) => plan.key === 'account_id' && !plan.extra);
+	}
+
+	/**
+	 * Checks `rows` (data rows, no heading) whose first is row `firstRow` as a spreadsheet numbers
+	 * it. `malformed` lists indexes in `rows` the CSV parser could not read cleanly (a quote
+	 * never closed): those are reported and not read.
+	 */
+	add(
+		rows: readonly (readonly string[])[],
+		firstRow: number,
+		malformed?: ReadonlySet<number>
+	): void {
+		const plans = this.#plans;
+		const errors = this.errors;
+		const summary = this.summary;
+		for (let r = 0; r < rows.length; r++) {
+			const row = rows[r]!;
+			const rowNumber = firstRow + r;
+			if (isBlank(row)) {
+				summary.blankRows++;
+				continue;
+			}
+			summary.rows++;
+			const before = errors.length;
+			if (malformed?.has(r)) {
+				errors.push({
+					row: rowNumber,
+					column: '',
+					value: clip(row.join(' ')),
+					problem: 'malformed'
+				});
+			} else {
+				const record = this.#readRow(row, rowNumber, plans, errors);
+				this.#checkKeys(record, rowNumber, errors);
+				if (errors.length === before) this.records.push(record as ImportRecordsByKind[K]);
+			}
+			if (errors.length === before) summary.validRows++;
+			else {
+				summary.invalidRows++;
+				summary.errors += errors.length - before;
+			}
+		}
+	}
+
+	/**
+	 * One row read for a preview: the record as it would be imported, even when the row has
+	 * problems, beside those problems. It claims its key (a later duplicate is found), but counts in no summary.
+	 */
+	checkRow(
+		row: readonly string[],
+		rowNumber: number
+	): { record: Record<string, unknown>; errors: RowError[] } | null {
+		if (isBlank(row)) return null;
+		const errors: RowError[] = [];
+		const record = this.#readRow(row, rowNumber, this.#plans, errors);
+		this.#checkKeys(record, rowNumber, errors);
+		return { record, errors };
+	}
+
+	/** Hands over the records and errors found so far, and starts new lists. */
+	drain(): { records: ImportRecordsByKind[K][]; errors: RowError[] } {
+		const drained = { records: this.records, errors: this.errors };
+		this.records = [];
+		this.errors = [];
+		return drained;
+	}
+
+	#readRow(
+		row: readonly string[],
+		rowNumber: number,
+		plans: readonly ColumnPlan[],
+		errors: RowError[]
+	): Record<string, unknown> {
+		const record: Record<string, unknown> = {};
+		let extras: Record<string, unknown> | undefined;
+		if (this.#emptyAsNull) record[this.#extraKey] = extras = {};
+		if (row.length > this.#columns) {
+			for (let i = this.#columns; i < row.length; i++) {
+				if (row[i]!.trim() !== '') {
+					errors.push({
+						row: rowNumber,
+						column: '',
+						value: clip(row.slice(this.#columns).join(', ')),
+						problem: 'too_many_cells'
+					});
+					break;
+				}
+			}
+		}
+		for (let p = 0; p < plans.length; p++) {
+			const plan = plans[p]!;
+			const raw = row[plan.index] ?? '';
+			const value = plan.read(raw.trim()) as unknown;
+			if (value === undefined) {
+				if (plan.required) {
+					errors.push({
+						row: rowNumber,
+						column: plan.header,
+						value: clip(raw),
+						problem: 'required'
+					});
+				} else if (plan.extra && this.#emptyAsNull) {
+					extras![plan.key] = null;
+				}
+			} else if (value === (INVALID as Invalid)) {
+				errors.push({
+					row: rowNumber,
+					column: plan.header,
+					value: clip(raw),
+					problem: plan.problem
+				});
+			} else if (plan.extra) {
+				if (!extras) record[this.#extraKey] = extras = {};
+				extras[plan.key] = value;
+			} else {
+				record[plan.key] = value;
+			}
+		}
+		return record;
+	}
+
+	#keyOf(record: Record<string, unknown>): string | undefined {
+		const plans = this.#keyPlans;
+		const first = record[plans[0]!.key];
+		if (typeof first !== 'string') return undefined;
+		if (plans.length === 1) return first;
+		const second = record[plans[1]!.key];
+		return typeof second === 'string' ? `${first}\u0000${second}` : undefined;
+	}
+
+	/**
+	 * The account a row names must exist, and its key must be new to the file. A row with other
+	 * problems still claims its key: two rows for one key are ambiguous whichever is right.
+	 */
+	#checkKeys(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
+		const account = this.#accountPlan;
+		if (
+			account &&
+			this.#knownAccounts &&
+			typeof record.account_id === 'string' &&
+			!this.#knownAccounts.has(record.account_id)
+		) {
+			errors.push({
+				row: rowNumber,
+				column: account.header,
+				value: clip(record.account_id as string),
+				problem: 'unknown_account'
+			});
+		}
+		const key = this.#keyOf(record);
+		if (key === undefined) return;
+		const firstRow = this.#seen.get(key);
+		if (firstRow === undefined) {
+			this.#seen.set(key, rowNumber);
+			return;
+		}
+		const plans = this.#keyPlans;
+		errors.push({
+			row: rowNumber,
+			column: plans.map((plan) => plan.header).join(' + '),
+			value: clip(plans.map((plan) => record[plan.key] as string).join(' + ')),
+			problem: 'duplicate',
+			firstRow
+		});
+	}
+
+	get kind(): K {
+		return this.#kind;
+	}
+}
+
+export interface Validation<K extends ImportKind> {
+	records: ImportRecordsByKind[K][];
+	errors: RowError[];
+	summary: CheckSummary;
+}
+
+/** Checks rows already in memory: `rows[0]` is row 2, the first under the heading. */
+export function validateRows<K extends ImportKind>(
+	kind: K,
+	mapping: readonly ColumnMapping[],
+	rows: readonly (readonly string[])[],
+	options?: ValidateOptions
+): Validation<K> {
+	const validator = new RowValidator(kind, mapping, options);
+	validator.add(rows, 2);
+	return { ...validator.drain(), summary: validator.summary };
+}

@@ -1,0 +1,14 @@
+/**
+ * The refresh worker: loads the sample on the first start and scores the whole portfolio off the
+ * page's thread, so the page never freezes. It opens its own connection to the same IndexedDB
+ * database; the pages' live queries see its writes as they would another tab's.
+ */
+import { getDatabase } from '$lib/db';
+import { handleRefreshRequest } from './refresh-handler';
+import type { RefreshRequest } from './refresh-protocol';
+
+const db = getDatabase();
+
+self.addEventListener('message', (event: MessageEvent<RefreshRequest>) => {
+	void handleRefreshRequest(db, event.data).then((response) => self.postMessage(response));
+});

@@ -1,0 +1,156 @@
+/**
+ * The store as the pages see it: started once per page load from the root layout, and kept
+ * scored. A live query follows the score caches' state; whenever they fall behind the data (an
+ * import, another tab, a new day), the refresh worker scores the portfolio again off the page's
+ * thread. The header shows the status; pages wait for the first scores.
+ */
+import { liveQuery } from 'dexie';
+import {
+	getDatabase,
+	requestPersistence,
+	scoreCacheState,
+	type RefreshResult,
+	type ScoreCacheState,
+	type ScorecraftDatabase
+} from '$lib/db';
+import type { IsoDate } from '$lib/engine';
+import { RefreshClient } from './refresh-client';
+import type { StartTimings } from './refresh-protocol';
+import { todayUtc } from './today';
+
+export type StoreStatus =
+	/** `firstStart`: the store was empty, so the sample workspace is being generated and written. */
+	| { kind: 'starting'; firstStart: boolean }
+	| { kind: 'scoring' }
+	| { kind: 'ready'; asOf: IsoDate }
+	| { kind: 'error'; message: string };
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class Store {
+	/** The caches' state as last read; null until the first read. */
+	cache: ScoreCacheState | null = $state.raw(null);
+	/** How long the start took, and the last refresh that computed anything (for the curious). */
+	started: StartTimings | null = $state.raw(null);
+	lastRefresh: RefreshResult | null = $state.raw(null);
+	#task: 'starting' | 'refreshing' | null = $state(null);
+	#error: string | null = $state(null);
+	/** The data version and as-of date last scored, so a refresh is not asked for twice. */
+	#scored: { dataVersion: number; asOf: IsoDate } | null = null;
+	/** The data version whose refresh failed: not retried until the data changes again. */
+	#failedVersion: number | null = null;
+	#halted = false;
+	#client: RefreshClient | null = null;
+	#stop: (() => void) | null = null;
+	readonly #today: () => IsoDate;
+
+	constructor(today: () => IsoDate = () => todayUtc()) {
+		this.#today = today;
+	}
+
+	readonly status: StoreStatus = $derived.by(() => {
+		if (this.#error !== null && this.#task === null) return { kind: 'error', message: this.#error };
+		const cache = this.cache;
+		if (cache === null) return { kind: 'starting', firstStart: false };
+		// An empty store on the first start: the worker is generating and writing the sample.
+		if (this.#task === 'starting' && cache.dataVersion === 0)
+			return { kind: 'starting', firstStart: true };
+		if (this.#task === 'refreshing' || this.#stale(cache) || cache.asOf === null)
+			return { kind: 'scoring' };
+		if (this.#task === 'starting') return { kind: 'starting', firstStart: false };
+		return { kind: 'ready', asOf: cache.asOf };
+	});
+
+	/** The date the cached scores describe, once there are scores; the pages wait for it. */
+	get asOf(): IsoDate | null {
+		return this.cache?.asOf ?? null;
+	}
+
+	/**
+	 * Starts the store (the sample on the very first start, then the scores) and keeps it scored.
+	 * Called from the root layout's effect; a second call while running does nothing. Returns the
+	 * function that stops following the store.
+	 */
+	start(
+		db: ScorecraftDatabase = getDatabase(),
+		client: RefreshClient = new RefreshClient(() => db)
+	): () => void {
+		if (this.#stop) return this.#stop;
+		this.#client = client;
+		this.#task = 'starting';
+		this.#halted = false;
+		const subscription = liveQuery(() => scoreCacheState(db)).subscribe({
+			next: (cache) => {
+				this.cache = cache;
+				this.#check();
+			},
+			error: (error: unknown) => (this.#error = messageOf(error))
+		});
+		client
+			.start(this.#today())
+			.then(
+				(result) => {
+					this.started = result;
+					if (result.refresh.status === 'computed') this.lastRefresh = result.refresh;
+					this.#scored = { dataVersion: result.refresh.dataVersion, asOf: result.refresh.asOf };
+					// Asked here, not in the worker: only a page can ask the browser to keep its storage.
+					if (result.sampleLoaded) void requestPersistence();
+				},
+				(error: unknown) => {
+					this.#error = messageOf(error);
+					// A store that could not start would fail to score too: leave the error showing.
+					this.#halted = true;
+				}
+			)
+			.finally(() => {
+				this.#task = null;
+				this.#check();
+			});
+		this.#stop = () => {
+			subscription.unsubscribe();
+			client.close();
+			this.#client = null;
+			this.#stop = null;
+		};
+		return this.#stop;
+	}
+
+	#stale(cache: ScoreCacheState): boolean {
+		return !cache.current || cache.asOf !== this.#today();
+	}
+
+	/** Asks for a refresh when the caches are behind and none is running or already done. */
+	#check(): void {
+		const cache = this.cache;
+		const client = this.#client;
+		if (this.#task !== null || this.#halted || !cache || !client || !this.#stale(cache)) return;
+		const asOf = this.#today();
+		const scored = this.#scored;
+		if (scored && scored.dataVersion >= cache.dataVersion && scored.asOf === asOf) return;
+		if (this.#failedVersion === cache.dataVersion) return;
+		this.#task = 'refreshing';
+		client
+			.refresh(asOf)
+			.then(
+				(result) => {
+					this.#scored = { dataVersion: result.dataVersion, asOf: result.asOf };
+					if (result.status === 'computed') this.lastRefresh = result;
+					this.#error = null;
+					this.#failedVersion = null;
+				},
+				(error: unknown) => {
+					this.#error = messageOf(error);
+					this.#failedVersion = cache.dataVersion;
+				}
+			)
+			.finally(() => {
+				this.#task = null;
+				this.#check();
+			});
+	}
+}
+
+/** The page's one store. */
+export const store = new Store();

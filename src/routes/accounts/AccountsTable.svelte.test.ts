@@ -1,0 +1,156 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Random } from '$lib/engine';
+import { accountRow } from '$lib/state/testing';
+import ListHarness from './ListHarness.svelte';
+
+beforeAll(() => {
+	// jsdom lays nothing out and has no ResizeObserver (which `bind:clientHeight` uses): the table
+	// falls back to its given viewport height, as it is meant to where nothing can be measured.
+	vi.stubGlobal(
+		'ResizeObserver',
+		class {
+			observe() {}
+			unobserve() {}
+			disconnect() {}
+		}
+	);
+});
+
+/** 10,000 accounts with scores, changes and segments spread out by a seeded generator. */
+function manyRows(count = 10_000) {
+	const random = new Random(7);
+	return Array.from({ length: count }, (_, i) => {
+		const overall = Math.floor(random.next() * 10_000) / 100;
+		return accountRow(`a${i}`, {
+			name: `Account ${String(i).padStart(5, '0')}`,
+			overall,
+			previous: overall - 10,
+			delta30d: Math.round((random.next() - 0.5) * 6000) / 100,
+			segment: i % 3 === 0 ? 'enterprise' : 'scale',
+			csm: i % 2 === 0 ? 'kim@vendor.example' : 'lee@vendor.example',
+			churnedOn: i % 1000 === 999 ? '2026-06-01' : null
+		});
+	});
+}
+
+function setup(rows = manyRows()) {
+	const user = userEvent.setup();
+	render(ListHarness, { rows });
+	const table = screen.getByRole('table', { name: 'Account health scores' });
+	const viewport = screen.getByTestId('accounts-viewport');
+	/** The data rows rendered now, as [aria-rowindex, name]. */
+	const rendered = (): [number, string][] =>
+		within(table)
+			.getAllByRole('row')
+			.filter((row) => row.querySelector('th[scope="row"]'))
+			.map((row) => [
+				Number(row.getAttribute('aria-rowindex')),
+				row.querySelector('a')!.textContent!
+			]);
+	const header = (name: RegExp) => within(table).getByRole('columnheader', { name });
+	const scrollTo = async (top: number) => {
+		viewport.scrollTop = top;
+		await fireEvent.scroll(viewport);
+	};
+	return { user, table, viewport, rendered, header, scrollTo, rows };
+}
+
+describe('the accounts list', () => {
+	it('renders a window of rows out of 10,000 and tells assistive technology the full size', () => {
+		const { table, rendered, header } = setup();
+		// 10 churned accounts are hidden by default; plus the header row.
+		expect(table).toHaveAttribute('aria-rowcount', String(9_990 + 1));
+		const rows = rendered();
+		expect(rows.length).toBeGreaterThan(5);
+		expect(rows.length).toBeLessThan(40);
+		expect(rows[0]![0]).toBe(2);
+		expect(rows.map(([index]) => index)).toEqual(rows.map((_, i) => i + 2));
+		expect(header(/^Score/)).toHaveAttribute('aria-sort', 'ascending');
+		expect(screen.getByTestId('count')).toHaveTextContent('9990');
+	});
+
+	it('renders other rows as it scrolls, keeping their places in the list', async () => {
+		const { rendered, scrollTo, table } = setup();
+		const before = rendered();
+		await scrollTo(33 * 5_000);
+		const after = rendered();
+		expect(after.length).toBeLessThan(40);
+		expect(after[0]![0]).toBeGreaterThan(4_900);
+		expect(after.map(([, name]) => name)).not.toContain(before[0]![1]);
+		// The space above stands for the rows not rendered.
+		const spacer = table.querySelector('tbody tr[aria-hidden="true"]') as HTMLElement;
+		expect(parseFloat(spacer.style.height)).toBe((Number(after[0]![0]) - 2) * 33);
+
+		await scrollTo(33 * 10_000);
+		expect(rendered().at(-1)![0]).toBe(9_990 + 1);
+	});
+
+	it('sorts by score and by change, both ways, from the headers', async () => {
+		const { user, rendered, header, rows } = setup();
+		const live = rows.filter((row) => row.churnedOn === null);
+		const nameOf = new Map(rows.map((row) => [row.name, row]));
+		const shown = () => rendered().map(([, name]) => nameOf.get(name)!);
+
+		const lowest = Math.min(...live.map((row) => row.overall!));
+		expect(shown()[0]!.overall).toBe(lowest);
+
+		await user.click(within(header(/^Score/)).getByRole('button'));
+		expect(header(/^Score/)).toHaveAttribute('aria-sort', 'descending');
+		const scores = shown().map((row) => row.overall!);
+		expect(scores[0]).toBe(Math.max(...live.map((row) => row.overall!)));
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+		await user.click(within(header(/^Change/)).getByRole('button'));
+		expect(header(/^Change/)).toHaveAttribute('aria-sort', 'ascending');
+		expect(header(/^Score/)).not.toHaveAttribute('aria-sort');
+		const falls = shown().map((row) => row.delta30d!);
+		expect(falls[0]).toBe(Math.min(...live.map((row) => row.delta30d!)));
+		expect(falls).toEqual([...falls].sort((a, b) => a - b));
+
+		await user.click(within(header(/^Change/)).getByRole('button'));
+		expect(header(/^Change/)).toHaveAttribute('aria-sort', 'descending');
+		expect(shown()[0]!.delta30d).toBe(Math.max(...live.map((row) => row.delta30d!)));
+	});
+
+	it('filters by segment, band, CSM and name, and shows churned accounts on request', async () => {
+		const { user, table, rendered } = setup();
+		await user.selectOptions(screen.getByLabelText('Segment'), 'enterprise');
+		await user.selectOptions(screen.getByLabelText('CSM'), 'kim@vendor.example');
+		// Every 6th account (i % 6 === 0; none of them churned), and the header row.
+		expect(table).toHaveAttribute('aria-rowcount', String(1_667 + 1));
+		await user.selectOptions(screen.getByLabelText('Band'), 'Green');
+		const green = Number(table.getAttribute('aria-rowcount')) - 1;
+		expect(green).toBeGreaterThan(200);
+		expect(green).toBeLessThan(500);
+		for (const row of within(table).getAllByRole('row').slice(1))
+			expect(row).toHaveTextContent('Green');
+
+		await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+		await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), '0004');
+		// Accounts 00004 and 00040–00049.
+		const found = rendered().map(([, name]) => name);
+		expect(found).toHaveLength(11);
+		expect(found.every((name) => name.includes('0004'))).toBe(true);
+		expect(screen.getByTestId('count')).toHaveTextContent('11');
+
+		await user.clear(screen.getByRole('searchbox', { name: 'Search by name' }));
+		await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), '00999');
+		expect(within(table).getByText('No accounts match.')).toBeInTheDocument();
+		await user.click(screen.getByRole('checkbox', { name: 'Show churned accounts (10)' }));
+		const [churned] = rendered();
+		expect(churned![1]).toBe('Account 00999');
+		expect(within(table).getByText('Churned')).toBeInTheDocument();
+	});
+
+	it('links every account to its page', () => {
+		const { table } = setup(manyRows(3));
+		const links = within(table).getAllByRole('link');
+		expect(links.map((link) => link.getAttribute('href')).sort()).toEqual([
+			'/accounts/a0',
+			'/accounts/a1',
+			'/accounts/a2'
+		]);
+	});
+});

@@ -1,0 +1,267 @@
+/**
+ * The CSV import on the Data page, step by step: choose a file → map its columns (with a live
+ * preview) → check every row in the worker → review the problems → write the valid rows in one
+ * transaction (the worker does, off the page's thread) → recalculate the scores. One instance for
+ * the app, so an import carries on while the user visits other pages.
+ */
+import { getDatabase, type ImportSummary } from '$lib/db';
+import { ImportCancelled, ImportWorkerClient } from '$lib/import/client';
+import { checkMapping, guessMapping } from '$lib/import/mapping';
+import { previewRows } from '$lib/import/preview';
+import { storedAccountIds } from '$lib/import/store';
+import type {
+	CheckProgress,
+	CheckSummary,
+	ColumnMapping,
+	FileProblem,
+	ImportKind,
+	Inspection,
+	RowError
+} from '$lib/import/types';
+import { todayUtc } from '$lib/state/today';
+import { bringScoresUpToDate, storeStarting, type ScoresUpdate } from './app-store.svelte';
+
+export type CsvStep = 'choose' | 'reading' | 'mapping' | 'checking' | 'review' | 'writing' | 'done';
+
+export type CsvFailure =
+	| { kind: 'file'; problem: FileProblem }
+	| { kind: 'check'; message: string }
+	| { kind: 'write'; message: string };
+
+export const ERROR_PAGE_SIZE = 50;
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class CsvImport {
+	kind: ImportKind = $state('snapshots');
+	step: CsvStep = $state('choose');
+	fileName = $state('');
+	inspection: Inspection | null = $state.raw(null);
+	/** Deeply reactive: the mapping table edits its columns in place. */
+	mapping: ColumnMapping[] = $state([]);
+	/** The account ids in the store when the file was last read or checked (replaced, never edited). */
+	knownAccounts: ReadonlySet<string> | null = $state.raw(null);
+	progress: CheckProgress | null = $state.raw(null);
+	summary: CheckSummary | null = $state.raw(null);
+	errors: readonly RowError[] = $state.raw([]);
+	errorPage = $state(0);
+	result: ImportSummary | null = $state.raw(null);
+	refresh: 'running' | 'done' | { failed: string } | null = $state.raw(null);
+	failure: CsvFailure | null = $state.raw(null);
+	/** What the last run took, in milliseconds (shown for large files, read by the benchmark). */
+	timings: {
+		checkMs?: number;
+		writeMs?: number;
+		refreshMs?: number;
+		/** Who brought the scores up to date: this page (`computed`), or the app's store. */
+		refresh?: ScoresUpdate;
+	} = $state.raw({});
+	/** The as-of date of the scores recalculated after the import. */
+	scoredAsOf: string | null = $state(null);
+	/** Set when the user cancelled a file part way, to say that nothing was written. */
+	cancelled = $state(false);
+
+	readonly issues = $derived(checkMapping(this.kind, this.mapping));
+	readonly preview = $derived(
+		this.inspection
+			? previewRows(this.kind, this.mapping, this.inspection.sample, {
+					decimalComma: this.inspection.format.decimalComma,
+					knownAccounts: this.knownAccounts ?? undefined
+				})
+			: null
+	);
+	readonly errorPageCount = $derived(Math.max(1, Math.ceil(this.errors.length / ERROR_PAGE_SIZE)));
+	readonly visibleErrors = $derived(
+		this.errors.slice(
+			Math.min(this.errorPage, this.errorPageCount - 1) * ERROR_PAGE_SIZE,
+			(Math.min(this.errorPage, this.errorPageCount - 1) + 1) * ERROR_PAGE_SIZE
+		)
+	);
+
+	#file: File | null = null;
+	#client: ImportWorkerClient | null = null;
+	/** Bumped by every new start and cancel: a late answer to an older run is dropped. */
+	#run = 0;
+
+	get busy(): boolean {
+		return this.step === 'reading' || this.step === 'checking' || this.step === 'writing';
+	}
+
+	get validRows(): number {
+		return this.summary?.validRows ?? 0;
+	}
+
+	#worker(): ImportWorkerClient {
+		this.#client ??= new ImportWorkerClient();
+		return this.#client;
+	}
+
+	/** A new kind guesses the mapping again from the heading already read. */
+	setKind(kind: ImportKind): void {
+		if (this.busy || kind === this.kind) return;
+		this.kind = kind;
+		if (this.inspection) {
+			this.mapping = guessMapping(kind, this.inspection.header);
+			if (this.step !== 'mapping') this.#toMapping();
+		}
+	}
+
+	/** Reads the heading and first rows of `file`, guesses the mapping and shows it. */
+	async choose(file: File): Promise<void> {
+		if (this.step === 'writing') return;
+		if (this.busy) this.#client?.cancel();
+		const run = this.#restart();
+		this.#file = file;
+		this.fileName = file.name;
+		this.step = 'reading';
+		try {
+			const [inspected, accounts] = await Promise.all([
+				this.#worker().inspect(file, this.kind),
+				storedAccountIds(getDatabase())
+			]);
+			if (run !== this.#run) return;
+			if (!inspected.ok) {
+				this.failure = { kind: 'file', problem: inspected.problem };
+				this.step = 'choose';
+				return;
+			}
+			this.knownAccounts = accounts;
+			this.inspection = inspected.value;
+			this.mapping = guessMapping(this.kind, inspected.value.header);
+			this.step = 'mapping';
+		} catch (error) {
+			if (run !== this.#run || error instanceof ImportCancelled) return;
+			this.failure = { kind: 'check', message: messageOf(error) };
+			this.step = 'choose';
+		}
+	}
+
+	/** Checks every row with the current mapping, in the worker; writes nothing. */
+	async check(): Promise<void> {
+		const file = this.#file;
+		const inspection = this.inspection;
+		if (!file || !inspection || this.issues.length || this.busy) return;
+		const run = ++this.#run;
+		this.step = 'checking';
+		this.failure = null;
+		this.progress = { rows: 0, bytesRead: 0, totalBytes: file.size };
+		const started = performance.now();
+		try {
+			// The worker reads the store's accounts itself, as they are now.
+			const checked = await this.#worker().check({
+				file,
+				kind: this.kind,
+				mapping: $state.snapshot(this.mapping),
+				format: inspection.format,
+				onProgress: (progress) => {
+					if (run === this.#run) this.progress = progress;
+				}
+			});
+			if (run !== this.#run) return;
+			if (!checked.ok) {
+				this.failure = { kind: 'file', problem: checked.problem };
+				this.step = 'mapping';
+				return;
+			}
+			this.summary = checked.summary;
+			this.errors = checked.errors;
+			this.errorPage = 0;
+			this.timings = { checkMs: performance.now() - started };
+			this.step = 'review';
+		} catch (error) {
+			if (run !== this.#run || error instanceof ImportCancelled) return;
+			this.failure = { kind: 'check', message: messageOf(error) };
+			this.step = 'mapping';
+		}
+	}
+
+	/**
+	 * Has the worker write the valid rows it kept from the check, in one transaction (all of them
+	 * or, if anything fails, none: the user can then try again or cancel), then brings the scores
+	 * up to date.
+	 */
+	async write(): Promise<void> {
+		if (this.step !== 'review' || this.validRows === 0 || storeStarting()) return;
+		const run = ++this.#run;
+		const db = getDatabase();
+		this.step = 'writing';
+		this.failure = null;
+		const started = performance.now();
+		try {
+			this.result = await this.#worker().write();
+		} catch (error) {
+			this.failure = { kind: 'write', message: messageOf(error) };
+			this.step = 'review';
+			return;
+		}
+		const written = performance.now();
+		this.timings = { ...this.timings, writeMs: written - started };
+		this.step = 'done';
+		this.refresh = 'running';
+		try {
+			const asOf = todayUtc();
+			const refreshed = await bringScoresUpToDate(db, asOf);
+			if (run !== this.#run) return;
+			this.scoredAsOf = asOf;
+			this.refresh = 'done';
+			this.timings = {
+				...this.timings,
+				refreshMs: performance.now() - written,
+				refresh: refreshed
+			};
+		} catch (error) {
+			if (run === this.#run) this.refresh = { failed: messageOf(error) };
+		}
+	}
+
+	/** Back to the mapping to change it; the file is checked again afterwards. */
+	editMapping(): void {
+		if (this.busy || !this.inspection) return;
+		this.#toMapping();
+	}
+
+	/** Stops whatever runs (except a write, which is all or nothing) and forgets the file. */
+	cancel(): void {
+		if (this.step === 'writing') return;
+		const wasImporting = this.step !== 'choose' && this.step !== 'done';
+		this.#client?.cancel();
+		this.#restart();
+		this.step = 'choose';
+		this.cancelled = wasImporting;
+	}
+
+	goToErrorPage(page: number): void {
+		this.errorPage = Math.max(0, Math.min(page, this.errorPageCount - 1));
+	}
+
+	#toMapping(): void {
+		this.#run++;
+		this.summary = null;
+		this.errors = [];
+		this.progress = null;
+		this.step = 'mapping';
+	}
+
+	/** Forgets everything about the last file; returns the new run's number. */
+	#restart(): number {
+		this.#file = null;
+		this.fileName = '';
+		this.inspection = null;
+		this.mapping = [];
+		this.progress = null;
+		this.summary = null;
+		this.errors = [];
+		this.errorPage = 0;
+		this.result = null;
+		this.refresh = null;
+		this.failure = null;
+		this.timings = {};
+		this.scoredAsOf = null;
+		this.cancelled = false;
+		return ++this.#run;
+	}
+}
+
+export const csvImport = new CsvImport();
