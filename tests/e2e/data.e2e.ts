@@ -1,0 +1,159 @@
+/**
+ * The Data page's journey on a real IndexedDB: CSV files imported (one with bad rows, which writes
+ * nothing), the imported accounts listed and scored, the workspace exported, the store emptied and
+ * the file imported back, and everything still there after a reload.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { parseWorkspace, type Workspace } from '$lib/engine';
+import { fixture } from '../support/workspace';
+import { collectErrors, launchBrowser, type Browser } from './browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeEach(async () => {
+	browser = await launchBrowser();
+});
+
+afterEach(async () => {
+	await browser?.close();
+});
+
+/** Waits until the store has scores for its current data (the header says so). */
+async function scoresReady(page: Page): Promise<void> {
+	await page.locator('header [role="status"][data-status="ready"]').waitFor({ timeout: 90_000 });
+}
+
+/** A status line the page announces (the same words may also head the step, for focus). */
+function status(page: Page, text: string | RegExp) {
+	return page.getByRole('status').filter({ hasText: text }).first();
+}
+
+/** Imports one CSV fixture through the page and returns the result line. */
+async function importCsv(
+	page: Page,
+	kind: 'Accounts' | 'Contacts' | 'Snapshots',
+	file: string
+): Promise<string> {
+	const another = page.getByRole('button', { name: 'Import another file' });
+	if (await another.isVisible()) await another.click();
+	await page.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+	await page.getByLabel('CSV file').setInputFiles(fixture(`csv/${file}`));
+	await page.getByRole('heading', { name: 'Columns' }).waitFor();
+	await page.getByRole('button', { name: 'Check all rows' }).click();
+	await page.getByRole('heading', { name: 'Problems' }).waitFor();
+	await page.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
+	const done = status(page, new RegExp(`^Imported ${file.replace('.', '\\.')}:`));
+	await done.waitFor({ timeout: 60_000 });
+	return (await done.textContent())!;
+}
+
+/** Opens the accounts list and waits until it counts `expected` accounts (or any, without one). */
+async function accountCount(page: Page, expected?: number): Promise<number> {
+	await page.goto(`${baseURL}/accounts`);
+	await scoresReady(page);
+	const count = page.locator('p.count[data-count]');
+	const read = async () => Number(await count.getAttribute('data-count'));
+	await count.waitFor();
+	if (expected !== undefined) await expect.poll(read, { timeout: 30_000 }).toBe(expected);
+	return read();
+}
+
+describe('the Data page', () => {
+	it('imports CSVs, refuses bad rows, exports and re-imports the workspace, and keeps it all after a reload', async () => {
+		const page = await browser.context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${baseURL}/data`);
+		await scoresReady(page);
+		const before = await accountCount(page);
+		expect(before).toBeGreaterThan(1_000);
+
+		await page.goto(`${baseURL}/data`);
+		expect(await importCsv(page, 'Accounts', 'accounts.csv')).toMatch(
+			/10 accounts added, 0 updated/
+		);
+		expect(await importCsv(page, 'Snapshots', 'snapshots-wide.csv')).toMatch(/12 snapshots added/);
+
+		// A file with bad rows: each problem names its row and column, and only clean rows can go in.
+		await page.getByRole('button', { name: 'Import another file' }).click();
+		await page.getByRole('radio', { name: /^Snapshots/ }).check();
+		await page.getByLabel('CSV file').setInputFiles(fixture('csv/snapshots-bad-rows.csv'));
+		await page.getByRole('button', { name: 'Check all rows' }).click();
+		const problems = page.getByRole('table', { name: /Rows with problems/ });
+		await problems.waitFor();
+		const rows = await problems
+			.locator('tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()))
+			);
+		expect(rows.find((cells) => cells[0] === '3')?.[1]).toBe('date');
+		expect(rows.find((cells) => cells[0] === '4')?.[1]).toBe('seats_active');
+		expect(rows.find((cells) => cells[0] === '5')?.slice(1, 3)).toEqual(['account_id', 'nobody']);
+		expect(rows.find((cells) => cells[0] === '5')?.[3]).toMatch(/No account has this id/);
+		expect(rows.find((cells) => cells[0] === '7')?.[3]).toMatch(/Row 2 has the same key/);
+		await page.getByRole('button', { name: 'Cancel' }).first().click();
+		await status(page, 'Import cancelled. Nothing was written.').waitFor();
+
+		// The imported accounts are listed, scored by their segment's scorecard, and have their page.
+		await scoresReady(page);
+		await accountCount(page, before + 10);
+		await page.goto(`${baseURL}/accounts/acme`);
+		await page.getByRole('heading', { name: 'Acme Ltd' }).waitFor();
+		const breakdown = page.getByRole('table', { name: /adds up to the overall score/ });
+		await breakdown.waitFor();
+		// Seats from the accounts file, active seats from the snapshots file: the Scale scorecard's
+		// seat penetration has both (acme's last row: 18 of 20 seats, so 95 points).
+		const seats = breakdown.getByRole('row').filter({ hasText: 'Seat penetration' });
+		expect(await seats.textContent()).toMatch(/0\.9\s*95/);
+
+		// Export, empty the store, import the file back.
+		await page.goto(`${baseURL}/data`);
+		await scoresReady(page);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^scorecraft-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+		const exportedPath = await download.path();
+		const exported = JSON.parse(await readFile(exportedPath, 'utf8')) as Workspace;
+		expect(parseWorkspace(exported).ok).toBe(true);
+		expect(exported.accounts.find((account) => account.id === 'acme')).toMatchObject({
+			name: 'Acme Ltd',
+			arr: 12000
+		});
+		expect(
+			exported.snapshots.filter((snapshot) => snapshot.account_id === 'acme').length
+		).toBeGreaterThan(0);
+
+		await page.getByRole('button', { name: 'Empty the store' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Empty the store' }).click();
+		await status(page, 'The store is empty.').waitFor();
+		await accountCount(page, 0);
+
+		await page.goto(`${baseURL}/data`);
+		await page.getByLabel('Import a workspace file').setInputFiles(exportedPath);
+		const dialog = page.getByRole('alertdialog');
+		await dialog.waitFor();
+		expect(await dialog.textContent()).toContain(exported.accounts.length.toLocaleString('en-US'));
+		await dialog.getByRole('button', { name: 'Replace the workspace' }).click();
+		await status(page, /^The workspace now holds the contents of/).waitFor({ timeout: 60_000 });
+
+		// Exported, replaced, exported again: the same data.
+		await scoresReady(page);
+		const [again] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export' }).click()
+		]);
+		expect(JSON.parse(await readFile(await again.path(), 'utf8'))).toEqual(exported);
+
+		// Real IndexedDB: a reload finds it all.
+		await page.reload();
+		await accountCount(page, before + 10);
+		await page.goto(`${baseURL}/accounts/acme`);
+		await page.getByRole('heading', { name: 'Acme Ltd' }).waitFor();
+		await page.screenshot({ path: 'test-results/imported-account.png', fullPage: true });
+		expect(errors).toEqual([]);
+	}, 240_000);
+});
