@@ -35,6 +35,7 @@ export {
 	orderedScorecards,
 	portfolioRows,
 	portfolioTrend,
+	trendOf,
 	renewalsBetween,
 	scoresInBand,
 	segments,

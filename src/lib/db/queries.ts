@@ -149,20 +149,21 @@ export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
 }
 
 /**
- * The portfolio's weekly trend from the cached histories: per date, the mean overall score and
- * the accounts per band, counting an account only before the date it churned.
+ * The weekly trend of some accounts from their cached histories: per date, the mean overall score
+ * and the accounts per band, counting an account only before the date it churned (so the past is
+ * the portfolio as it was then). `include` picks the accounts; all of them when null.
  */
-export async function portfolioTrend(db: ScorecraftDatabase): Promise<TrendPoint[]> {
-	const [histories, churned] = await Promise.all([
-		db.histories.toArray(),
-		db.scores.filter((score) => !live(score)).toArray()
-	]);
-	const churnedOn = new Map(churned.map((score) => [score.account_id, score.churned_on!]));
+export function trendOf(
+	histories: readonly HistoryRow[],
+	churnedOn: ReadonlyMap<string, string>,
+	include: ReadonlySet<string> | null
+): TrendPoint[] {
 	// One refresh writes every history, so they all share the first one's dates.
 	const dates = histories[0]?.dates ?? [];
 	const sums = new Array<number>(dates.length).fill(0);
 	const points: TrendPoint[] = dates.map((date) => ({ date, mean: null, scored: 0, bands: {} }));
 	for (const history of histories) {
+		if (include && !include.has(history.account_id)) continue;
 		const until = churnedOn.get(history.account_id);
 		points.forEach((point, d) => {
 			if (until !== undefined && point.date >= until) return;
@@ -179,4 +180,17 @@ export async function portfolioTrend(db: ScorecraftDatabase): Promise<TrendPoint
 		if (point.scored > 0) point.mean = sums[d]! / point.scored;
 	});
 	return points;
+}
+
+/** The whole portfolio's weekly trend (see `trendOf`). */
+export async function portfolioTrend(db: ScorecraftDatabase): Promise<TrendPoint[]> {
+	const [histories, churned] = await Promise.all([
+		db.histories.toArray(),
+		db.scores.filter((score) => !live(score)).toArray()
+	]);
+	return trendOf(
+		histories,
+		new Map(churned.map((score) => [score.account_id, score.churned_on!])),
+		null
+	);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '$lib/db';
-import { anomalies, atRiskRenewals, inScope, movers, trendInScope, trendOf } from './dashboard';
+import { trendOf } from '$lib/db';
+import { anomalies, atRiskRenewals, inScope, movers, trendInScope } from './dashboard';
 import { accountRow, BANDS } from './testing';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);

@@ -1,5 +1,5 @@
 /** What the dashboard shows, computed from the account rows and histories: pure and tested. */
-import type { HistoryRow, TrendPoint } from '$lib/db';
+import { trendOf, type HistoryRow, type TrendPoint } from '$lib/db';
 import { addDays } from '$lib/engine/dates';
 import type { AccountRow } from './account-rows';
 
@@ -86,38 +86,4 @@ export function trendInScope(
 		if (include && inScope(row, scope)) include.add(row.id);
 	}
 	return trendOf(histories, churnedOn, include);
-}
-
-/**
- * The weekly trend of some accounts from their cached histories: per date, the mean overall score
- * and the accounts per band, counting an account only before the date it churned (so the past is
- * the portfolio as it was then). `include` picks the accounts; all of them when null.
- */
-export function trendOf(
-	histories: readonly HistoryRow[],
-	churnedOn: ReadonlyMap<string, string>,
-	include: ReadonlySet<string> | null
-): TrendPoint[] {
-	// One refresh writes every history, so they all share the first one's dates.
-	const dates = histories[0]?.dates ?? [];
-	const sums = new Array<number>(dates.length).fill(0);
-	const points: TrendPoint[] = dates.map((date) => ({ date, mean: null, scored: 0, bands: {} }));
-	for (const history of histories) {
-		if (include && !include.has(history.account_id)) continue;
-		const until = churnedOn.get(history.account_id);
-		points.forEach((point, d) => {
-			if (until !== undefined && point.date >= until) return;
-			const overall = history.overall[d];
-			const band = history.band[d];
-			if (overall != null) {
-				sums[d]! += overall;
-				point.scored++;
-			}
-			if (band != null) point.bands[band] = (point.bands[band] ?? 0) + 1;
-		});
-	}
-	points.forEach((point, d) => {
-		if (point.scored > 0) point.mean = sums[d]! / point.scored;
-	});
-	return points;
 }

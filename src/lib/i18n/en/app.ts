@@ -1,0 +1,87 @@
+/**
+ * English for the shell: the app's name, the navigation, the store's status, values and filters
+ * shared by pages, and the pages not built yet.
+ */
+export default {
+	'app.name': 'Scorecraft',
+	'app.tagline': 'Customer-health scorecards',
+	'nav.label': 'Main',
+	'nav.dashboard': 'Dashboard',
+	'nav.accounts': 'Accounts',
+	'nav.scorecards': 'Scorecards',
+	'nav.plays': 'Plays',
+	'nav.templates': 'Templates',
+	'nav.outbox': 'Outbox',
+	'nav.mailbox': 'Mailbox',
+	'nav.backtest': 'Backtest',
+	'nav.data': 'Data',
+	'nav.settings': 'Settings',
+	'nav.skip': 'Skip to content',
+
+	'store.loadingSample': 'Loading the sample workspace…',
+	'store.opening': 'Opening the workspace…',
+	'store.scoring': 'Recalculating scores…',
+	'store.asOf': 'Scores as of {date}',
+	'store.failed': 'The scores could not be calculated: {error}',
+	'store.readFailed': 'The workspace could not be read: {error}',
+	'store.firstStart':
+		'Generating the sample workspace and scoring it, in the background. This takes a few seconds the first time only.',
+	'store.waiting': 'Waiting for the scores…',
+	'store.refreshed':
+		'Last scored {accounts} accounts in {seconds} s in the background (reading {read} s, scoring {score} s, writing {write} s)',
+
+	'portfolio.churnedHidden': '{count} accounts that churned earlier are not shown',
+
+	'band.unscored': 'Unscored',
+	'band.noData': 'No data',
+
+	'value.yes': 'yes',
+	'value.no': 'no',
+	'change.none': 'No score to compare with',
+
+	'filter.search': 'Search by name',
+	'filter.segment': 'Segment',
+	'filter.allSegments': 'All segments',
+	'filter.csm': 'CSM',
+	'filter.allCsms': 'All CSMs',
+	'filter.band': 'Band',
+	'filter.allBands': 'All bands',
+	'filter.showChurned': 'Show churned accounts ({count})',
+	'filter.clear': 'Clear filters',
+
+	'table.empty': 'No accounts match.',
+	'table.col.name': 'Account',
+	'table.col.segment': 'Segment',
+	'table.col.csm': 'CSM',
+	'table.col.scorecard': 'Scorecard',
+	'table.col.overall': 'Score',
+	'table.col.band': 'Band',
+	'table.col.change': 'Change (30 days)',
+	'table.col.arr': 'ARR',
+	'table.col.renewal': 'Renewal',
+	'table.first': 'First',
+	'table.previous': 'Previous',
+	'table.next': 'Next',
+	'table.last': 'Last',
+	'table.pageOf': 'Page {page} of {pages}',
+	'table.none': '—',
+
+	'scorecards.title': 'Scorecards',
+	'scorecards.notBuilt':
+		'Not built yet: the scorecard builder, where you pick measures from a palette, group and weight them, set bands and the segment each scorecard applies to, and see the effect on real accounts while editing.',
+	'plays.title': 'Plays',
+	'plays.notBuilt':
+		'Not built yet: plays turn scores into digital customer-success actions (emails, tasks, tags, webhooks), with a dry run that shows who would get what and why before anything is sent.',
+	'templates.title': 'Templates',
+	'templates.notBuilt':
+		'Not built yet: an MJML email template editor with a live preview for a chosen account and a test send.',
+	'outbox.title': 'Outbox',
+	'outbox.notBuilt':
+		'Not built yet: every planned and performed action, with its status, the play that caused it and why.',
+	'mailbox.title': 'Mailbox',
+	'mailbox.notBuilt':
+		'Not built yet: the emails stored by the local mail sink when no SMTP server is set, shown exactly as a customer would see them.',
+	'backtest.title': 'Backtest',
+	'backtest.notBuilt':
+		'Not built yet: replays past scores against renewals and churn to show whether a scorecard predicts outcomes.'
+} as const;
