@@ -16,6 +16,10 @@ export type Measure = z.infer<typeof schema.measure>;
 export type Scoring = z.infer<typeof schema.scoring>;
 export type Band = z.infer<typeof schema.band>;
 export type Decay = z.infer<typeof schema.decay>;
+export type MissingPolicy = z.infer<typeof schema.missingPolicy>;
+export type ManualEntry = z.infer<typeof schema.manualEntry>;
+export type ScorecardVersion = z.infer<typeof schema.scorecardVersion>;
+export type ScorecardDraft = z.infer<typeof schema.scorecardDraft>;
 export type Play = z.infer<typeof schema.play>;
 export type Template = z.infer<typeof schema.template>;
 

@@ -141,6 +141,46 @@ describe('parseWorkspace', () => {
 		]);
 	});
 
+	it('checks the kept versions, the drafts and the manual entries like the rest', () => {
+		expect(
+			errorsAfter((w) => {
+				const card = structuredClone(w.scorecards[0]!);
+				w.scorecard_versions = [
+					{
+						scorecard_id: 'scale',
+						version: 1,
+						published_at: '2026-11-01T10:00:00Z',
+						published_by: 'kim',
+						scorecard: { ...card, applies_to: { nope: [] } }
+					}
+				];
+				w.scorecard_drafts = [
+					{ scorecard_id: 'other', updated_at: '2026-11-02T10:00:00Z', scorecard: card }
+				];
+				w.manual_entries = [
+					{
+						account_id: 'acme',
+						measure_id: 'relationship',
+						value: 80,
+						entered_by: 'kim',
+						entered_at: '2026-11-01T09:00:00Z'
+					},
+					{
+						account_id: 'ghost',
+						measure_id: 'relationship',
+						value: 80,
+						entered_by: 'kim',
+						entered_at: '2026-11-01T09:00:00Z'
+					}
+				];
+			})
+		).toEqual([
+			'scorecard_versions[0].scorecard.applies_to.nope: unknown JSON-logic operator "nope"',
+			'manual_entries[1].account_id: unknown account "ghost"',
+			'scorecard_drafts[0].scorecard.id: expected "other", the scorecard_id it is kept under'
+		]);
+	});
+
 	it('keeps fields it does not know, so nothing is lost on the way through', () => {
 		const workspace = exampleWorkspace() as unknown as Record<string, unknown> & {
 			accounts: Record<string, unknown>[];

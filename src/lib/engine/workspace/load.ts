@@ -118,6 +118,8 @@ function logicIssues(rule: Logic | undefined, path: PropertyKey[]): WorkspaceIss
 /** The parts of a workspace that hold rules, as far as an unvalidated document has them. */
 interface RuleHolder {
 	scorecards?: unknown;
+	scorecard_versions?: unknown;
+	scorecard_drafts?: unknown;
 	plays?: unknown;
 }
 
@@ -133,17 +135,24 @@ function checkRules(workspace: RuleHolder): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [];
 	const check = (rule: unknown, path: PropertyKey[]) =>
 		issues.push(...logicIssues(rule as Logic | undefined, path));
-	each(workspace.scorecards, (card, c) => {
-		check(card.applies_to, ['scorecards', c, 'applies_to']);
+	const checkScorecard = (card: Record<string, unknown>, at: PropertyKey[]) => {
+		check(card.applies_to, [...at, 'applies_to']);
 		each(card.groups, (group, g) =>
 			each(group.measures, (measure, m) => {
-				const at = ['scorecards', c, 'groups', g, 'measures', m];
-				check(measure.value, [...at, 'value']);
+				const path = [...at, 'groups', g, 'measures', m];
+				check(measure.value, [...path, 'value']);
 				const scoring = measure.scoring as { type?: unknown; logic?: unknown } | undefined;
-				if (scoring?.type === 'logic') check(scoring.logic, [...at, 'scoring', 'logic']);
+				if (scoring?.type === 'logic') check(scoring.logic, [...path, 'scoring', 'logic']);
 			})
 		);
-	});
+	};
+	each(workspace.scorecards, (card, c) => checkScorecard(card, ['scorecards', c]));
+	for (const list of ['scorecard_versions', 'scorecard_drafts'] as const) {
+		each(workspace[list], (kept, i) => {
+			if (typeof kept.scorecard === 'object' && kept.scorecard !== null)
+				checkScorecard(kept.scorecard as Record<string, unknown>, [list, i, 'scorecard']);
+		});
+	}
 	each(workspace.plays, (play, p) => check(play.when, ['plays', p, 'when']));
 	return issues;
 }
@@ -200,14 +209,37 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 		)
 	);
 	const accountIds = new Set(workspace.accounts.map((account) => account.id));
-	for (const list of ['contacts', 'snapshots', 'outcomes'] as const) {
-		workspace[list].forEach((record, index) => {
+	for (const list of ['contacts', 'snapshots', 'outcomes', 'manual_entries'] as const) {
+		(workspace[list] ?? []).forEach((record, index) => {
 			if (!accountIds.has(record.account_id)) {
 				issues.push({
 					path: `${list}[${index}].account_id`,
 					message: `unknown account "${record.account_id}"`
 				});
 			}
+		});
+	}
+	issues.push(
+		...duplicates(
+			workspace.scorecard_versions ?? [],
+			(v) => `${v.scorecard_id} version ${v.version}`,
+			(i) => `scorecard_versions[${i}]`,
+			'scorecard version'
+		),
+		...duplicates(
+			workspace.scorecard_drafts ?? [],
+			(d) => d.scorecard_id,
+			(i) => `scorecard_drafts[${i}].scorecard_id`,
+			'draft of scorecard'
+		)
+	);
+	for (const list of ['scorecard_versions', 'scorecard_drafts'] as const) {
+		(workspace[list] ?? []).forEach((kept, i) => {
+			if (kept.scorecard.id !== kept.scorecard_id)
+				issues.push({
+					path: `${list}[${i}].scorecard.id`,
+					message: `expected "${kept.scorecard_id}", the scorecard_id it is kept under`
+				});
 		});
 	}
 	workspace.scorecards.forEach((card, c) => {

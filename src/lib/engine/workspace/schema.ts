@@ -125,6 +125,29 @@ export const decay = z.looseObject({
 		.optional()
 });
 
+const days = z.number().int().min(1, 'expected at least 1 day');
+
+/**
+ * What a missing measure does: left out with the weights of the others renormalised (the
+ * default), counted as a given score, or replaced by its last known value if that is recent.
+ */
+export const missingPolicy = z.discriminatedUnion(
+	'policy',
+	[
+		z.looseObject({ policy: z.literal('leave_out') }),
+		z.looseObject({ policy: z.literal('score'), score: points }),
+		z.looseObject({ policy: z.literal('last_known'), max_days: days })
+	],
+	{ error: 'expected one of leave_out, score, last_known' }
+);
+
+/**
+ * A measure a person enters (e.g. the Relationship score a CSM and an account manager agree on
+ * each month): its value is the latest entry for the account, missing once older than
+ * `validity_days` (stale).
+ */
+export const manual = z.looseObject({ validity_days: days });
+
 export const measure = z.looseObject({
 	id: key,
 	name: z.string(),
@@ -132,7 +155,9 @@ export const measure = z.looseObject({
 	weight: weight.optional(),
 	value: logic,
 	scoring,
-	decay: decay.optional()
+	decay: decay.optional(),
+	missing: missingPolicy.optional(),
+	manual: manual.optional()
 });
 
 export const group = z.looseObject({
@@ -199,6 +224,36 @@ export const play = z.looseObject({
 
 export const template = z.looseObject({ id, subject: z.string(), mjml: z.string() });
 
+/** One value a person entered for a manual measure, kept with who and when. */
+export const manualEntry = z.looseObject({
+	account_id: id,
+	measure_id: key,
+	value: z.union([z.number(), z.boolean(), z.string()]),
+	comment: z.string().optional(),
+	entered_by: z.string(),
+	entered_at: isoDateTime
+});
+
+/** A published version of a scorecard, kept so any can be compared or rolled back to. */
+export const scorecardVersion = z.looseObject({
+	scorecard_id: key,
+	version: z.number().int().min(1),
+	published_at: isoDateTime,
+	published_by: z.string(),
+	scorecard
+});
+
+/** The edits of a scorecard not published yet; at most one per scorecard. */
+export const scorecardDraft = z.looseObject({
+	scorecard_id: key,
+	updated_at: isoDateTime,
+	/** The published version the draft started from; absent for a new scorecard. */
+	based_on: z.number().int().min(1).optional(),
+	/** Where the draft came from when not the builder (e.g. "backtest"). */
+	origin: z.string().optional(),
+	scorecard
+});
+
 export const workspace = z.looseObject({
 	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),
 	version: z.literal(WORKSPACE_VERSION, { error: `expected ${WORKSPACE_VERSION}` }),
@@ -209,5 +264,9 @@ export const workspace = z.looseObject({
 	scorecards: z.array(scorecard),
 	plays: z.array(play),
 	templates: z.array(template),
-	settings: z.looseObject({})
+	settings: z.looseObject({}),
+	// Later additions to version 1, optional so that older files stay valid.
+	manual_entries: z.array(manualEntry).optional(),
+	scorecard_versions: z.array(scorecardVersion).optional(),
+	scorecard_drafts: z.array(scorecardDraft).optional()
 });
