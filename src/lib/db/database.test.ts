@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateSample } from '$lib/engine/sample';
-import { SCHEMA_V1, SCHEMA_VERSION, ScorecraftDatabase } from './database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, ScorecraftDatabase } from './database';
 import { getDatabase } from './index';
 import { readMeta } from './meta';
 import { canonical, fakeIndexedDb, testDatabase, uniqueName } from './testing';
@@ -105,9 +105,9 @@ describe('migration from version 1', () => {
 	it('keeps every record and adds the caches', async () => {
 		const db = new ScorecraftDatabase(await versionOneStore(true), fakeIndexedDb);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(db.tables.map((table) => table.name).sort()).toEqual(
-			[...Object.keys(SCHEMA_V1), 'meta', 'scores', 'histories'].sort()
+			[...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3)].sort()
 		);
 		expect(canonical(await exportWorkspace(db))).toEqual(
 			canonical({ ...sample, settings: { currency: 'JPY' } })
@@ -121,6 +121,39 @@ describe('migration from version 1', () => {
 		expect(await readMeta(db, 'initialised')).toBe(true);
 		expect(await loadSampleIfFirstStart(db, '2026-11-23')).toBe(false);
 		expect(await db.accounts.count()).toBe(sample.accounts.length);
+	});
+
+	it('keeps everything a version-2 store held, caches included, when version 3 opens it', async () => {
+		const name = uniqueName('v2');
+		const v2 = new Dexie(name, fakeIndexedDb);
+		v2.version(1).stores(SCHEMA_V1);
+		v2.version(2).stores(SCHEMA_V2);
+		await v2.transaction('rw', v2.tables, async () => {
+			await v2.table('accounts').bulkAdd(sample.accounts);
+			await v2.table('snapshots').bulkAdd(sample.snapshots);
+			await v2.table('scorecards').bulkAdd(sample.scorecards);
+			await v2.table('meta').bulkPut([
+				{ key: 'initialised', value: true },
+				{ key: 'dataVersion', value: 7 }
+			]);
+			await v2.table('histories').put({
+				account_id: sample.accounts[0]!.id,
+				dates: [],
+				scorecard_id: [],
+				overall: [],
+				band: [],
+				groups: {}
+			});
+		});
+		v2.close();
+		const db = new ScorecraftDatabase(name, fakeIndexedDb);
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		expect(await db.accounts.count()).toBe(sample.accounts.length);
+		expect(await db.snapshots.count()).toBe(sample.snapshots.length);
+		expect(await db.histories.count()).toBe(1);
+		expect(await readMeta(db, 'dataVersion')).toBe(7);
+		expect(await db.scorecardVersions.count()).toBe(0);
 	});
 
 	it('leaves an empty version-1 store to its first start', async () => {

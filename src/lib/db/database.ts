@@ -3,7 +3,18 @@
  * the workspace's records, version 2 adds what the store knows about itself and the score caches.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Account, Contact, Outcome, Play, Scorecard, Snapshot, Template } from '$lib/engine';
+import type {
+	Account,
+	Contact,
+	ManualEntry,
+	Outcome,
+	Play,
+	Scorecard,
+	ScorecardDraft,
+	ScorecardVersion,
+	Snapshot,
+	Template
+} from '$lib/engine';
 import type { HistoryRow, MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
 
 export const DATABASE_NAME = 'scorecraft';
@@ -31,7 +42,17 @@ export const SCHEMA_V2 = {
 	histories: 'account_id'
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3: what the scorecard builder keeps. Manual measure entries (who entered what, when),
+ * every published version of each scorecard, and the one draft a scorecard may have.
+ */
+export const SCHEMA_V3 = {
+	manualEntries: '++, [account_id+measure_id], account_id',
+	scorecardVersions: '[scorecard_id+version], scorecard_id',
+	scorecardDrafts: 'scorecard_id'
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export class ScorecraftDatabase extends Dexie {
 	accounts!: Table<Account, string>;
@@ -45,6 +66,9 @@ export class ScorecraftDatabase extends Dexie {
 	meta!: Table<MetaRow, MetaKey>;
 	scores!: Table<ScoreRow, string>;
 	histories!: Table<HistoryRow, string>;
+	manualEntries!: Table<ManualEntry, number>;
+	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
+	scorecardDrafts!: Table<ScorecardDraft, string>;
 
 	/** `options` carries `{ indexedDB, IDBKeyRange }` where there is no browser (tests). */
 	constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -65,5 +89,6 @@ export class ScorecraftDatabase extends Dexie {
 				];
 				await tx.table<MetaRow, MetaKey>('meta').bulkPut(rows);
 			});
+		this.version(3).stores(SCHEMA_V3);
 	}
 }

@@ -44,3 +44,14 @@ export {
 } from './queries';
 export { requestPersistence, storageState, type StorageApi } from './storage';
 export { startStore, type StartResult } from './start';
+export {
+	discardDraft,
+	getDraft,
+	listDrafts,
+	listVersions,
+	publishDraft,
+	rollBack,
+	saveDraft,
+	type Author
+} from './drafts';
+export { addManualEntry, manualEntriesOf } from './manual';

@@ -17,7 +17,10 @@ const FORMAT_KEYS = new Set([
 	'scorecards',
 	'plays',
 	'templates',
-	'settings'
+	'settings',
+	'manual_entries',
+	'scorecard_versions',
+	'scorecard_drafts'
 ]);
 
 function recordTables(db: ScorecraftDatabase) {
@@ -29,7 +32,10 @@ function recordTables(db: ScorecraftDatabase) {
 		db.scorecards,
 		db.plays,
 		db.templates,
-		db.settings
+		db.settings,
+		db.manualEntries,
+		db.scorecardVersions,
+		db.scorecardDrafts
 	];
 }
 
@@ -68,7 +74,10 @@ async function writeWorkspace(db: ScorecraftDatabase, workspace: Workspace): Pro
 		db.scorecards.bulkAdd(workspace.scorecards),
 		db.plays.bulkAdd(workspace.plays),
 		db.templates.bulkAdd(workspace.templates),
-		db.settings.put({ key: 'workspace', value: workspace.settings })
+		db.settings.put({ key: 'workspace', value: workspace.settings }),
+		db.manualEntries.bulkAdd(workspace.manual_entries ?? []),
+		db.scorecardVersions.bulkAdd(workspace.scorecard_versions ?? []),
+		db.scorecardDrafts.bulkAdd(workspace.scorecard_drafts ?? [])
 	]);
 	const extra = Object.fromEntries(
 		Object.entries(workspace).filter(([key]) => !FORMAT_KEYS.has(key))
@@ -134,6 +143,11 @@ export async function readWorkspace(
 				db.templates.toArray(),
 				db.settings.get('workspace')
 			]);
+		const [manualEntries, versions, drafts] = await Promise.all([
+			db.manualEntries.toArray(),
+			db.scorecardVersions.toArray(),
+			db.scorecardDrafts.toArray()
+		]);
 		const [order, extra, dataVersion] = await Promise.all([
 			readMeta(db, 'order'),
 			readMeta(db, 'workspaceExtra'),
@@ -150,6 +164,11 @@ export async function readWorkspace(
 			plays: inOrder(plays, order?.plays),
 			templates: inOrder(templates, order?.templates),
 			settings: settings?.value ?? {},
+			// The later, optional lists appear only when they hold something, so a file without
+			// them comes back without them.
+			...(manualEntries.length ? { manual_entries: manualEntries } : {}),
+			...(versions.length ? { scorecard_versions: versions } : {}),
+			...(drafts.length ? { scorecard_drafts: drafts } : {}),
 			...extra
 		};
 		return { workspace, dataVersion: dataVersion ?? 0 };
