@@ -1,6 +1,6 @@
 /** Random scorecards and facts, to hold the scorers to the same results. */
 import { PERIODS, type Facts, type Measure, type Scorecard } from '../../src/lib/engine';
-import type { FactsWithPeriods } from '../../src/lib/engine/facts';
+import { EARLIER, type FactsWithPeriods } from '../../src/lib/engine/facts';
 import type { Random } from '../../src/lib/engine/random';
 import { randomLogic } from './random-logic';
 
@@ -52,6 +52,14 @@ function randomValue(random: Random): Measure['value'] {
 	])();
 }
 
+function randomMissing(random: Random): Pick<Measure, 'missing'> {
+	const kind = random.next();
+	if (kind < 0.5) return {};
+	if (kind < 0.6) return { missing: { policy: 'leave_out' } };
+	if (kind < 0.8) return { missing: { policy: 'score', score: random.int(-10, 110) } };
+	return { missing: { policy: 'last_known', max_days: random.pick([7, 20, 60]) } };
+}
+
 export function randomScorecard(random: Random, id: string): Scorecard {
 	let measureCount = 0;
 	return {
@@ -73,23 +81,40 @@ export function randomScorecard(random: Random, id: string): Scorecard {
 			id: `g${g}`,
 			name: `Group ${g}`,
 			...(random.chance(0.8) ? { weight: random.pick([0, 1, 20, 33.3, 50]) } : {}),
-			measures: Array.from({ length: random.int(1, 4) }, () => ({
-				id: `m${measureCount++}`,
-				name: 'measure',
-				...(random.chance(0.8) ? { weight: random.pick([0, 1, 2, 0.5, 3]) } : {}),
-				value: randomValue(random),
-				scoring: randomScoring(random),
-				...(random.chance(0.2)
-					? { decay: random.chance(0.5) ? { periods: random.int(2, 4) } : {} }
-					: {})
-			}))
+			measures: Array.from({ length: random.int(1, 4) }, () =>
+				randomMeasure(random, `m${measureCount++}`)
+			)
 		}))
+	};
+}
+
+function randomMeasure(random: Random, id: string): Measure {
+	const manual = random.chance(0.2);
+	return {
+		id,
+		name: 'measure',
+		...(random.chance(0.8) ? { weight: random.pick([0, 1, 2, 0.5, 3]) } : {}),
+		value: manual && random.chance(0.7) ? { var: `manual.${id}` } : randomValue(random),
+		scoring: randomScoring(random),
+		...(random.chance(0.2)
+			? { decay: random.chance(0.5) ? { periods: random.int(2, 4) } : {} }
+			: {}),
+		...randomMissing(random),
+		...(manual ? { manual: { validity_days: random.pick([7, 30, 90]) } } : {})
 	};
 }
 
 /** Random facts, sometimes with the facts of earlier periods attached (for decayed measures). */
 export function randomFacts(random: Random): FactsWithPeriods {
 	const facts: FactsWithPeriods = randomFlatFacts(random);
+	if (random.chance(0.5)) {
+		const earlier = Array.from({ length: random.int(0, 4) }, (_, i) => ({
+			date: `2026-10-${String(28 - 7 * i).padStart(2, '0')}`,
+			age: 7 * (i + 1) - random.int(0, 3),
+			facts: randomFlatFacts(random)
+		}));
+		facts[EARLIER] = () => earlier;
+	}
 	if (random.chance(0.5)) {
 		facts[PERIODS] = [
 			facts,
@@ -103,6 +128,15 @@ export function randomFacts(random: Random): FactsWithPeriods {
 
 function randomFlatFacts(random: Random): Facts {
 	const facts: Facts = { id: 'x', segment: random.pick(['scale', 'mid', 'enterprise']) };
+	if (random.chance(0.4)) {
+		// Manual entries for some measures, of various ages.
+		facts.manual = Object.fromEntries(
+			Array.from({ length: 6 }, (_, m) => [`m${m}`, random.int(0, 100)])
+		);
+		facts.manual_age = Object.fromEntries(
+			Array.from({ length: 6 }, (_, m) => [`m${m}`, random.int(0, 120)])
+		);
+	}
 	for (const key of METRICS) {
 		if (random.chance(0.2)) continue;
 		facts[key] = random.pick<() => unknown>([

@@ -9,12 +9,10 @@ import type { AccountScore, Facts, Scorecard } from '../../src/lib/engine';
 import {
 	combineInto,
 	combineScores,
-	nativePoints,
 	planScorecard,
-	scoreMeasure,
-	unscored,
-	type Points
+	unscored
 } from '../../src/lib/engine/scoring/plan';
+import { nativePoints, scoreMeasure, type Points } from '../../src/lib/engine/scoring/evaluate';
 import { scoringAsLogic, scoringData } from '../../src/lib/engine/scoring/as-logic';
 import { toNumber } from '../../src/lib/engine/scoring/measure';
 

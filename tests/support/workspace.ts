@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Account, Scorecard, Snapshot, Workspace } from '../../src/lib/engine';
+import type { Account, ManualEntry, Scorecard, Snapshot, Workspace } from '../../src/lib/engine';
 import example from '../fixtures/example-workspace.json';
 
 /** The path of a file in tests/fixtures (tests run from the project's root). */
@@ -15,6 +15,7 @@ export function workspaceWith(parts: {
 	accounts?: Account[];
 	snapshots?: Snapshot[];
 	scorecards?: Scorecard[];
+	manual_entries?: ManualEntry[];
 }): Workspace {
 	return {
 		format: 'scorecraft-workspace',
@@ -26,6 +27,7 @@ export function workspaceWith(parts: {
 		scorecards: parts.scorecards ?? [],
 		plays: [],
 		templates: [],
-		settings: {}
+		settings: {},
+		...(parts.manual_entries ? { manual_entries: parts.manual_entries } : {})
 	};
 }

@@ -27,7 +27,10 @@ describe('decay periods', () => {
 				snapshot('a', { x: 30 }, '2026-09-01')
 			]
 		});
-		const facts = new FactsSource(workspace, 4).on(workspace.accounts[0]!, '2026-11-23');
+		const facts = new FactsSource(workspace, { decayPeriods: 4 }).on(
+			workspace.accounts[0]!,
+			'2026-11-23'
+		);
 		const periods = facts[PERIODS]!;
 		expect(periods.map((p) => p?.x)).toEqual([90, undefined, 40, undefined]);
 		expect(periods[0]).toBe(facts);

@@ -1,7 +1,7 @@
 /** What the rules of a scorecard read for one account on one date. */
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
 import { PEOPLE_FACT_NAMES, peopleFacts, type PeopleFacts } from './people';
-import type { Account, Contact, Facts, IsoDate, Snapshot, Workspace } from './types';
+import type { Account, Contact, Facts, IsoDate, ManualEntry, Snapshot, Workspace } from './types';
 
 const UNREADABLE = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -12,8 +12,31 @@ const UNREADABLE = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export const PERIODS = Symbol('periods');
 
-/** Facts, with the facts of earlier periods attached when a scorecard decays a measure. */
-export type FactsWithPeriods = Facts & { [PERIODS]?: (Facts | undefined)[] };
+/**
+ * The facts of the account's earlier snapshots, newest first, each with its date and its age in
+ * days on the as-of date: for measures that fall back on their last known value. Built on demand.
+ */
+export const EARLIER = Symbol('earlier');
+
+export interface EarlierFacts {
+	date: IsoDate;
+	age: number;
+	facts: Facts;
+}
+
+/** Facts, with what some measures need beyond them attached under symbols no rule can read. */
+export type FactsWithPeriods = Facts & {
+	[PERIODS]?: (Facts | undefined)[];
+	[EARLIER]?: () => EarlierFacts[];
+};
+
+/** What a FactsSource attaches for the scorecards it serves. */
+export interface FactsNeeds {
+	/** The most 30-day periods a decayed measure averages over (0: none). */
+	decayPeriods?: number;
+	/** The most days a measure looks back for its last known value (0: none). */
+	lastKnownDays?: number;
+}
 
 /**
  * Builds facts objects: an account's top-level fields, then its `facts`, then the facts derived
@@ -103,37 +126,50 @@ export class SnapshotIndex {
 }
 
 /**
- * The facts of any account of a workspace on any date: its snapshots indexed, its contacts'
- * usage at hand, and the facts of earlier periods attached for `decayPeriods` > 0.
+ * The facts of any account of a workspace on any date: its snapshots indexed, its contacts' usage
+ * and its manual entries at hand, and what decayed or last-known measures need attached.
+ * Manual entries become `manual.<measure id>` (the latest entry on or before the date) and
+ * `manual_age.<measure id>` (its age in days then).
  */
 export class FactsSource {
 	readonly snapshots: SnapshotIndex;
 	readonly #contacts = new Map<string, Contact[]>();
+	readonly #manual = new Map<string, ManualEntry[]>();
 	readonly #builder: FactsBuilder;
 	readonly #decayPeriods: number;
+	readonly #lastKnownDays: number;
 
-	constructor(workspace: Pick<Workspace, 'accounts' | 'contacts' | 'snapshots'>, decayPeriods = 0) {
+	constructor(
+		workspace: Pick<Workspace, 'accounts' | 'contacts' | 'snapshots' | 'manual_entries'>,
+		needs: FactsNeeds = {}
+	) {
 		this.snapshots = new SnapshotIndex(workspace.snapshots);
-		for (const contact of workspace.contacts) {
-			let list = this.#contacts.get(contact.account_id);
-			if (!list) this.#contacts.set(contact.account_id, (list = []));
-			list.push(contact);
-		}
+		for (const contact of workspace.contacts) group(this.#contacts, contact.account_id, contact);
+		for (const entry of workspace.manual_entries ?? [])
+			group(this.#manual, entry.account_id, entry);
+		for (const entries of this.#manual.values())
+			entries.sort((a, b) => (a.entered_at < b.entered_at ? -1 : 1));
 		const hasPeople = workspace.contacts.some((contact) => contact.last_seen || contact.metrics);
-		this.#builder = new FactsBuilder(
-			workspace.accounts,
-			workspace.snapshots,
-			hasPeople ? PEOPLE_FACT_NAMES : []
-		);
-		this.#decayPeriods = decayPeriods;
+		this.#builder = new FactsBuilder(workspace.accounts, workspace.snapshots, [
+			...(hasPeople ? PEOPLE_FACT_NAMES : []),
+			...(this.#manual.size ? ['manual', 'manual_age'] : [])
+		]);
+		this.#decayPeriods = needs.decayPeriods ?? 0;
+		this.#lastKnownDays = needs.lastKnownDays ?? 0;
 	}
 
 	/**
 	 * Whether facts change with the date alone, not only with the latest snapshot: people's
-	 * recency and decay periods do. Otherwise two dates with the same snapshot have the same facts.
+	 * recency, manual entries' ages, decay periods and look-backs do. Otherwise two dates with the
+	 * same snapshot have the same facts.
 	 */
 	get dependsOnDate(): boolean {
-		return this.#decayPeriods > 0 || this.#contacts.size > 0;
+		return (
+			this.#decayPeriods > 0 ||
+			this.#lastKnownDays > 0 ||
+			this.#contacts.size > 0 ||
+			this.#manual.size > 0
+		);
 	}
 
 	on(
@@ -158,7 +194,25 @@ export class FactsSource {
 			}
 			facts[PERIODS] = periods;
 		}
+		if (this.#lastKnownDays > 0 && snapshot)
+			facts[EARLIER] = () => this.#earlier(account, date, snapshot);
 		return facts;
+	}
+
+	#earlier(account: Account, date: IsoDate, current: Snapshot): EarlierFacts[] {
+		const list = this.snapshots.of(account.id);
+		const earlier: EarlierFacts[] = [];
+		for (let i = list.indexOf(current) - 1; i >= 0; i--) {
+			const snapshot = list[i]!;
+			const age = daysBetween(snapshot.date, date);
+			if (age > this.#lastKnownDays) break;
+			earlier.push({
+				date: snapshot.date,
+				age,
+				facts: this.#build(account, snapshot.date, snapshot)
+			});
+		}
+		return earlier;
 	}
 
 	#build(account: Account, date: IsoDate, snapshot: Snapshot | undefined): Facts {
@@ -166,8 +220,30 @@ export class FactsSource {
 		const people = contacts
 			? peopleFacts(contacts, featuresAvailable(account, snapshot), date)
 			: null;
-		return this.#builder.build(account, snapshot, people);
+		const facts = this.#builder.build(account, snapshot, people);
+		const entries = this.#manual.get(account.id);
+		if (entries) Object.assign(facts, manualFacts(entries, date));
+		return facts;
 	}
+}
+
+function group<T>(map: Map<string, T[]>, key: string, item: T): void {
+	let list = map.get(key);
+	if (!list) map.set(key, (list = []));
+	list.push(item);
+}
+
+/** The latest entry of each manual measure on or before `date` (entries in time order), and its age. */
+function manualFacts(entries: readonly ManualEntry[], date: IsoDate) {
+	const manual: Record<string, ManualEntry['value']> = {};
+	const manualAge: Record<string, number> = {};
+	for (const entry of entries) {
+		const day = entry.entered_at.slice(0, 10);
+		if (day > date) break;
+		manual[entry.measure_id] = entry.value;
+		manualAge[entry.measure_id] = daysBetween(day, date);
+	}
+	return { manual, manual_age: manualAge };
 }
 
 /** The account's number of features, wherever the data keeps it (a snapshot wins, as for facts). */

@@ -7,7 +7,7 @@ import { FactsSource } from './facts';
 import type { Backend } from './logic';
 import {
 	compileScorecards,
-	decayPeriodsOf,
+	factsNeedsOf,
 	selectScorecard,
 	type CompiledScorecard
 } from './scoring';
@@ -50,7 +50,7 @@ export function scoreHistories(
 	options: HistoryOptions = {}
 ): AccountHistory[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
-	const source = new FactsSource(workspace, decayPeriodsOf(scorecards));
+	const source = new FactsSource(workspace, factsNeedsOf(scorecards));
 	const buffers = new Map(scorecards.map((card) => [card.id, new Float64Array(card.resultLength)]));
 	return workspace.accounts.map((account) =>
 		accountHistory(account, dates, scorecards, source, buffers)

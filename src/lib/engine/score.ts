@@ -1,7 +1,7 @@
 /** Scoring a whole workspace as of a date: the entry point the pages, the server and the CLI share. */
 import { FactsSource } from './facts';
 import type { Backend } from './logic';
-import { compileScorecards, decayPeriodsOf, scoreFacts } from './scoring';
+import { compileScorecards, factsNeedsOf, scoreFacts } from './scoring';
 import type { AccountScore, IsoDate, Workspace } from './types';
 
 export interface ScoreOptions {
@@ -15,7 +15,7 @@ export function scoreWorkspace(
 	options: ScoreOptions = {}
 ): AccountScore[] {
 	const scorecards = compileScorecards(workspace.scorecards, options.backend);
-	const facts = new FactsSource(workspace, decayPeriodsOf(scorecards));
+	const facts = new FactsSource(workspace, factsNeedsOf(scorecards));
 	return workspace.accounts.map((account) =>
 		scoreFacts(scorecards, facts.on(account, asOf), account.id)
 	);

@@ -50,6 +50,12 @@ export interface MeasureScore {
 	score: number | null;
 	/** The part of the overall score this measure carried (0–1); 0 when missing. */
 	weight_share: number;
+	/** A manual measure whose latest entry is too old to count: missing, and shown as stale. */
+	stale?: true;
+	/** Scored by the missing-data policy rather than from data: a given score or the last known value. */
+	imputed?: 'score' | 'last_known';
+	/** With `imputed: 'last_known'`: the date of the snapshot the value comes from. */
+	value_date?: IsoDate;
 }
 
 /** A tagged outcome: the core reports bad data as a value, never by throwing. */

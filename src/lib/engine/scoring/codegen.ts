@@ -4,11 +4,41 @@
  * (same operations in the same order, so the same floating-point results); tests hold it to that.
  */
 import { emitLogic, helpers as logicHelpers, literal, SourceContext } from '../logic/source';
-import { NO_DATA, scoringScope, toNumber } from './measure';
-import { decayedValue, type MeasurePlan, type ScorecardPlan } from './plan';
+import { decayedValue, explanation, isFresh, lastKnown } from './evaluate';
+import { clampScore, NO_DATA, scoringScope, toNumber } from './measure';
+import type { MeasurePlan, ScorecardPlan } from './plan';
 import type { Scorer } from './interpret';
 
-const helpers = { ...logicHelpers, toNumber, scoringScope, decayedValue };
+/** A measure's explanation from the locals the generated code keeps, as `explanation` makes it. */
+function explain(
+	value: unknown,
+	score: number | null,
+	share: number,
+	stale: boolean,
+	imputed: number,
+	date: string | null
+) {
+	return explanation(
+		{
+			value,
+			score,
+			...(stale ? { stale: true as const } : {}),
+			...(imputed ? { imputed: imputed === 1 ? ('score' as const) : ('last_known' as const) } : {}),
+			...(date ? { value_date: date } : {})
+		},
+		share
+	);
+}
+
+const helpers = {
+	...logicHelpers,
+	toNumber,
+	scoringScope,
+	decayedValue,
+	isFresh,
+	lastKnown,
+	explain
+};
 
 /**
  * The test that every fact the measure requires is there. A top-level fact is read once into a
@@ -18,13 +48,15 @@ function requiredCheck(
 	measure: MeasurePlan,
 	measureIndex: number,
 	context: SourceContext,
-	locals: string[]
+	locals: string[],
+	data: string
 ): string {
 	context.bindings.clear();
 	if (measure.required.length === 0) return 'true';
 	return measure.required
 		.map((path, r) => {
-			if (path.includes('.')) return `${emitLogic({ var: path }, 'f', context, true)} !== null`;
+			if (path.includes('.') || data !== 'f')
+				return `${emitLogic({ var: path }, data, context, true)} !== null`;
 			const local = `a${measureIndex}_${r}`;
 			locals.push(local);
 			context.bindings.set(path, local);
@@ -33,19 +65,85 @@ function requiredCheck(
 		.join(' && ');
 }
 
-/** The decayed value over the periods attached to `f`, each period's facts in `g`. */
-function decayedValueSource(measure: MeasurePlan, context: SourceContext): string {
+/** The decayed value over the periods attached to `data`, each period's facts in `p`. */
+function decayedValueSource(measure: MeasurePlan, context: SourceContext, data: string): string {
 	context.bindings.clear();
 	const required = measure.required.map(
-		(path) => `${emitLogic({ var: path }, 'g', context, true)} !== null`
+		(path) => `${emitLogic({ var: path }, 'p', context, true)} !== null`
 	);
-	const value = emitLogic(measure.value, 'g', context, true);
+	const value = emitLogic(measure.value, 'p', context, true);
 	const guarded = required.length ? `(${required.join(' && ')} ? ${value} : null)` : value;
-	return `h.decayedValue(f, ${measure.decayPeriods}, (g) => ${guarded})`;
+	return `h.decayedValue(${data}, ${measure.decayPeriods}, (p) => ${guarded})`;
+}
+
+/**
+ * The code that evaluates one measure on the facts in `data` into the variables `out` names
+ * (value, score, stale), as `evaluateOn` does: freshness of a manual entry, required facts, the
+ * value (decayed or not), its points, clamped; an error leaves the measure without data.
+ */
+function measureBlock(
+	measure: MeasurePlan,
+	i: number,
+	context: SourceContext,
+	locals: string[],
+	data: string,
+	out: { value: string; score: string; stale: string }
+): string[] {
+	const decayed = measure.decayPeriods > 0;
+	const fresh =
+		measure.manualValidity > 0
+			? `h.isFresh(${data}, ${JSON.stringify(measure.id)}, ${measure.manualValidity})`
+			: 'true';
+	const lines = [
+		`if (!${fresh}) { ${out.stale} = true; }`,
+		`else if (${decayed ? 'true' : requiredCheck(measure, i, context, locals, data)}) {`,
+		`  try {`,
+		`    v = ${decayed ? decayedValueSource(measure, context, data) : emitLogic(measure.value, data, context, true)};`,
+		`    if (v !== null && v !== undefined && (typeof v !== "number" || v - v === 0)) {`,
+		`      s = ${scoreExpression(measure, context, data)};`,
+		`      ${out.score} = s - s === 0 ? (s < 0 ? 0 : s > 100 ? 100 : s) : null;`,
+		`      ${out.value} = v;`,
+		`    }`,
+		`  } catch (error) { ${out.value} = null; ${out.score} = null; }`,
+		`}`
+	];
+	context.bindings.clear();
+	return lines;
+}
+
+/** What the measure's missing-data policy does when its score is still null. */
+function policyBlock(
+	measure: MeasurePlan,
+	i: number,
+	context: SourceContext,
+	locals: string[]
+): string[] {
+	const policy = measure.missing;
+	if (policy.policy === 'score') {
+		return [
+			`if (s${i} === null) { v${i} = null; s${i} = ${literal(clampScore(policy.score), context)}; im${i} = 1; }`
+		];
+	}
+	if (policy.policy === 'last_known') {
+		const block = measureBlock(measure, i, context, locals, 'g', {
+			value: 'lv',
+			score: 'ls',
+			stale: 'lst'
+		});
+		return [
+			`if (s${i} === null) {`,
+			`  const r = h.lastKnown(f, ${policy.max_days}, (g) => { let lv = null, ls = null, lst = false;`,
+			...block.map((line) => `    ${line}`),
+			`    return { value: lv, score: ls }; });`,
+			`  if (r !== null) { v${i} = r.result.value; s${i} = r.result.score; st${i} = false; im${i} = 2; d${i} = r.date; }`,
+			`}`
+		];
+	}
+	return [];
 }
 
 /** Points for the raw value in `v` (present): NaN when the value cannot be scored. */
-function scoreExpression(measure: MeasurePlan, context: SourceContext): string {
+function scoreExpression(measure: MeasurePlan, context: SourceContext, data: string): string {
 	const scoring = measure.scoring;
 	const n = (value: number) => literal(value, context);
 	const numeric = 'x = typeof v === "number" ? v : h.toNumber(v), x !== x ? NaN : ';
@@ -77,7 +175,7 @@ function scoreExpression(measure: MeasurePlan, context: SourceContext): string {
 			return `(k = String(v), ${entries}${n(scoring.else ?? 0)})`;
 		}
 		case 'logic':
-			return `(sc = h.scoringScope(f, v), h.toNumber(${emitLogic(scoring.logic, 'sc', context, true)}))`;
+			return `(sc = h.scoringScope(${data}, v), h.toNumber(${emitLogic(scoring.logic, 'sc', context, true)}))`;
 	}
 }
 
@@ -94,21 +192,15 @@ export function scorerSource(plan: ScorecardPlan): {
 	const measureIndex = new Map<MeasurePlan, number>();
 	plan.measures.forEach((measure, i) => {
 		measureIndex.set(measure, i);
-		const decayed = measure.decayPeriods > 0;
 		lines.push(
-			`let v${i} = null, s${i} = null;`,
-			`if (${decayed ? 'true' : requiredCheck(measure, i, context, locals)}) {`,
-			`  try {`,
-			`    v = ${decayed ? decayedValueSource(measure, context) : emitLogic(measure.value, 'f', context, true)};`,
-			`    if (v !== null && v !== undefined && (typeof v !== "number" || v - v === 0)) {`,
-			`      s = ${scoreExpression(measure, context)};`,
-			`      s${i} = s - s === 0 ? (s < 0 ? 0 : s > 100 ? 100 : s) : null;`,
-			`      v${i} = v;`,
-			`    }`,
-			`  } catch (error) { v${i} = null; s${i} = null; }`,
-			`}`
+			`let v${i} = null, s${i} = null, st${i} = false, im${i} = 0, d${i} = null;`,
+			...measureBlock(measure, i, context, locals, 'f', {
+				value: `v${i}`,
+				score: `s${i}`,
+				stale: `st${i}`
+			}),
+			...policyBlock(measure, i, context, locals)
 		);
-		context.bindings.clear();
 	});
 	lines.unshift(`let t, v, x, k, sc, s${locals.map((local) => `, ${local}`).join('')};`);
 	plan.groups.forEach((group, g) => {
@@ -152,7 +244,7 @@ export function scorerSource(plan: ScorecardPlan): {
 			group.measures.map((measure) => {
 				const i = measureIndex.get(measure)!;
 				const share = `s${i} !== null && g${g} !== null && o !== null ? (${literal(measure.weight, context)} / w${g}) * (${literal(group.weight, context)} / W) : 0`;
-				return `${key(measure.id)}: { value: v${i}, score: s${i}, weight_share: ${share} }`;
+				return `${key(measure.id)}: h.explain(v${i}, s${i}, ${share}, st${i}, im${i}, d${i})`;
 			})
 		)
 		.join(', ');

@@ -1,6 +1,7 @@
 /** Compiled scorecards: built once from the JSON, then applied to many accounts. */
 import { compileToClosure, resolveBackend, truthy, type Backend } from '../logic';
 import { condition as emitCondition, SourceContext, helpers } from '../logic/source';
+import type { FactsNeeds } from '../facts';
 import type { AccountScore, Facts, Scorecard } from '../types';
 import { generatedScorer } from './codegen';
 import { closureScorer, type Scorer } from './interpret';
@@ -98,10 +99,16 @@ export function scoreFacts(
 	return unscored(accountId);
 }
 
-/** The most decay periods any measure of these scorecards averages over (0: no decay). */
-export function decayPeriodsOf(scorecards: readonly CompiledScorecard[]): number {
-	let most = 0;
-	for (const card of scorecards)
-		for (const measure of card.plan.measures) most = Math.max(most, measure.decayPeriods);
-	return most;
+/** What the facts must carry for these scorecards: decay periods and last-known look-backs. */
+export function factsNeedsOf(scorecards: readonly CompiledScorecard[]): FactsNeeds {
+	let decayPeriods = 0;
+	let lastKnownDays = 0;
+	for (const card of scorecards) {
+		for (const measure of card.plan.measures) {
+			decayPeriods = Math.max(decayPeriods, measure.decayPeriods);
+			if (measure.missing.policy === 'last_known')
+				lastKnownDays = Math.max(lastKnownDays, measure.missing.max_days);
+		}
+	}
+	return { decayPeriods, lastKnownDays };
 }

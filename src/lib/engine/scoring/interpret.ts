@@ -1,7 +1,8 @@
 /** The scorer that needs no `eval`: rules compiled to closures, combined by the shared semantics. */
 import { compileToClosure } from '../logic';
 import type { AccountScore, Facts } from '../types';
-import { combineInto, combineScores, nativePoints, scoreMeasure, type ScorecardPlan } from './plan';
+import { nativePoints, scoreMeasure } from './evaluate';
+import { combineInto, combineScores, type ScorecardPlan } from './plan';
 
 /** The two ways to score an account with one scorecard. */
 export interface Scorer {

@@ -3,21 +3,10 @@
  * ordered), plus the semantics every scorer shares: how a measure is scored and how measure
  * scores combine into groups, an overall score and a band.
  */
-import { requiredVars, resolveVar, type Logic } from '../logic';
-import { PERIODS, type FactsWithPeriods } from '../facts';
-import type { AccountScore, Band, Facts, MeasureScore, Scorecard, Scoring } from '../types';
-import {
-	bandFor,
-	bandsFromTop,
-	clampScore,
-	isPresent,
-	linearScore,
-	mapScore,
-	NO_DATA,
-	scoringScope,
-	stepsScore,
-	toNumber
-} from './measure';
+import { requiredVars, type Logic } from '../logic';
+import type { AccountScore, Band, MeasureScore, MissingPolicy, Scorecard, Scoring } from '../types';
+import { explanation, type MeasureResult } from './evaluate';
+import { bandFor, bandsFromTop, NO_DATA } from './measure';
 
 export interface MeasurePlan {
 	id: string;
@@ -28,6 +17,10 @@ export interface MeasurePlan {
 	required: string[];
 	value: Logic;
 	scoring: Scoring;
+	/** What to do when the measure is missing (leave it out by default). */
+	missing: MissingPolicy;
+	/** For a manual measure, the days an entry stays valid; 0 for a measure read from data. */
+	manualValidity: number;
 }
 
 export interface GroupPlan {
@@ -44,6 +37,8 @@ export interface ScorecardPlan {
 	bands: Band[];
 }
 
+const LEAVE_OUT: MissingPolicy = { policy: 'leave_out' };
+
 /** Six 30-day periods: about half a year, the last month counting half of the whole. */
 export const DEFAULT_DECAY_PERIODS = 6;
 
@@ -57,7 +52,9 @@ export function planScorecard(card: Scorecard): ScorecardPlan {
 			decayPeriods: measure.decay ? (measure.decay.periods ?? DEFAULT_DECAY_PERIODS) : 0,
 			required: requiredVars(measure.value),
 			value: measure.value,
-			scoring: measure.scoring
+			scoring: measure.scoring,
+			missing: measure.missing ?? LEAVE_OUT,
+			manualValidity: measure.manual?.validity_days ?? 0
 		}))
 	}));
 	return {
@@ -69,91 +66,11 @@ export function planScorecard(card: Scorecard): ScorecardPlan {
 	};
 }
 
-/** Evaluates a rule on some data; the scorers differ only in how they do this. */
-export type Evaluate = (data: Facts) => unknown;
-
-/** The points for a present raw value, before clamping; NaN when the value cannot be scored. */
-export type Points = (raw: unknown, facts: Facts) => number;
-
-/** Points computed natively for steps, linear and map; a `logic` scoring through its compiled rule. */
-export function nativePoints(scoring: Scoring, logic: Evaluate | undefined): Points {
-	switch (scoring.type) {
-		case 'steps':
-			return (raw) => {
-				const x = toNumber(raw);
-				return Number.isNaN(x) ? NaN : stepsScore(scoring, x);
-			};
-		case 'linear':
-			return (raw) => {
-				const x = toNumber(raw);
-				return Number.isNaN(x) ? NaN : linearScore(scoring.points, x);
-			};
-		case 'map':
-			return (raw) => mapScore(scoring, raw);
-		case 'logic':
-			return (raw, facts) => toNumber(logic!(scoringScope(facts, raw)));
-	}
-}
-
-/** The measure's raw value on some facts, or null when a fact it requires is null or absent. */
-function rawValue(measure: MeasurePlan, facts: Facts, value: Evaluate): unknown {
-	for (const path of measure.required) if (resolveVar(facts, path) === null) return null;
-	return value(facts);
-}
-
-/**
- * The time-decayed value: the numeric values of the 30-day periods that have one, averaged with
- * weights 1, ½, ¼, … from the latest period back; null when no period has one. Without the
- * periods attached (see FactsSource), the facts themselves are the only period.
- */
-export function decayedValue(
-	facts: FactsWithPeriods,
-	periods: number,
-	valueOf: (facts: Facts) => unknown
-): number | null {
-	const list = facts[PERIODS] ?? [facts];
-	let sum = 0;
-	let weight = 0;
-	for (let i = 0; i < periods && i < list.length; i++) {
-		const period = list[i];
-		if (period === undefined) continue;
-		const raw = valueOf(period);
-		if (!isPresent(raw)) continue;
-		const x = toNumber(raw);
-		if (Number.isNaN(x)) continue;
-		const w = 1 / 2 ** i;
-		sum += w * x;
-		weight += w;
-	}
-	return weight > 0 ? sum / weight : null;
-}
-
-/** One measure's raw value and points, or null points when it is missing. */
-export function scoreMeasure(
-	measure: MeasurePlan,
-	facts: Facts,
-	value: Evaluate,
-	points: Points
-): { value: unknown; score: number | null } {
-	try {
-		const raw =
-			measure.decayPeriods > 0
-				? decayedValue(facts, measure.decayPeriods, (period) => rawValue(measure, period, value))
-				: rawValue(measure, facts, value);
-		if (!isPresent(raw)) return { value: null, score: null };
-		const score = points(raw, facts);
-		return { value: raw, score: Number.isFinite(score) ? clampScore(score) : null };
-	} catch {
-		// A rule that throws on this account's data (e.g. text where a list was expected) is no data.
-		return { value: null, score: null };
-	}
-}
-
 /** Weighted means over the measures and groups present, renormalising over what is left. */
 export function combineScores(
 	plan: ScorecardPlan,
 	accountId: string,
-	measureResults: readonly { value: unknown; score: number | null }[]
+	measureResults: readonly MeasureResult[]
 ): AccountScore {
 	const groups: Record<string, number | null> = {};
 	const groupSums: { weight: number; score: number | null }[] = [];
@@ -187,14 +104,12 @@ export function combineScores(
 		for (const measure of group.measures) {
 			const result = measureResults[index++]!;
 			if (result.score === null) missing.push(measure.id);
-			measures[measure.id] = {
-				value: result.value,
-				score: result.score,
-				weight_share:
-					result.score !== null && groupScore !== null && overall !== null
-						? (measure.weight / weight) * (group.weight / totalWeight)
-						: 0
-			};
+			measures[measure.id] = explanation(
+				result,
+				result.score !== null && groupScore !== null && overall !== null
+					? (measure.weight / weight) * (group.weight / totalWeight)
+					: 0
+			);
 		}
 	});
 	return {
