@@ -95,8 +95,9 @@ function measureBlock(
 			? `h.isFresh(${data}, ${JSON.stringify(measure.id)}, ${measure.manualValidity})`
 			: 'true';
 	const lines = [
-		`if (!${fresh}) { ${out.stale} = true; }`,
-		`else if (${decayed ? 'true' : requiredCheck(measure, i, context, locals, data)}) {`,
+		// A measure read from data has no freshness to check: no branch for it.
+		...(measure.manualValidity > 0 ? [`if (!${fresh}) { ${out.stale} = true; } else`] : []),
+		`if (${decayed ? 'true' : requiredCheck(measure, i, context, locals, data)}) {`,
 		`  try {`,
 		`    v = ${decayed ? decayedValueSource(measure, context, data) : emitLogic(measure.value, data, context, true)};`,
 		`    if (v !== null && v !== undefined && (typeof v !== "number" || v - v === 0)) {`,
@@ -109,6 +110,11 @@ function measureBlock(
 	];
 	context.bindings.clear();
 	return lines;
+}
+
+/** Whether a measure's explanation can carry marks (stale, imputed), kept in extra locals. */
+function hasMarks(measure: MeasurePlan): boolean {
+	return measure.manualValidity > 0 || measure.missing.policy !== 'leave_out';
 }
 
 /** What the measure's missing-data policy does when its score is still null. */
@@ -193,7 +199,9 @@ export function scorerSource(plan: ScorecardPlan): {
 	plan.measures.forEach((measure, i) => {
 		measureIndex.set(measure, i);
 		lines.push(
-			`let v${i} = null, s${i} = null, st${i} = false, im${i} = 0, d${i} = null;`,
+			hasMarks(measure)
+				? `let v${i} = null, s${i} = null, st${i} = false, im${i} = 0, d${i} = null;`
+				: `let v${i} = null, s${i} = null;`,
 			...measureBlock(measure, i, context, locals, 'f', {
 				value: `v${i}`,
 				score: `s${i}`,
@@ -244,7 +252,9 @@ export function scorerSource(plan: ScorecardPlan): {
 			group.measures.map((measure) => {
 				const i = measureIndex.get(measure)!;
 				const share = `s${i} !== null && g${g} !== null && o !== null ? (${literal(measure.weight, context)} / w${g}) * (${literal(group.weight, context)} / W) : 0`;
-				return `${key(measure.id)}: h.explain(v${i}, s${i}, ${share}, st${i}, im${i}, d${i})`;
+				return hasMarks(measure)
+					? `${key(measure.id)}: h.explain(v${i}, s${i}, ${share}, st${i}, im${i}, d${i})`
+					: `${key(measure.id)}: { value: v${i}, score: s${i}, weight_share: ${share} }`;
 			})
 		)
 		.join(', ');

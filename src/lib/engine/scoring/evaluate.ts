@@ -169,12 +169,13 @@ export function scoreMeasure(
 
 /** A measure's line in the explanation of a score: the optional marks only when they apply. */
 export function explanation(result: MeasureResult, weightShare: number): MeasureScore {
-	return {
+	const line: MeasureScore = {
 		value: result.value,
 		score: result.score,
-		weight_share: weightShare,
-		...(result.stale ? { stale: true as const } : {}),
-		...(result.imputed ? { imputed: result.imputed } : {}),
-		...(result.value_date ? { value_date: result.value_date } : {})
+		weight_share: weightShare
 	};
+	if (result.stale) line.stale = true;
+	if (result.imputed) line.imputed = result.imputed;
+	if (result.value_date) line.value_date = result.value_date;
+	return line;
 }
