@@ -1,0 +1,25 @@
+/** The condition builder's model: a tree of AND/OR groups and comparisons, and its JSON-logic. */
+export type {
+	ArithmeticOperator,
+	BinaryOperator,
+	BooleanOperator,
+	Comparison,
+	ComparisonOperator,
+	ConditionNode,
+	DateOperator,
+	Field,
+	FieldType,
+	Group,
+	NumberOperator,
+	Operand,
+	ParseResult,
+	TextOperator,
+	Unsupported
+} from './types';
+export { toLogic } from './to-logic';
+export { fromLogic } from './from-logic';
+export { ARITHMETIC_OPERATORS, OPERATORS_BY_TYPE, typeOfOperator } from './vocabulary';
+export { findField, inferFields, labelOf, MAX_CHOICES, workspaceFields } from './fields';
+export { formatLogic, parseJson, type JsonTextResult } from './json-text';
+export { dayNumber } from './day-number';
+export * from './edit';
