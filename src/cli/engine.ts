@@ -3,6 +3,7 @@
  * Results go to stdout; errors to stderr with a non-zero exit status.
  */
 import { parseArgs } from 'node:util';
+import { backtestUsage, runBacktest } from './commands/backtest';
 import { runSample, sampleUsage } from './commands/sample';
 import { runScore, scoreUsage } from './commands/score';
 import { CliError, UsageError } from './io';
@@ -14,16 +15,20 @@ commands:
       prints each account's score (JSON array, or CSV with a column per group)
   ${sampleUsage}
       writes the seeded sample workspace (same seed, same file)
+  ${backtestUsage}
+      how well each scorecard's score foresaw churn 30, 60 and 90 days ahead (text, or JSON)
 `;
 
 const commands: Record<
 	string,
 	{
+		usage: string;
 		options: Record<string, { type: 'string' }>;
 		run: (values: Record<string, string | undefined>) => string;
 	}
 > = {
 	score: {
+		usage: scoreUsage,
 		options: {
 			workspace: { type: 'string' },
 			'as-of': { type: 'string' },
@@ -32,6 +37,7 @@ const commands: Record<
 		run: runScore
 	},
 	sample: {
+		usage: sampleUsage,
 		options: {
 			out: { type: 'string' },
 			seed: { type: 'string' },
@@ -40,6 +46,15 @@ const commands: Record<
 			weeks: { type: 'string' }
 		},
 		run: runSample
+	},
+	backtest: {
+		usage: backtestUsage,
+		options: {
+			workspace: { type: 'string' },
+			horizon: { type: 'string' },
+			format: { type: 'string' }
+		},
+		run: runBacktest
 	}
 };
 
@@ -61,9 +76,7 @@ function main(argv: string[]): number {
 				allowPositionals: false
 			}).values as Record<string, string | undefined>;
 		} catch (error) {
-			throw new UsageError(
-				`${(error as Error).message}\nusage: engine ${name === 'score' ? scoreUsage : sampleUsage}`
-			);
+			throw new UsageError(`${(error as Error).message}\nusage: engine ${command.usage}`);
 		}
 		process.stdout.write(command.run(values));
 		return 0;

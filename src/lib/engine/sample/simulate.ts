@@ -35,8 +35,8 @@ export interface History {
 const RAMP_DAYS = 84;
 /** A survey answer stays the account's NPS for this many weeks (about six months). */
 const NPS_WEEKS = 26;
-/** A champion who left counts as a recent change for this many weeks (about 90 days). */
-const CHAMPION_WEEKS = 13;
+/** A champion who left counts as a recent change for this many weeks (a year). */
+const CHAMPION_WEEKS = 52;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const clamp = (x: number, min: number, max: number) => (x < min ? min : x > max ? max : x);
@@ -61,11 +61,11 @@ export function simulate(plan: AccountPlan, dates: readonly IsoDate[], random: R
 	const sponsorBias = r.normal(profile.segment === 'scale' ? -0.6 : 0.2, 0.6);
 	const integrationBias = r.normal(0, 0.6);
 	const integrationCap = r.int(profile.integrations[0], profile.integrations[1]);
-	const badPayer = r.chance(0.12);
+	const badPayer = r.chance(0.2);
 
 	// State carried from week to week.
 	let invoicesLate = badPayer ? r.int(0, 2) : 0;
-	let championWeeks = r.chance(0.03) ? r.int(1, CHAMPION_WEEKS) : 0;
+	let championWeeks = r.chance(0.15) ? r.int(1, CHAMPION_WEEKS) : 0;
 	let sponsorEngaged = r.chance(sigmoid(1.2 * health + sponsorBias));
 	let qbrAttended = r.chance(sigmoid(1.5 * health + 0.6));
 	const qbrPhase = r.int(0, 12);
@@ -157,7 +157,7 @@ export function simulate(plan: AccountPlan, dates: readonly IsoDate[], random: R
 			invoicesLate++;
 
 		if (championWeeks > 0) championWeeks--;
-		else if (r.chance(0.004 + 0.006 * (1 - quality))) championWeeks = CHAMPION_WEEKS;
+		else if (r.chance(0.005 + 0.007 * (1 - quality))) championWeeks = CHAMPION_WEEKS;
 
 		const metrics: Snapshot['metrics'] = {
 			seats_active: seatsActive,
@@ -200,11 +200,12 @@ function renewalOutcome(
 	championChanged: boolean,
 	r: Random
 ): Outcome['type'] {
+	// The two risk signals weigh about as much as usage does: a backtest must be able to find them.
 	const risk =
 		profile.churnBase -
-		1.3 * health +
-		0.6 * Math.min(invoicesLate, 4) +
-		(championChanged ? 1.4 : 0) +
+		0.9 * health +
+		1.0 * Math.min(invoicesLate, 4) +
+		(championChanged ? 3.5 : 0) +
 		r.normal(0, 0.5);
 	if (r.chance(sigmoid(risk))) return 'churned';
 	if (r.chance(0.6 * sigmoid(2 * (health - 1)))) return 'expanded';

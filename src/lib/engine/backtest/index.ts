@@ -1,0 +1,18 @@
+/**
+ * The backtest: does a scorecard's score foresee churn, and what would foresee it better? A LOW
+ * score predicts churn: an AUC is the chance that a churned account scored below a retained one.
+ */
+export type * from './types';
+export { HORIZONS } from './types';
+export { backtestScorecard, backtestWorkspace } from './backtest';
+export { areaUnder, auc, liftLowestDecile, rocCurve } from './auc';
+export {
+	bandRates,
+	bestThreshold,
+	confusionAt,
+	defaultThreshold,
+	thresholdMetrics
+} from './metrics';
+export { addFactMeasure, applyWeights } from './apply';
+export { fitLogistic, type LogisticFit } from './logistic';
+export { trainingAccounts } from './split';

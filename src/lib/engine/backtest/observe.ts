@@ -1,0 +1,85 @@
+/**
+ * The backtest's raw material: every outcome, its account scored as of N days before it by the
+ * scorecard that applied to the account then. Facts as of a date use nothing after that date
+ * (account fields, people's usage, the latest snapshot on or before it), so no score looks ahead.
+ */
+import { addDays } from '../dates';
+import { FactsSource } from '../facts';
+import type { Backend } from '../logic';
+import { PEOPLE_FACT_NAMES } from '../people';
+import {
+	compileScorecards,
+	factsNeedsOf,
+	selectScorecard,
+	type CompiledScorecard
+} from '../scoring';
+import type { Account, Workspace } from '../types';
+import type { Observation } from './types';
+
+export interface Observed {
+	/** Each published scorecard's outcomes, scored or not ("No data": overall NaN). */
+	byScorecard: Map<string, Observation[]>;
+	/** Outcomes no published scorecard applied to. */
+	unscored: number;
+}
+
+/**
+ * The people-level facts no account field, account fact or snapshot metric supplies: contacts
+ * keep only their latest usage, so these describe the people as they are now, not as of a date.
+ */
+export function lookAheadFacts(workspace: Workspace): string[] {
+	if (!workspace.contacts.some((contact) => contact.last_seen || contact.metrics)) return [];
+	const supplied = new Set<string>();
+	for (const account of workspace.accounts) {
+		for (const key in account) supplied.add(key);
+		for (const key in account.facts) supplied.add(key);
+	}
+	for (const snapshot of workspace.snapshots) for (const key in snapshot.metrics) supplied.add(key);
+	return PEOPLE_FACT_NAMES.filter((name) => !supplied.has(name));
+}
+
+export class Observer {
+	readonly scorecards: CompiledScorecard[];
+	readonly lookAheadFacts: string[];
+	readonly #workspace: Workspace;
+	readonly #accounts: Map<string, Account>;
+	readonly #source: FactsSource;
+
+	constructor(workspace: Workspace, backend: Backend = 'auto') {
+		this.#workspace = workspace;
+		this.scorecards = compileScorecards(workspace.scorecards, backend);
+		this.#accounts = new Map(workspace.accounts.map((account) => [account.id, account]));
+		this.#source = new FactsSource(workspace, factsNeedsOf(this.scorecards));
+		this.lookAheadFacts = lookAheadFacts(workspace);
+	}
+
+	/** Every outcome scored as of `horizon` days before its date. */
+	at(horizon: number): Observed {
+		const byScorecard = new Map<string, Observation[]>(
+			this.scorecards.map((card) => [card.id, []])
+		);
+		let unscored = 0;
+		for (const outcome of this.#workspace.outcomes) {
+			const account = this.#accounts.get(outcome.account_id);
+			if (!account) continue;
+			const asOf = addDays(outcome.date, -horizon);
+			const facts = this.#source.on(account, asOf);
+			const card = selectScorecard(this.scorecards, facts);
+			if (!card) {
+				unscored++;
+				continue;
+			}
+			const scores = new Float64Array(card.resultLength);
+			card.scoreInto(facts, scores);
+			byScorecard.get(card.id)!.push({
+				accountId: account.id,
+				outcomeDate: outcome.date,
+				asOf,
+				churned: outcome.type === 'churned',
+				scores,
+				facts
+			});
+		}
+		return { byScorecard, unscored };
+	}
+}

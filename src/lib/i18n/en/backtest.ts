@@ -1,0 +1,140 @@
+/** English for the Backtest page. */
+export default {
+	'backtest.intro':
+		'Does the score foresee churn? Every account with a renewal outcome is scored as it stood some days before the outcome, from the data it had then and nothing later. Churn means an outcome of “churned”; a downsell is not churn.',
+	'backtest.convention':
+		'A low score should mean churn. AUC is the chance that an account that churned scored below one that stayed (1 is perfect, 0.5 a coin toss, below 0.5 the score points the wrong way); ties count half.',
+	'backtest.scorecard': 'Scorecard',
+	'backtest.horizon': 'Scored before the outcome',
+	'backtest.horizonDays': '{days} days',
+	'backtest.reading': 'Reading the workspace…',
+	'backtest.running': 'Backtesting… {done} of {total}',
+	'backtest.ranIn': 'Backtested {outcomes} outcomes in {seconds} s, in the background.',
+	'backtest.failed': 'The backtest failed: {error}',
+	'backtest.noOutcomes':
+		'The workspace has no renewal outcomes yet, so there is nothing to backtest. Import outcomes (churned, renewed, expanded, downsold) with your data.',
+	'backtest.noScorecards': 'No published scorecard to backtest.',
+	'backtest.nothingScored':
+		'None of this scorecard’s outcomes had a score {days} days before: no data that early, or no outcome among its accounts.',
+	'backtest.oneSided':
+		'The scored outcomes are all churn or all renewals: there is nothing to rank.',
+
+	'backtest.summary.auc': 'AUC',
+	'backtest.summary.lift': 'Lift of the lowest tenth',
+	'backtest.summary.liftValue': '{lift}×',
+	'backtest.summary.scored': 'Outcomes scored',
+	'backtest.summary.scoredValue': '{scored} of {outcomes}',
+	'backtest.summary.noData': '{count} without data then',
+	'backtest.summary.churned': 'Churned',
+	'backtest.summary.churnedValue': '{churned} ({rate})',
+
+	'backtest.roc.title': 'ROC curve',
+	'backtest.roc.label':
+		'ROC curve: share of churned accounts flagged against share of retained accounts flagged, as the threshold rises; area {auc}. The marked point is the threshold {threshold}.',
+	'backtest.roc.curve': 'This scorecard',
+	'backtest.roc.chance': 'Coin toss',
+	'backtest.roc.point': 'Threshold {threshold}',
+	'backtest.roc.x': 'Retained accounts flagged',
+	'backtest.roc.y': 'Churned accounts flagged',
+
+	'backtest.bands.title': 'Churn by band',
+	'backtest.bands.caption': 'Accounts and churn in each band of the score they had then',
+	'backtest.bands.label': 'Churn rate per band: {bands}',
+	'backtest.bands.part': '{band} {rate}',
+	'backtest.bands.band': 'Band',
+	'backtest.bands.accounts': 'Accounts',
+	'backtest.bands.churned': 'Churned',
+	'backtest.bands.rate': 'Churn rate',
+
+	'backtest.threshold.title': 'Flagging accounts below a threshold',
+	'backtest.threshold.slider': 'Threshold',
+	'backtest.threshold.explain':
+		'An account is flagged when its score is below {threshold}. The default is the boundary of the lowest band.',
+	'backtest.threshold.reset': 'Back to {threshold}',
+	'backtest.threshold.best':
+		'Best balance (Youden’s J, recall minus false-positive rate): below {threshold}, catching {recall} of churn for {fpr} of the others flagged.',
+	'backtest.threshold.useBest': 'Use {threshold}',
+	'backtest.matrix.caption': 'Outcomes by what happened and whether the score flagged them',
+	'backtest.matrix.actual': 'What happened',
+	'backtest.matrix.flagged': 'Flagged (below {threshold})',
+	'backtest.matrix.notFlagged': 'Not flagged',
+	'backtest.matrix.churned': 'Churned',
+	'backtest.matrix.retained': 'Stayed',
+	'backtest.metric.precision': 'Precision',
+	'backtest.metric.precisionHelp': 'of the flagged accounts churned',
+	'backtest.metric.recall': 'Recall',
+	'backtest.metric.recallHelp': 'of the churned accounts were flagged',
+	'backtest.metric.fpr': 'False-positive rate',
+	'backtest.metric.fprHelp': 'of the accounts that stayed were flagged',
+	'backtest.metric.fnr': 'False-negative rate',
+	'backtest.metric.fnrHelp': 'of the churned accounts were missed',
+
+	'backtest.measures.title': 'Each measure on its own',
+	'backtest.measures.caption':
+		'How well each group and measure alone foresaw churn, and how often it had no data',
+	'backtest.measures.name': 'Group / measure',
+	'backtest.measures.auc': 'AUC',
+	'backtest.measures.missing': 'Missing',
+	'backtest.measures.lookAhead':
+		'Reads people-level usage, which holds only each person’s latest activity: in a backtest it may know the outcome.',
+	'backtest.measures.weak': 'Weak',
+
+	'backtest.weights.title': 'Suggested weights',
+	'backtest.weights.intro':
+		'A regularised logistic regression of churn on the measure scores, fitted on {train} of the accounts and judged on the other {heldOut}, which it never saw. Weights are never negative; a measure whose score rose with churn gets 0.',
+	'backtest.weights.caption': 'Share of the overall score now and as proposed',
+	'backtest.weights.item': 'Group / measure',
+	'backtest.weights.current': 'Now',
+	'backtest.weights.proposed': 'Proposed',
+	'backtest.weights.heldOut': 'AUC on the held-out accounts',
+	'backtest.weights.heldOutValue': '{current} now → {proposed} proposed',
+	'backtest.weights.unchanged':
+		'No change proposed: in cross-validation on the training accounts the fitted weights did no better than the current ones.',
+	'backtest.weights.tooFew':
+		'Too few outcomes to fit weights: at least 5 churned and 5 retained accounts are needed in both the training and the held-out part.',
+	'backtest.weights.noProtective':
+		'No measure’s score went down with churn, so there are no weights to propose.',
+	'backtest.weights.apply': 'Apply to draft',
+	'backtest.draft.saving': 'Saving…',
+	'backtest.draft.savedWeights':
+		'The proposed weights are in the draft of {scorecard}. Nothing is published until you publish it.',
+	'backtest.draft.savedFact':
+		'“{fact}” is in the draft of {scorecard} as a measure of its own. Nothing is published until you publish it.',
+	'backtest.draft.groups': 'Group weights in the draft: {groups}',
+	'backtest.draft.group': '{name} {weight}',
+	'backtest.draft.open': 'Open the draft in the builder',
+	'backtest.draft.exists': 'This scorecard has a draft: suggestions are added to it.',
+	'backtest.draft.failed': 'The draft could not be saved: {error}',
+
+	'backtest.facts.title': 'What the scorecard does not measure',
+	'backtest.facts.intro':
+		'Facts in the data that no measure of this scorecard reads, ranked by how well each alone foresaw churn. Each comes with a scoring fitted on the training accounts (steps at quantiles, or a score per value by its churn rate) and the held-out AUC the scorecard would reach with it as a group of its own.',
+	'backtest.facts.caption': 'Unmeasured facts, best predictor first',
+	'backtest.facts.fact': 'Fact',
+	'backtest.facts.auc': 'AUC',
+	'backtest.facts.direction': 'Churn goes with',
+	'backtest.facts.lower': 'lower values',
+	'backtest.facts.higher': 'higher values',
+	'backtest.facts.category': 'some values',
+	'backtest.facts.missing': 'Missing',
+	'backtest.facts.scoring': 'Fitted scoring',
+	'backtest.facts.share': 'Share',
+	'backtest.facts.withFact': 'Held-out AUC with it',
+	'backtest.facts.add': 'Add to draft',
+	'backtest.facts.addLabel': 'Add {fact} to the draft',
+	'backtest.facts.none': 'Every fact in the data that could be scored is already measured.',
+	'backtest.facts.steps': '≥ {min}: {score}',
+	'backtest.facts.else': 'else {score}',
+	'backtest.facts.lookAhead':
+		'Left out: {facts}. They come from people’s usage, which holds only each person’s latest activity, so in a backtest they could know the outcome. Account fields such as ARR also hold today’s values.',
+
+	'backtest.blind.title': 'Churned while {band}',
+	'backtest.blind.intro':
+		'Accounts the score rated in its top band {days} days before they churned: the score’s blind spots, worth a look.',
+	'backtest.blind.caption': 'Accounts that churned while in the top band',
+	'backtest.blind.account': 'Account',
+	'backtest.blind.score': 'Score then',
+	'backtest.blind.asOf': 'Scored on',
+	'backtest.blind.churnedOn': 'Churned on',
+	'backtest.blind.none': 'No account churned while in the top band.'
+} as const;
