@@ -1,0 +1,42 @@
+/**
+ * The measure palette: ready measures with sensible default scorings, grouped by kind, which a
+ * scorecard is composed from; plus custom measures over any metric or expression.
+ */
+import type { Measure } from '../types';
+import { business } from './business';
+import { deployment } from './deployment';
+import { engagement } from './engagement';
+import { uniqueKey } from './ids';
+import { relationship } from './relationship';
+import type { PaletteEntry } from './types';
+
+export { PALETTE_KINDS, type PaletteEntry, type PaletteKind } from './types';
+export { keyFrom, uniqueKey } from './ids';
+export {
+	defaultScoring,
+	expressionMeasure,
+	metricMeasure,
+	parseExpression,
+	type ExpressionCheck
+} from './custom';
+
+export const PALETTE: readonly PaletteEntry[] = [
+	...deployment,
+	...engagement,
+	...relationship,
+	...business
+];
+
+const byId = new Map(PALETTE.map((entry) => [entry.id, entry]));
+
+export function paletteEntry(id: string): PaletteEntry | undefined {
+	return byId.get(id);
+}
+
+/**
+ * A fresh copy of `measure` under an id not in `taken` (a second "NPS" becomes `nps_2`), so the
+ * palette's own entries are never shared with a scorecard that edits them.
+ */
+export function placeMeasure(measure: Measure, taken: ReadonlySet<string>): Measure {
+	return { ...structuredClone(measure), id: uniqueKey(measure.id, taken) };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { workspaceWith } from '../../../../tests/support/workspace';
+import { parseWorkspace, scoreWorkspace, varsRead, type Scorecard } from '..';
+import { generateSample } from '../sample';
+import {
+	defaultScoring,
+	expressionMeasure,
+	keyFrom,
+	metricMeasure,
+	PALETTE,
+	PALETTE_KINDS,
+	paletteEntry,
+	parseExpression,
+	placeMeasure,
+	uniqueKey
+} from '.';
+
+/** One scorecard holding every palette measure, each in a group of its own. */
+function everything(): Scorecard {
+	return {
+		id: 'palette',
+		name: 'Palette',
+		groups: PALETTE.map((entry) => ({
+			id: entry.id,
+			name: entry.measure.name,
+			measures: [entry.measure]
+		}))
+	};
+}
+
+const sample = generateSample({ accounts: 150, weeks: 2 });
+
+describe('the palette', () => {
+	it('holds every measure the builder offers, each under its kind, ids unique', () => {
+		expect(PALETTE.map((entry) => entry.id)).toEqual([
+			'seat_penetration',
+			'licences_unassigned',
+			'login_frequency',
+			'active_days',
+			'days_since_last_login',
+			'feature_breadth',
+			'workflow_completion',
+			'integrations',
+			'power_users',
+			'exec_sponsor',
+			'qbr_attended',
+			'nps',
+			'csat',
+			'support_tickets',
+			'response_time',
+			'outcome_progress',
+			'roi',
+			'invoices_late',
+			'contract_length'
+		]);
+		for (const entry of PALETTE) {
+			expect(PALETTE_KINDS).toContain(entry.kind);
+			expect(entry.measure.id).toBe(entry.id);
+			expect(entry.measure.description).toBeTruthy();
+			expect(paletteEntry(entry.id)).toBe(entry);
+		}
+	});
+
+	it('is made of valid measures', () => {
+		const parsed = parseWorkspace(workspaceWith({ scorecards: [everything()] }));
+		expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+	});
+
+	it('reads only facts the sample has, except the metrics an entry says it needs', () => {
+		const known = new Set([
+			...sample.accounts.flatMap((a) => [...Object.keys(a), ...Object.keys(a.facts ?? {})]),
+			...sample.snapshots.flatMap((s) => Object.keys(s.metrics))
+		]);
+		for (const entry of PALETTE) {
+			const unknown = varsRead(entry.measure.value).filter((name) => !known.has(name));
+			expect(unknown, entry.id).toEqual([...(entry.needs ?? [])]);
+		}
+	});
+
+	it('scores the sample with spread: no measure gives every account the same score', () => {
+		const scores = scoreWorkspace({ ...sample, scorecards: [everything()] }, '2026-11-23');
+		for (const entry of PALETTE.filter((e) => !e.needs)) {
+			const values = scores
+				.map((score) => score.measures[entry.id]?.score)
+				.filter((score): score is number => typeof score === 'number');
+			expect(values.length, entry.id).toBeGreaterThan(10);
+			expect(new Set(values).size, entry.id).toBeGreaterThan(1);
+		}
+	});
+
+	it('places a copy under an id not taken, leaving the palette untouched', () => {
+		const entry = paletteEntry('nps')!;
+		const before = structuredClone(entry.measure);
+		const placed = placeMeasure(entry.measure, new Set(['nps', 'nps_2']));
+		expect(placed.id).toBe('nps_3');
+		placed.name = 'Changed';
+		expect(entry.measure).toEqual(before);
+	});
+});
+
+describe('ids', () => {
+	it('makes keys from names', () => {
+		expect(keyFrom('Seats / Licences (%)')).toBe('seats_licences');
+		expect(keyFrom('Évolution')).toBe('evolution');
+		expect(keyFrom('2024 NPS')).toBe('measure_2024_nps');
+		expect(keyFrom('!!!', 'group')).toBe('group');
+		expect(keyFrom('constructor')).toBe('measure');
+	});
+
+	it('finds the first free id', () => {
+		expect(uniqueKey('a', new Set())).toBe('a');
+		expect(uniqueKey('a', new Set(['a', 'a_2']))).toBe('a_3');
+	});
+});
+
+describe('custom measures', () => {
+	it('score yes/no, categories and numbers by default', () => {
+		expect(defaultScoring([true, false, null])).toEqual({
+			type: 'map',
+			map: { true: 100, false: 0 },
+			else: 0
+		});
+		expect(defaultScoring(['gold', 'silver', 'gold'])).toEqual({
+			type: 'map',
+			map: { gold: 50, silver: 50 },
+			else: 0
+		});
+		const numbers = Array.from({ length: 11 }, (_, i) => i * 10);
+		expect(defaultScoring(numbers)).toEqual({
+			type: 'linear',
+			points: [
+				[0, 0],
+				[90, 100]
+			]
+		});
+		expect(defaultScoring([])).toEqual({
+			type: 'linear',
+			points: [
+				[0, 0],
+				[1, 100]
+			]
+		});
+	});
+
+	it('reads a metric as it is, as a valid measure', () => {
+		const measure = metricMeasure('logins_30d', [1, 5, 30]);
+		expect(measure).toMatchObject({
+			id: 'logins_30d',
+			name: 'Logins 30d',
+			value: { var: 'logins_30d' }
+		});
+		const card = { id: 'c', name: 'C', groups: [{ id: 'g', name: 'G', measures: [measure] }] };
+		expect(parseWorkspace(workspaceWith({ scorecards: [card] })).ok).toBe(true);
+	});
+
+	it('checks a typed expression: JSON first, then its operators', () => {
+		expect(parseExpression('{"/": [{"var": "a"}, {"var": "b"}]}')).toEqual({
+			ok: true,
+			value: { '/': [{ var: 'a' }, { var: 'b' }] }
+		});
+		const notJson = parseExpression('{"/": [');
+		expect(notJson.ok).toBe(false);
+		const unknown = parseExpression('{"frobnicate": [1]}');
+		expect(unknown).toEqual({
+			ok: false,
+			problems: [{ path: ['frobnicate'], message: 'unknown JSON-logic operator "frobnicate"' }]
+		});
+		expect(expressionMeasure('Seats per login', { var: 'x' }).id).toBe('seats_per_login');
+	});
+});

@@ -1,0 +1,155 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Scorecard } from '$lib/engine';
+import { shippedScorecards } from '$lib/engine/sample';
+import type { ScorecardBuilder } from '$lib/state/builder/builder.svelte';
+import BuilderHarness from './BuilderHarness.svelte';
+
+beforeAll(() => {
+	// jsdom has no ResizeObserver, which the slider uses to place its thumb.
+	vi.stubGlobal(
+		'ResizeObserver',
+		class {
+			observe() {}
+			unobserve() {}
+			disconnect() {}
+		}
+	);
+});
+
+const empty = (): Scorecard => ({
+	id: 'built',
+	name: 'Built',
+	groups: [{ id: 'group_1', name: 'Deployment', weight: 1, measures: [] }]
+});
+
+function setup(scorecard: Scorecard = shippedScorecards()[0]!) {
+	const user = userEvent.setup();
+	let builder!: ScorecardBuilder;
+	render(BuilderHarness, {
+		scorecard,
+		part: 'compose',
+		onready: (b: ScorecardBuilder) => (builder = b)
+	});
+	/** The shares shown in a list of weights (group headers, or one group's measures). */
+	const shown = (root: HTMLElement, selector: string) =>
+		[...root.querySelectorAll<HTMLElement>(`${selector} output[data-share]`)].map((output) =>
+			Number(output.dataset.share)
+		);
+	const groupShares = () => shown(document.body, '.group > header');
+	const measureShares = (group: string) =>
+		shown(screen.getByRole('list', { name: `Measures of ${group}` }), 'li');
+	const zone = (group: string) => screen.getByRole('list', { name: `Measures of ${group}` });
+	const measuresIn = (group: string) =>
+		[...zone(group).querySelectorAll<HTMLElement>('li')].map((li) => li.dataset.measure);
+	/**
+	 * Tab, during a keyboard drag, as a browser does it: the controls between the zones are
+	 * `inert` then, so Tab lands on the next group's zone. jsdom ignores `inert` (it would stop on
+	 * those controls), so the test focuses the zone itself; the end-to-end test presses Tab.
+	 */
+	const tabTo = async (group: string) => {
+		zone(group).focus();
+		// The move is committed in a microtask, then rendered.
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	};
+	return { user, groupShares, measureShares, measuresIn, zone, tabTo, builder: () => builder };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+describe('weights', () => {
+	it('show each group’s share, always adding up to 100 % as weights change', async () => {
+		const { user, groupShares } = setup();
+		expect(groupShares()).toEqual([50, 50]);
+		const adoption = screen.getByRole('spinbutton', { name: 'Weight of Adoption' });
+		await user.clear(adoption);
+		await user.type(adoption, '70');
+		expect(groupShares()).toEqual([42, 58]);
+		await user.click(screen.getByRole('button', { name: 'Add group' }));
+		expect(groupShares()).toEqual([41, 58, 1]);
+		for (const name of ['Deployment', 'Adoption', 'Group 3']) {
+			const field = screen.getByRole('spinbutton', { name: `Weight of ${name}` });
+			await user.clear(field);
+			await user.type(field, '1');
+			expect(sum(groupShares())).toBe(100);
+		}
+		expect(groupShares()).toEqual([34, 33, 33]);
+		expect(screen.getByTestId('group-shares')).toHaveTextContent(
+			'Deployment 34 % · Adoption 33 % · Group 3 33 %'
+		);
+	});
+
+	it('move with the slider’s arrow keys too', async () => {
+		const { user, builder } = setup();
+		const slider = screen.getByRole('slider', { name: 'Weight of Deployment' });
+		slider.focus();
+		await user.keyboard('{ArrowRight}{ArrowRight}');
+		expect(builder().scorecard.groups[0]!.weight).toBe(52);
+		// Each key press is a movement of its own, and one undo step.
+		builder().undo();
+		expect(builder().scorecard.groups[0]!.weight).toBe(51);
+	});
+
+	it('show each measure’s share of its group, adding up to 100 %', async () => {
+		const { user, measureShares } = setup(empty());
+		for (const name of ['Seat penetration', 'Licences unassigned', 'Login frequency'])
+			await user.click(screen.getByRole('button', { name: `Add ${name} to Deployment` }));
+		expect(measureShares('Deployment')).toEqual([34, 33, 33]);
+		const field = screen.getByRole('spinbutton', { name: 'Weight of Seat penetration' });
+		await user.clear(field);
+		await user.type(field, '2');
+		expect(measureShares('Deployment')).toEqual([50, 25, 25]);
+		await user.click(screen.getByRole('button', { name: 'Remove Licences unassigned' }));
+		expect(measureShares('Deployment')).toEqual([67, 33]);
+	});
+});
+
+describe('composing without a mouse', () => {
+	it('takes a palette measure into a group with Enter, Tab and Enter, announced, and undoes it at once', async () => {
+		const { user, measuresIn, tabTo, builder } = setup(empty());
+		await user.click(screen.getByRole('button', { name: 'Add group' }));
+		const item = screen.getByRole('listitem', { name: 'Active days in the last 30' });
+		item.focus();
+		await user.keyboard('{Enter}');
+		const alert = document.getElementById('dnd-action-aria-alert')!;
+		expect(alert).toHaveTextContent('Picked up Active days in the last 30');
+		await tabTo('Deployment');
+		expect(measuresIn('Deployment')).toEqual(['active_days']);
+		expect(alert).toHaveTextContent(
+			'Active days in the last 30 moved to the start of Measures of Deployment'
+		);
+		await tabTo('Group 2');
+		expect(measuresIn('Deployment')).toEqual([]);
+		expect(measuresIn('Group 2')).toEqual(['active_days']);
+		await user.keyboard('{Enter}');
+		expect(alert).toHaveTextContent('Active days in the last 30 dropped in Measures of Group 2');
+		// The palette keeps its measure.
+		expect(screen.getAllByRole('listitem', { name: 'Active days in the last 30' })).toHaveLength(2);
+		expect(builder().scorecard.groups.map((g) => g.measures.map((m) => m.id))).toEqual([
+			[],
+			['active_days']
+		]);
+		// The whole drag is one step.
+		builder().undo();
+		expect(builder().canUndo).toBe(true);
+		expect(builder().undoLabel).toBe('add group Group 2');
+	});
+
+	it('moves a measure to another group and within it with the arrow keys', async () => {
+		const { user, measuresIn, tabTo } = setup();
+		await user.click(screen.getByRole('button', { name: 'Add Seat penetration to Deployment' }));
+		expect(measuresIn('Deployment')).toEqual(['seat_penetration', 'seat_penetration_2']);
+		const [, second] = within(
+			screen.getByRole('list', { name: 'Measures of Deployment' })
+		).getAllByRole('listitem');
+		second!.focus();
+		await user.keyboard('{Enter}{ArrowUp}');
+		expect(measuresIn('Deployment')).toEqual(['seat_penetration_2', 'seat_penetration']);
+		await tabTo('Adoption');
+		expect(measuresIn('Adoption')).toEqual(['seat_penetration_2', 'active_days']);
+		await user.keyboard('{ArrowDown}{Enter}');
+		expect(measuresIn('Deployment')).toEqual(['seat_penetration']);
+		expect(measuresIn('Adoption')).toEqual(['active_days', 'seat_penetration_2']);
+	});
+});
