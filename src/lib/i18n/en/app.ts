@@ -67,8 +67,6 @@ export default {
 	'table.none': '—',
 
 	'scorecards.title': 'Scorecards',
-	'scorecards.notBuilt':
-		'Not built yet: the scorecard builder, where you pick measures from a palette, group and weight them, set bands and the segment each scorecard applies to, and see the effect on real accounts while editing.',
 	'plays.title': 'Plays',
 	'plays.notBuilt':
 		'Not built yet: plays turn scores into digital customer-success actions (emails, tasks, tags, webhooks), with a dry run that shows who would get what and why before anything is sent.',
@@ -81,7 +79,5 @@ export default {
 	'mailbox.title': 'Mailbox',
 	'mailbox.notBuilt':
 		'Not built yet: the emails stored by the local mail sink when no SMTP server is set, shown exactly as a customer would see them.',
-	'backtest.title': 'Backtest',
-	'backtest.notBuilt':
-		'Not built yet: replays past scores against renewals and churn to show whether a scorecard predicts outcomes.'
+	'backtest.title': 'Backtest'
 } as const;

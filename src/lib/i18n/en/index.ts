@@ -3,8 +3,21 @@
  * every other language's dictionary follows. Kept in one file per part of the app.
  */
 import app from './app';
+import backtest from './backtest';
+import builder from './builder';
+import conditions from './conditions';
 import data from './data';
+import measureEditor from './measure-editor';
 import portfolio from './portfolio';
 import settings from './settings';
 
-export const en = { ...app, ...portfolio, ...data, ...settings } as const;
+export const en = {
+	...app,
+	...portfolio,
+	...data,
+	...settings,
+	...builder,
+	...conditions,
+	...measureEditor,
+	...backtest
+} as const;
