@@ -5,13 +5,13 @@
  *
  * The Scale scorecard, made to apply to every account, with a threshold dragged step by step as a
  * user would; each step is a new draft compared with the published version. BENCH_ACCOUNTS=N sets
- * the sample's size (11,500 by default: about 10,000 of them are live, i.e. not churned).
+ * the sample's size (12,500 by default: about 10,000 of them are live, i.e. not churned).
  */
 import type { Scorecard } from '../src/lib/engine';
 import { generateSample, SAMPLE_END } from '../src/lib/engine/sample';
 import { PreviewModel } from '../src/lib/state/preview/preview';
 
-const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 11_500);
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 12_500);
 const format = (n: number, digits = 1) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
