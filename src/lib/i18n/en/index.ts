@@ -8,6 +8,8 @@ import builder from './builder';
 import conditions from './conditions';
 import data from './data';
 import measureEditor from './measure-editor';
+import outbox from './outbox';
+import plays from './plays';
 import portfolio from './portfolio';
 import settings from './settings';
 
@@ -19,5 +21,7 @@ export const en = {
 	...builder,
 	...conditions,
 	...measureEditor,
-	...backtest
+	...backtest,
+	...plays,
+	...outbox
 } as const;

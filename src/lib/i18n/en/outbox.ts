@@ -1,0 +1,2 @@
+/** English for the outbox pages. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** English for the plays pages. */
+export default {} as const;
