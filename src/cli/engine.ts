@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { backtestUsage, runBacktest } from './commands/backtest';
+import { planUsage, runPlan } from './commands/plan';
 import { runSample, sampleUsage } from './commands/sample';
 import { runScore, scoreUsage } from './commands/score';
 import { CliError, UsageError } from './io';
@@ -17,6 +18,8 @@ commands:
       writes the seeded sample workspace (same seed, same file)
   ${backtestUsage}
       how well each scorecard's score foresaw churn 30, 60 and 90 days ahead (text, or JSON)
+  ${planUsage}
+      what the enabled plays would do: one entry per action and recipient, with its key, status and reason
 `;
 
 const commands: Record<
@@ -55,6 +58,15 @@ const commands: Record<
 			format: { type: 'string' }
 		},
 		run: runBacktest
+	},
+	plan: {
+		usage: planUsage,
+		options: {
+			workspace: { type: 'string' },
+			'as-of': { type: 'string' },
+			format: { type: 'string' }
+		},
+		run: runPlan
 	}
 };
 

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
 	churnedBy,
 	explainChange,
@@ -27,16 +27,14 @@ let browser: Browser;
 /** Figures measured along the way, written to test-results/ for the record. */
 const timings: Record<string, number> = {};
 
-// Each test starts from a fresh profile: an empty IndexedDB, so the sample loads as on a first visit.
-beforeEach(async () => {
+// One fresh profile for the file: the first test meets an empty IndexedDB and watches the sample
+// load as on a first visit; the others read the store it left (a first start costs half a minute).
+beforeAll(async () => {
 	browser = await launchBrowser();
 });
 
-afterEach(async () => {
-	await browser?.close();
-});
-
 afterAll(async () => {
+	await browser?.close();
 	await mkdir('test-results', { recursive: true });
 	await writeFile('test-results/score-timings.json', `${JSON.stringify(timings, null, '\t')}\n`);
 	console.log('score pages timings (ms):', timings);
@@ -278,7 +276,6 @@ describe('score pages', () => {
 		async () => {
 			const page = await browser.context.newPage();
 			const errors = collectErrors(page);
-			// A first start straight onto an account page: the store starts from any page.
 			await page.goto(baseURL);
 			const asOf = await scoresReady(page);
 			const { workspace, churned, scores, account } = expectedPortfolio(asOf);

@@ -93,6 +93,7 @@ describe('migration from version 1', () => {
 				await v1.table('snapshots').bulkAdd(sample.snapshots);
 				await v1.table('outcomes').bulkAdd(sample.outcomes);
 				await v1.table('scorecards').bulkAdd(sample.scorecards);
+				await v1.table('plays').bulkAdd(sample.plays);
 				await v1.table('settings').put({ key: 'workspace', value: { currency: 'JPY' } });
 			});
 		} else {

@@ -36,3 +36,4 @@ export { DEFAULT_BANDS, NO_DATA } from './scoring/measure';
 export { checkLogic, requiredVars, varsRead, type Backend, type Logic } from './logic';
 export { UnknownOperatorError } from './errors';
 export { Random } from './random';
+export * from './plays';

@@ -29,6 +29,8 @@ export interface ScoreContext {
 	};
 	/** Whole days from the as-of date to `renewal_date` (negative once passed); null when none. */
 	days_to_renewal: number | null;
+	/** Whole days since the account's `start_date` fact (its tenure); null when it has none. */
+	days_since_start: number | null;
 	/** How many contacts the account has. */
 	contacts: number;
 	/** The as-of date, `YYYY-MM-DD`. */
@@ -115,13 +117,7 @@ export interface Plan {
 
 /** Status of an outbox entry: `planned → approved → sending → sent | failed`, or `suppressed`, `rejected`. */
 export type OutboxStatus =
-	| 'planned'
-	| 'approved'
-	| 'sending'
-	| 'sent'
-	| 'failed'
-	| 'suppressed'
-	| 'rejected';
+	'planned' | 'approved' | 'sending' | 'sent' | 'failed' | 'suppressed' | 'rejected';
 
 /** A plan entry as a run keeps it, with what happened to it since. */
 export interface OutboxEntry extends Omit<PlanEntry, 'status'> {

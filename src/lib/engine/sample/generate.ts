@@ -7,6 +7,7 @@ import { sampleAccount, settleRenewal } from './accounts';
 import { Calendar } from './calendar';
 import { sampleContacts } from './contacts';
 import { CompanyNames } from './names';
+import { shippedPlays, withContactStates } from './plays';
 import { shippedScorecards } from './scorecards';
 import { segmentAt } from './segments';
 import { simulate } from './simulate';
@@ -79,15 +80,16 @@ export function generateSample(options: SampleOptions = {}): Workspace {
 		for (const contact of people) contacts.push(contact);
 	}
 
+	const reachable = withContactStates(accounts, contacts, end);
 	return {
 		format: WORKSPACE_FORMAT,
 		version: WORKSPACE_VERSION,
-		accounts,
-		contacts,
+		accounts: reachable.accounts,
+		contacts: reachable.contacts,
 		snapshots,
 		outcomes,
 		scorecards: shippedScorecards(),
-		plays: [],
+		plays: shippedPlays(),
 		templates: [],
 		settings: {}
 	};

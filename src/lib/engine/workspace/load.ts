@@ -3,7 +3,8 @@
  * records. Everything wrong is reported at once, each problem with its JSON path.
  */
 import type * as z from 'zod';
-import { checkLogic, type Logic } from '../logic';
+import { checkLogic, varsRead, type Logic } from '../logic';
+import { isRecipientForm, RECIPIENT_FORMS } from '../plays/recipients';
 import type { Result, Workspace, WorkspaceIssue } from '../types';
 import { formatPath } from './path';
 import { workspace as workspaceSchema, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './schema';
@@ -30,7 +31,7 @@ export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue
 	const ruleIssues = checkRules(input as RuleHolder);
 	if (!parsed.success)
 		return fail([...parsed.error.issues.map((issue) => fromZod(issue, input)), ...ruleIssues]);
-	const issues = [...ruleIssues, ...checkReferences(parsed.data)];
+	const issues = [...ruleIssues, ...checkReferences(parsed.data), ...checkPlays(parsed.data)];
 	return issues.length ? fail(issues) : { ok: true, value: parsed.data };
 }
 
@@ -276,6 +277,40 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 					'band name'
 				)
 			);
+	});
+	return issues;
+}
+
+/**
+ * What a play names must exist: a group or measure its condition reads (`score.groups.x`) in some
+ * scorecard, and a recipient form its emails know. Caught when the workspace loads, not when a
+ * condition quietly never holds.
+ */
+function checkPlays(workspace: Workspace): WorkspaceIssue[] {
+	const issues: WorkspaceIssue[] = [];
+	const groups = new Set<string>();
+	const measures = new Set<string>();
+	for (const card of workspace.scorecards)
+		for (const group of card.groups) {
+			groups.add(group.id);
+			for (const measure of group.measures) measures.add(measure.id);
+		}
+	workspace.plays.forEach((play, p) => {
+		for (const path of varsRead(play.when as Logic)) {
+			const [root, kind, id] = path.split('.');
+			if (root !== 'score' || id === undefined) continue;
+			if (kind === 'groups' && !groups.has(id))
+				issues.push({ path: `plays[${p}].when`, message: `unknown group "${id}" (${path})` });
+			if (kind === 'measures' && !measures.has(id))
+				issues.push({ path: `plays[${p}].when`, message: `unknown measure "${id}" (${path})` });
+		}
+		play.actions.forEach((action, a) => {
+			if (action.type === 'email' && !isRecipientForm(action.to))
+				issues.push({
+					path: `plays[${p}].actions[${a}].to`,
+					message: `unknown recipients "${action.to}" (expected ${RECIPIENT_FORMS.join(', ')})`
+				});
+		});
 	});
 	return issues;
 }

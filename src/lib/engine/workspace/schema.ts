@@ -254,6 +254,46 @@ export const scorecardDraft = z.looseObject({
 	scorecard
 });
 
+/** A plan entry kept by a run (see `plays/types.ts`), with what happened to it since. */
+export const outboxEntry = z.looseObject({
+	key: z.string().min(1),
+	play_id: id,
+	account_id: id,
+	action: z.enum(['email', 'task', 'tag', 'webhook']),
+	action_index: z.number().int().min(0),
+	recipient: z.string(),
+	status: z.enum(['planned', 'approved', 'sending', 'sent', 'failed', 'suppressed', 'rejected']),
+	suppression: z.string().optional(),
+	reason: z.string(),
+	conditions: z.array(z.looseObject({ text: z.string(), held: z.boolean() })),
+	mode: z.enum(['auto', 'approve']),
+	detail: z.looseObject({ type: z.enum(['email', 'task', 'tag', 'webhook']) }),
+	conflicts: z.array(z.string()).optional(),
+	created_at: isoDateTime,
+	updated_at: isoDateTime,
+	attempts: z.number().int().min(0),
+	error: z.string().optional(),
+	message_id: z.string().optional(),
+	decided_by: z.string().optional(),
+	decided_at: isoDateTime.optional()
+});
+
+/** A CSM task a play created; its id is its outbox entry's key. */
+export const task = z.looseObject({
+	id: z.string().min(1),
+	account_id: id,
+	play_id: id,
+	title: z.string(),
+	assignee: z.string(),
+	due_date: isoDate,
+	status: z.enum(['open', 'done', 'snoozed']),
+	snoozed_until: isoDate.optional(),
+	completed_at: isoDateTime.optional(),
+	created_at: isoDateTime
+});
+
+const count = z.number().int('expected a whole number').min(0, 'expected 0 or more');
+
 export const workspace = z.looseObject({
 	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),
 	version: z.literal(WORKSPACE_VERSION, { error: `expected ${WORKSPACE_VERSION}` }),
@@ -264,9 +304,14 @@ export const workspace = z.looseObject({
 	scorecards: z.array(scorecard),
 	plays: z.array(play),
 	templates: z.array(template),
-	settings: z.looseObject({}),
+	settings: z.looseObject({
+		contact_email_cap_7d: count.optional(),
+		run_email_cap: count.optional()
+	}),
 	// Later additions to version 1, optional so that older files stay valid.
 	manual_entries: z.array(manualEntry).optional(),
 	scorecard_versions: z.array(scorecardVersion).optional(),
-	scorecard_drafts: z.array(scorecardDraft).optional()
+	scorecard_drafts: z.array(scorecardDraft).optional(),
+	outbox: z.array(outboxEntry).optional(),
+	tasks: z.array(task).optional()
 });
