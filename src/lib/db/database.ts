@@ -8,11 +8,13 @@ import type {
 	Contact,
 	ManualEntry,
 	Outcome,
+	OutboxEntry,
 	Play,
 	Scorecard,
 	ScorecardDraft,
 	ScorecardVersion,
 	Snapshot,
+	Task,
 	Template
 } from '$lib/engine';
 import type { HistoryRow, MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
@@ -52,7 +54,13 @@ export const SCHEMA_V3 = {
 	scorecardDrafts: 'scorecard_id'
 } as const;
 
-export const SCHEMA_VERSION = 3;
+/** Version 4: what runs of plays leave behind: the outbox (keyed by idempotency key) and CSM tasks. */
+export const SCHEMA_V4 = {
+	outbox: 'key, status, play_id, account_id, created_at, action',
+	tasks: 'id, status, account_id, assignee, due_date'
+} as const;
+
+export const SCHEMA_VERSION = 4;
 
 export class ScorecraftDatabase extends Dexie {
 	accounts!: Table<Account, string>;
@@ -69,6 +77,8 @@ export class ScorecraftDatabase extends Dexie {
 	manualEntries!: Table<ManualEntry, number>;
 	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
 	scorecardDrafts!: Table<ScorecardDraft, string>;
+	outbox!: Table<OutboxEntry, string>;
+	tasks!: Table<Task, string>;
 
 	/** `options` carries `{ indexedDB, IDBKeyRange }` where there is no browser (tests). */
 	constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -90,5 +100,6 @@ export class ScorecraftDatabase extends Dexie {
 				await tx.table<MetaRow, MetaKey>('meta').bulkPut(rows);
 			});
 		this.version(3).stores(SCHEMA_V3);
+		this.version(4).stores(SCHEMA_V4);
 	}
 }

@@ -55,3 +55,17 @@ export {
 	type Author
 } from './drafts';
 export { addManualEntry, manualEntriesOf } from './manual';
+export {
+	approveEntries,
+	assignTask,
+	completeTask,
+	markDelivery,
+	outboxEntries,
+	outboxHistory,
+	rejectEntries,
+	reopenTask,
+	runPlan,
+	snoozeTask,
+	taskQueue,
+	type RunResult
+} from './outbox';

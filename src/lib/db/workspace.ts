@@ -2,7 +2,14 @@
  * The whole workspace in and out of the store: replace, export, empty, and the sample on first
  * start. Each write is one transaction, so a failure leaves the store as it was.
  */
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type IsoDate, type Workspace } from '$lib/engine';
+import {
+	WORKSPACE_FORMAT,
+	WORKSPACE_VERSION,
+	type IsoDate,
+	type OutboxEntry,
+	type Task,
+	type Workspace
+} from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion, readMeta, writeMeta } from './meta';
 
@@ -20,7 +27,9 @@ const FORMAT_KEYS = new Set([
 	'settings',
 	'manual_entries',
 	'scorecard_versions',
-	'scorecard_drafts'
+	'scorecard_drafts',
+	'outbox',
+	'tasks'
 ]);
 
 function recordTables(db: ScorecraftDatabase) {
@@ -35,7 +44,9 @@ function recordTables(db: ScorecraftDatabase) {
 		db.settings,
 		db.manualEntries,
 		db.scorecardVersions,
-		db.scorecardDrafts
+		db.scorecardDrafts,
+		db.outbox,
+		db.tasks
 	];
 }
 
@@ -77,7 +88,10 @@ async function writeWorkspace(db: ScorecraftDatabase, workspace: Workspace): Pro
 		db.settings.put({ key: 'workspace', value: workspace.settings }),
 		db.manualEntries.bulkAdd(workspace.manual_entries ?? []),
 		db.scorecardVersions.bulkAdd(workspace.scorecard_versions ?? []),
-		db.scorecardDrafts.bulkAdd(workspace.scorecard_drafts ?? [])
+		db.scorecardDrafts.bulkAdd(workspace.scorecard_drafts ?? []),
+		// The schema's loose records and the engine's interfaces describe the same objects.
+		db.outbox.bulkAdd((workspace.outbox ?? []) as unknown as OutboxEntry[]),
+		db.tasks.bulkAdd((workspace.tasks ?? []) as unknown as Task[])
 	]);
 	const extra = Object.fromEntries(
 		Object.entries(workspace).filter(([key]) => !FORMAT_KEYS.has(key))
@@ -143,10 +157,12 @@ export async function readWorkspace(
 				db.templates.toArray(),
 				db.settings.get('workspace')
 			]);
-		const [manualEntries, versions, drafts] = await Promise.all([
+		const [manualEntries, versions, drafts, outbox, tasks] = await Promise.all([
 			db.manualEntries.toArray(),
 			db.scorecardVersions.toArray(),
-			db.scorecardDrafts.toArray()
+			db.scorecardDrafts.toArray(),
+			db.outbox.orderBy('created_at').toArray(),
+			db.tasks.toArray()
 		]);
 		const [order, extra, dataVersion] = await Promise.all([
 			readMeta(db, 'order'),
@@ -169,6 +185,8 @@ export async function readWorkspace(
 			...(manualEntries.length ? { manual_entries: manualEntries } : {}),
 			...(versions.length ? { scorecard_versions: versions } : {}),
 			...(drafts.length ? { scorecard_drafts: drafts } : {}),
+			...(outbox.length ? { outbox: outbox as unknown as Workspace['outbox'] } : {}),
+			...(tasks.length ? { tasks: tasks as unknown as Workspace['tasks'] } : {}),
 			...extra
 		};
 		return { workspace, dataVersion: dataVersion ?? 0 };

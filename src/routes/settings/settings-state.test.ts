@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { generateSample, SAMPLE_END } from '$lib/engine/sample';
-import { importRecords, refreshScores, replaceWorkspace, type StorageApi } from '$lib/db';
+import {
+	importRecords,
+	refreshScores,
+	replaceWorkspace,
+	SCHEMA_VERSION,
+	type StorageApi
+} from '$lib/db';
 import { liveQueriesOnFakeIndexedDb, testDatabase } from '$lib/db/testing';
 import { SettingsState } from './settings-state.svelte';
 
@@ -29,7 +35,7 @@ describe('SettingsState', () => {
 			expect(status.storage).toEqual({ persisted: false, usage: 2_000_000, quota: 100_000_000 })
 		);
 		expect(status.name).toBe(db.name);
-		expect(status.version).toBe(3); // the schema as of store v3 (drafts, versions, manual entries)
+		expect(status.version).toBe(SCHEMA_VERSION);
 
 		// A write elsewhere shows here without reloading.
 		await importRecords(db, { accounts: [{ id: 'x', name: 'X', segment: 'mid' }] });

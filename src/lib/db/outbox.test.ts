@@ -1,0 +1,151 @@
+/** Runs of plays into the outbox and the task queue: idempotent, all or nothing, decided by people. */
+import { describe, expect, it } from 'vitest';
+import { planPlays, type Play, type Workspace } from '$lib/engine';
+import { exampleWorkspace } from '../../../tests/support/workspace';
+import { readMeta } from './meta';
+import {
+	approveEntries,
+	completeTask,
+	outboxHistory,
+	rejectEntries,
+	runPlan,
+	snoozeTask,
+	taskQueue
+} from './outbox';
+import { testDatabase } from './testing';
+import { exportWorkspace, replaceWorkspace } from './workspace';
+
+const AS_OF = '2026-11-02';
+const kim = { at: `${AS_OF}T08:00:00.000Z`, by: 'kim@vendor.example' };
+
+const plays: Play[] = [
+	{
+		id: 'nurture',
+		name: 'Nurture',
+		enabled: true,
+		mode: 'auto',
+		when: true,
+		actions: [
+			{ type: 'email', template: 'content-nurture', to: 'contacts' },
+			{ type: 'tag', add: ['nurtured'] }
+		],
+		cooldown_days: 14
+	},
+	{
+		id: 'call',
+		name: 'Call',
+		enabled: true,
+		mode: 'approve',
+		when: { '<': [{ var: 'score.groups.adoption' }, 60] },
+		actions: [{ type: 'task', title: 'Call them', due_in_days: 3 }],
+		cooldown_days: 30
+	}
+];
+
+async function store(): Promise<{ db: ReturnType<typeof testDatabase>; workspace: Workspace }> {
+	const db = testDatabase();
+	const workspace = { ...exampleWorkspace(), plays };
+	await replaceWorkspace(db, workspace);
+	return { db, workspace };
+}
+
+describe('runPlan', () => {
+	it('writes the plan once, performs auto plays, and leaves approve plays waiting', async () => {
+		const { db, workspace } = await store();
+		const plan = planPlays({ workspace, asOf: AS_OF });
+		const versionBefore = await readMeta(db, 'dataVersion');
+		const first = await runPlan(db, plan, kim);
+		expect(first).toEqual({
+			added: 5,
+			alreadyThere: 0,
+			performed: 2,
+			waiting: 1,
+			queued: 2,
+			suppressed: 0
+		});
+		expect((await db.accounts.get('acme'))?.tags).toEqual(['nurtured']);
+		// Tags are account fields: the score caches must know the data changed.
+		expect(await readMeta(db, 'dataVersion')).toBe(versionBefore! + 1);
+		const statuses = Object.fromEntries(
+			(await db.outbox.toArray()).map((e) => [`${e.play_id}/${e.account_id}/${e.action}`, e.status])
+		);
+		expect(statuses).toEqual({
+			'nurture/acme/email': 'approved',
+			'nurture/acme/tag': 'sent',
+			'nurture/globex/email': 'approved',
+			'nurture/globex/tag': 'sent',
+			'call/globex/task': 'planned'
+		});
+		expect(await db.tasks.count()).toBe(0);
+
+		// The same plan again, or a plan made after the run: nothing new.
+		expect(await runPlan(db, plan, kim)).toMatchObject({ added: 0, alreadyThere: 5 });
+		const history = await outboxHistory(db, '2026-10-01');
+		const replanned = planPlays({ workspace, asOf: AS_OF, history });
+		expect(replanned.entries.every((e) => e.suppression === 'cooldown')).toBe(true);
+		expect(await runPlan(db, replanned, kim)).toMatchObject({ added: 0 });
+		expect(await db.outbox.count()).toBe(5);
+	});
+
+	it('creates the task when a person approves, and a rejected entry is never performed', async () => {
+		const { db, workspace } = await store();
+		await runPlan(db, planPlays({ workspace, asOf: AS_OF }), kim);
+		const [waiting] = await db.outbox.where('status').equals('planned').toArray();
+		expect(await rejectEntries(db, ['nope'], kim)).toEqual({ changed: 0, skipped: 1 });
+		expect(await approveEntries(db, [waiting!.key], { ...kim, by: 'lee' })).toEqual({
+			changed: 1,
+			skipped: 0
+		});
+		expect(await db.outbox.get(waiting!.key)).toMatchObject({ status: 'sent', decided_by: 'lee' });
+		const [task] = await taskQueue(db, AS_OF);
+		expect(task).toMatchObject({
+			id: waiting!.key,
+			account_id: 'globex',
+			title: 'Call them',
+			assignee: 'kim@vendor.example',
+			due_date: '2026-11-05',
+			status: 'open'
+		});
+		// Approving again changes nothing; rejecting a sent entry neither.
+		expect(await approveEntries(db, [waiting!.key], kim)).toEqual({ changed: 0, skipped: 1 });
+		expect(await rejectEntries(db, [waiting!.key], kim)).toEqual({ changed: 0, skipped: 1 });
+
+		await snoozeTask(db, task!.id, '2026-11-09');
+		expect(await taskQueue(db, AS_OF)).toEqual([]);
+		expect((await taskQueue(db, '2026-11-09')).map((t) => t.id)).toEqual([task!.id]);
+		await completeTask(db, task!.id, kim.at);
+		expect(await taskQueue(db, '2026-11-09')).toEqual([]);
+		expect((await db.tasks.get(task!.id))?.status).toBe('done');
+	});
+
+	it('keeps the outbox and the tasks in the workspace file, and writes nothing of a run that fails', async () => {
+		const { db, workspace } = await store();
+		const plan = planPlays({ workspace, asOf: AS_OF });
+		await runPlan(db, plan, kim);
+		const [waiting] = await db.outbox.where('status').equals('planned').primaryKeys();
+		await approveEntries(db, [waiting!], kim);
+		const exported = await exportWorkspace(db);
+		expect(exported.outbox).toHaveLength(5);
+		expect(exported.tasks).toHaveLength(1);
+		const copy = testDatabase();
+		await replaceWorkspace(copy, exported);
+		expect(await copy.outbox.count()).toBe(5);
+		expect(await copy.tasks.count()).toBe(1);
+
+		// A plan whose entries clash on a key inside the batch cannot half-land.
+		const fresh = await store();
+		const broken = {
+			...plan,
+			entries: [...plan.entries, { ...plan.entries[0]!, detail: null as never }]
+		};
+		broken.entries[1] = {
+			...broken.entries[1]!,
+			detail: undefined as never,
+			status: 'planned',
+			mode: 'auto'
+		};
+		await expect(runPlan(fresh.db, broken, kim)).rejects.toThrow();
+		expect(await fresh.db.outbox.count()).toBe(0);
+		expect((await fresh.db.accounts.get('acme'))?.tags ?? []).toEqual([]);
+	});
+});

@@ -1,0 +1,230 @@
+/**
+ * The outbox and the CSM task queue: what runs of plays wrote, and what people decided. Every
+ * write that touches more than one table is one transaction, so a run either lands whole or not
+ * at all, and keys make running twice add nothing twice.
+ */
+import type { IsoDate, OutboxEntry, Plan, PlanEntry, Task } from '$lib/engine';
+import type { ScorecraftDatabase } from './database';
+import { bumpDataVersion } from './meta';
+
+export interface RunResult {
+	/** Entries new to the outbox. */
+	added: number;
+	/** Entries whose key the outbox already held (an earlier run in the same cooldown window). */
+	alreadyThere: number;
+	/** Tasks created and tags applied at once (auto plays). */
+	performed: number;
+	/** Entries of approve-mode plays, waiting for a person. */
+	waiting: number;
+	/** Emails and webhooks queued for delivery. */
+	queued: number;
+	/** Written as suppressed, with the reason. */
+	suppressed: number;
+}
+
+/** Outbox entries created on or after a date (cooldowns, caps and conflicts read them). */
+export async function outboxHistory(
+	db: ScorecraftDatabase,
+	since: IsoDate
+): Promise<OutboxEntry[]> {
+	return db.outbox.where('created_at').aboveOrEqual(since).toArray();
+}
+
+function outboxEntry(entry: PlanEntry, at: string): OutboxEntry {
+	return { ...entry, created_at: at, updated_at: at, attempts: 0 };
+}
+
+/**
+ * Performs an entry a person approved or an auto play planned, inside a transaction over the
+ * outbox, tasks and accounts: a task is created, a tag applied (both done at once: `sent`); an email
+ * or a webhook is queued for delivery (`approved`). Returns whether the account changed.
+ */
+async function perform(db: ScorecraftDatabase, entry: OutboxEntry, at: string): Promise<boolean> {
+	const detail = entry.detail;
+	if (detail.type === 'task') {
+		const task: Task = {
+			id: entry.key,
+			account_id: entry.account_id,
+			play_id: entry.play_id,
+			title: detail.title,
+			assignee: detail.assignee,
+			due_date: detail.due_date,
+			status: 'open',
+			created_at: at
+		};
+		await db.tasks.put(task);
+		entry.status = 'sent';
+		entry.attempts += 1;
+		return false;
+	}
+	if (detail.type === 'tag') {
+		const account = await db.accounts.get(entry.account_id);
+		entry.status = 'sent';
+		entry.attempts += 1;
+		if (!account) {
+			entry.status = 'failed';
+			entry.error = `no account "${entry.account_id}"`;
+			return false;
+		}
+		const tags = new Set(account.tags ?? []);
+		for (const tag of detail.add) tags.add(tag);
+		for (const tag of detail.remove) tags.delete(tag);
+		const next = [...tags];
+		if (
+			next.length === (account.tags ?? []).length &&
+			next.every((t, i) => account.tags?.[i] === t)
+		)
+			return false;
+		await db.accounts.put({ ...account, tags: next });
+		return true;
+	}
+	entry.status = 'approved';
+	return false;
+}
+
+/**
+ * Writes a plan to the outbox and performs what auto plays planned. Idempotent: an entry whose key
+ * is already in the outbox is left as it is. Suppressed entries are kept with their reason, except
+ * cooldowns (the earlier entry is the record).
+ */
+export async function runPlan(
+	db: ScorecraftDatabase,
+	plan: Plan,
+	options: { at: string; by: string }
+): Promise<RunResult> {
+	const result: RunResult = {
+		added: 0,
+		alreadyThere: 0,
+		performed: 0,
+		waiting: 0,
+		queued: 0,
+		suppressed: 0
+	};
+	await db.transaction('rw', [db.outbox, db.tasks, db.accounts, db.meta], async () => {
+		const candidates = plan.entries.filter((entry) => entry.suppression !== 'cooldown');
+		const existing = await db.outbox.bulkGet(candidates.map((entry) => entry.key));
+		const fresh: OutboxEntry[] = [];
+		const seen = new Set<string>();
+		let accountsChanged = false;
+		for (const [i, planned] of candidates.entries()) {
+			if (existing[i] || seen.has(planned.key)) {
+				result.alreadyThere++;
+				continue;
+			}
+			seen.add(planned.key);
+			const entry = outboxEntry(planned, options.at);
+			if (entry.status === 'suppressed') result.suppressed++;
+			else if (entry.mode === 'approve') result.waiting++;
+			else {
+				accountsChanged = (await perform(db, entry, options.at)) || accountsChanged;
+				if (entry.status === 'approved') result.queued++;
+				else result.performed++;
+			}
+			fresh.push(entry);
+		}
+		result.added = fresh.length;
+		await db.outbox.bulkAdd(fresh);
+		// Tags are account fields a scorecard may read: the scores must follow.
+		if (accountsChanged) await bumpDataVersion(db);
+	});
+	return result;
+}
+
+async function decide(
+	db: ScorecraftDatabase,
+	keys: readonly string[],
+	options: { at: string; by: string },
+	approve: boolean
+): Promise<{ changed: number; skipped: number }> {
+	let changed = 0;
+	await db.transaction('rw', [db.outbox, db.tasks, db.accounts, db.meta], async () => {
+		const entries = await db.outbox.bulkGet([...keys]);
+		let accountsChanged = false;
+		const updated: OutboxEntry[] = [];
+		for (const entry of entries) {
+			if (!entry || entry.status !== 'planned') continue;
+			entry.decided_by = options.by;
+			entry.decided_at = options.at;
+			entry.updated_at = options.at;
+			if (approve) accountsChanged = (await perform(db, entry, options.at)) || accountsChanged;
+			else entry.status = 'rejected';
+			updated.push(entry);
+		}
+		changed = updated.length;
+		await db.outbox.bulkPut(updated);
+		if (accountsChanged) await bumpDataVersion(db);
+	});
+	return { changed, skipped: keys.length - changed };
+}
+
+/** Approves planned entries (approve-mode plays) and performs them; others are left and counted. */
+export function approveEntries(
+	db: ScorecraftDatabase,
+	keys: readonly string[],
+	options: { at: string; by: string }
+): Promise<{ changed: number; skipped: number }> {
+	return decide(db, keys, options, true);
+}
+
+/** Rejects planned entries: they are never performed, and do not hold a cooldown. */
+export function rejectEntries(
+	db: ScorecraftDatabase,
+	keys: readonly string[],
+	options: { at: string; by: string }
+): Promise<{ changed: number; skipped: number }> {
+	return decide(db, keys, options, false);
+}
+
+/** Records what delivery did with an entry: sent (with its message id), or failed with the answer. */
+export async function markDelivery(
+	db: ScorecraftDatabase,
+	key: string,
+	result:
+		| { ok: true; messageId?: string; attempts: number }
+		| { ok: false; error: string; attempts: number },
+	at: string
+): Promise<void> {
+	await db.outbox.update(key, {
+		status: result.ok ? 'sent' : 'failed',
+		attempts: result.attempts,
+		updated_at: at,
+		...(result.ok ? { message_id: result.messageId, error: undefined } : { error: result.error })
+	});
+}
+
+export async function completeTask(db: ScorecraftDatabase, id: string, at: string): Promise<void> {
+	await db.tasks.update(id, { status: 'done', completed_at: at });
+}
+
+export async function reopenTask(db: ScorecraftDatabase, id: string): Promise<void> {
+	await db.tasks.update(id, { status: 'open', completed_at: undefined, snoozed_until: undefined });
+}
+
+export async function snoozeTask(
+	db: ScorecraftDatabase,
+	id: string,
+	until: IsoDate
+): Promise<void> {
+	await db.tasks.update(id, { status: 'snoozed', snoozed_until: until });
+}
+
+export async function assignTask(
+	db: ScorecraftDatabase,
+	id: string,
+	assignee: string
+): Promise<void> {
+	await db.tasks.update(id, { assignee });
+}
+
+/** The task queue as of a date: open tasks, and snoozed ones whose date has come, by due date. */
+export async function taskQueue(db: ScorecraftDatabase, today: IsoDate): Promise<Task[]> {
+	const tasks = await db.tasks.where('status').anyOf('open', 'snoozed').toArray();
+	return tasks
+		.filter((task) => task.status === 'open' || (task.snoozed_until ?? '') <= today)
+		.sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id));
+}
+
+/** The whole outbox, newest first. */
+export async function outboxEntries(db: ScorecraftDatabase): Promise<OutboxEntry[]> {
+	return await db.outbox.orderBy('created_at').reverse().toArray();
+}
