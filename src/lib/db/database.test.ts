@@ -1,7 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { generateSample } from '$lib/engine/sample';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, ScorecraftDatabase } from './database';
+import {
+	SCHEMA_V1,
+	SCHEMA_V2,
+	SCHEMA_V3,
+	SCHEMA_V4,
+	SCHEMA_VERSION,
+	ScorecraftDatabase
+} from './database';
 import { getDatabase } from './index';
 import { readMeta } from './meta';
 import { canonical, fakeIndexedDb, testDatabase, uniqueName } from './testing';
@@ -108,7 +115,10 @@ describe('migration from version 1', () => {
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(db.tables.map((table) => table.name).sort()).toEqual(
-			[...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3),
+			[
+				...Object.keys(SCHEMA_V1),
+				...Object.keys(SCHEMA_V2),
+				...Object.keys(SCHEMA_V3),
 				...Object.keys(SCHEMA_V4)
 			].sort()
 		);

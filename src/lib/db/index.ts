@@ -69,3 +69,4 @@ export {
 	taskQueue,
 	type RunResult
 } from './outbox';
+export { deletePlay, listPlays, savePlay, setPlayEnabled } from './plays';

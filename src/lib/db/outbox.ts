@@ -3,7 +3,7 @@
  * write that touches more than one table is one transaction, so a run either lands whole or not
  * at all, and keys make running twice add nothing twice.
  */
-import type { IsoDate, OutboxEntry, Plan, PlanEntry, Task } from '$lib/engine';
+import type { Account, IsoDate, OutboxEntry, Plan, PlanEntry, Task } from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion } from './meta';
 
@@ -34,52 +34,73 @@ function outboxEntry(entry: PlanEntry, at: string): OutboxEntry {
 	return { ...entry, created_at: at, updated_at: at, attempts: 0 };
 }
 
-/**
- * Performs an entry a person approved or an auto play planned, inside a transaction over the
- * outbox, tasks and accounts: a task is created, a tag applied (both done at once: `sent`); an email
- * or a webhook is queued for delivery (`approved`). Returns whether the account changed.
- */
-async function perform(db: ScorecraftDatabase, entry: OutboxEntry, at: string): Promise<boolean> {
-	const detail = entry.detail;
-	if (detail.type === 'task') {
-		const task: Task = {
-			id: entry.key,
-			account_id: entry.account_id,
-			play_id: entry.play_id,
-			title: detail.title,
-			assignee: detail.assignee,
-			due_date: detail.due_date,
-			status: 'open',
-			created_at: at
-		};
-		await db.tasks.put(task);
-		entry.status = 'sent';
-		entry.attempts += 1;
-		return false;
+/** What performing entries changes besides the entries: tasks to create, accounts retagged. */
+class Effects {
+	readonly tasks: Task[] = [];
+	readonly accounts = new Map<string, Account>();
+
+	constructor(accounts: readonly (Account | undefined)[]) {
+		for (const account of accounts) if (account) this.accounts.set(account.id, account);
 	}
-	if (detail.type === 'tag') {
-		const account = await db.accounts.get(entry.account_id);
+
+	/** The changed accounts only. */
+	changed = new Set<string>();
+
+	/**
+	 * Performs an entry a person approved or an auto play planned: a task is created and a tag
+	 * applied at once (`sent`); an email or a webhook is queued for delivery (`approved`). In memory:
+	 * the caller writes it all at the end, so the transaction never waits on anything but the store.
+	 */
+	perform(entry: OutboxEntry, at: string): void {
+		const detail = entry.detail;
+		if (detail.type === 'email' || detail.type === 'webhook') {
+			entry.status = 'approved';
+			return;
+		}
 		entry.status = 'sent';
 		entry.attempts += 1;
+		if (detail.type === 'task') {
+			this.tasks.push({
+				id: entry.key,
+				account_id: entry.account_id,
+				play_id: entry.play_id,
+				title: detail.title,
+				assignee: detail.assignee,
+				due_date: detail.due_date,
+				status: 'open',
+				created_at: at
+			});
+			return;
+		}
+		const account = this.accounts.get(entry.account_id);
 		if (!account) {
 			entry.status = 'failed';
 			entry.error = `no account "${entry.account_id}"`;
-			return false;
+			return;
 		}
-		const tags = new Set(account.tags ?? []);
+		const before = account.tags ?? [];
+		const tags = new Set(before);
 		for (const tag of detail.add) tags.add(tag);
 		for (const tag of detail.remove) tags.delete(tag);
-		const next = [...tags];
-		if (
-			next.length === (account.tags ?? []).length &&
-			next.every((t, i) => account.tags?.[i] === t)
-		)
-			return false;
-		await db.accounts.put({ ...account, tags: next });
-		return true;
+		const after = [...tags];
+		if (after.length === before.length && after.every((tag, i) => before[i] === tag)) return;
+		this.accounts.set(account.id, { ...account, tags: after });
+		this.changed.add(account.id);
 	}
-	entry.status = 'approved';
-	return false;
+
+	/** Writes the tasks and the retagged accounts; tags are account fields a scorecard may read. */
+	async write(db: ScorecraftDatabase): Promise<void> {
+		await db.tasks.bulkPut(this.tasks);
+		if (this.changed.size === 0) return;
+		await db.accounts.bulkPut([...this.changed].map((id) => this.accounts.get(id)!));
+		await bumpDataVersion(db);
+	}
+}
+
+/** The accounts that tag entries would change, read up front. */
+function accountsToTag(db: ScorecraftDatabase, entries: readonly OutboxEntry[]) {
+	const ids = [...new Set(entries.filter((e) => e.action === 'tag').map((e) => e.account_id))];
+	return db.accounts.bulkGet(ids);
 }
 
 /**
@@ -105,27 +126,26 @@ export async function runPlan(
 		const existing = await db.outbox.bulkGet(candidates.map((entry) => entry.key));
 		const fresh: OutboxEntry[] = [];
 		const seen = new Set<string>();
-		let accountsChanged = false;
-		for (const [i, planned] of candidates.entries()) {
-			if (existing[i] || seen.has(planned.key)) {
-				result.alreadyThere++;
-				continue;
+		candidates.forEach((planned, i) => {
+			if (existing[i] || seen.has(planned.key)) result.alreadyThere++;
+			else {
+				seen.add(planned.key);
+				fresh.push(outboxEntry(planned, options.at));
 			}
-			seen.add(planned.key);
-			const entry = outboxEntry(planned, options.at);
+		});
+		const effects = new Effects(await accountsToTag(db, fresh));
+		for (const entry of fresh) {
 			if (entry.status === 'suppressed') result.suppressed++;
 			else if (entry.mode === 'approve') result.waiting++;
 			else {
-				accountsChanged = (await perform(db, entry, options.at)) || accountsChanged;
+				effects.perform(entry, options.at);
 				if (entry.status === 'approved') result.queued++;
 				else result.performed++;
 			}
-			fresh.push(entry);
 		}
 		result.added = fresh.length;
 		await db.outbox.bulkAdd(fresh);
-		// Tags are account fields a scorecard may read: the scores must follow.
-		if (accountsChanged) await bumpDataVersion(db);
+		await effects.write(db);
 	});
 	return result;
 }
@@ -138,21 +158,20 @@ async function decide(
 ): Promise<{ changed: number; skipped: number }> {
 	let changed = 0;
 	await db.transaction('rw', [db.outbox, db.tasks, db.accounts, db.meta], async () => {
-		const entries = await db.outbox.bulkGet([...keys]);
-		let accountsChanged = false;
-		const updated: OutboxEntry[] = [];
-		for (const entry of entries) {
-			if (!entry || entry.status !== 'planned') continue;
+		const waiting = (await db.outbox.bulkGet([...keys])).filter(
+			(entry): entry is OutboxEntry => entry?.status === 'planned'
+		);
+		const effects = new Effects(approve ? await accountsToTag(db, waiting) : []);
+		for (const entry of waiting) {
 			entry.decided_by = options.by;
 			entry.decided_at = options.at;
 			entry.updated_at = options.at;
-			if (approve) accountsChanged = (await perform(db, entry, options.at)) || accountsChanged;
+			if (approve) effects.perform(entry, options.at);
 			else entry.status = 'rejected';
-			updated.push(entry);
 		}
-		changed = updated.length;
-		await db.outbox.bulkPut(updated);
-		if (accountsChanged) await bumpDataVersion(db);
+		changed = waiting.length;
+		await db.outbox.bulkPut(waiting);
+		await effects.write(db);
 	});
 	return { changed, skipped: keys.length - changed };
 }

@@ -1,6 +1,6 @@
 /** The engine's public surface: pure functions over workspace data, shared by every caller. */
 export type * from './types';
-export { parseWorkspace } from './workspace/load';
+export { parsePlay, parseWorkspace } from './workspace/load';
 export { formatPath } from './workspace/path';
 export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';

@@ -1,15 +1,21 @@
 /** The fields of the score context, for the condition builder of the play editor. */
-import { workspaceFields } from '../conditions';
+import { inferFields } from '../conditions';
 import type { Field } from '../conditions/types';
 import { DEFAULT_BANDS } from '../scoring/measure';
-import type { IsoDate, Workspace } from '../types';
+import type { Scorecard } from '../types';
 
-/** Every path a play's `when` can read, with labels from the scorecards' own names. */
-export function scoreContextFields(workspace: Workspace, asOf: IsoDate): Field[] {
+/**
+ * Every path a play's `when` can read, with labels from the scorecards' own names; the account's
+ * fields are inferred from some accounts' facts (a sample is enough).
+ */
+export function scoreContextFields(
+	scorecards: readonly Scorecard[],
+	accountFacts: Iterable<Record<string, unknown>>
+): Field[] {
 	const bands = new Set<string>();
 	const groups = new Map<string, string>();
 	const measures = new Map<string, string>();
-	for (const card of workspace.scorecards) {
+	for (const card of scorecards) {
 		for (const band of card.bands ?? DEFAULT_BANDS) bands.add(band.name);
 		for (const group of card.groups) {
 			if (!groups.has(group.id)) groups.set(group.id, group.name);
@@ -38,7 +44,7 @@ export function scoreContextFields(workspace: Workspace, asOf: IsoDate): Field[]
 		{ path: 'contacts', label: 'Contacts', type: 'number' },
 		{ path: 'now', label: 'Today (as-of date)', type: 'date' }
 	];
-	const account = workspaceFields(workspace, asOf).map((field): Field => ({
+	const account = inferFields(accountFacts).map((field): Field => ({
 		...field,
 		path: `account.${field.path}`,
 		label: `Account · ${field.label}`

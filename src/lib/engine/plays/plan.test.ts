@@ -1,7 +1,7 @@
 /** The plan on the foundation issue's example workspace: who gets what, why, and what stops it. */
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
-import { parseWorkspace } from '../workspace/load';
+import { parsePlay, parseWorkspace } from '../workspace/load';
 import type { Play, Workspace } from '../types';
 import { planPlays } from './plan';
 import type { OutboxEntry, PlanEntry } from './types';
@@ -262,5 +262,23 @@ describe('plays at load time', () => {
 					'unknown recipients "everyone" (expected contacts, primary, csm, dormant_users, role:<name>)'
 			}
 		]);
+	});
+
+	it('checks one play on its own, as the editor saves it, with paths inside the play', () => {
+		const cards = exampleWorkspace().scorecards;
+		const broken = parsePlay(
+			{ ...play({}), cooldown_days: -1, actions: [{ type: 'task' }], when: { nope: [] } },
+			cards
+		);
+		expect(broken.ok ? [] : broken.errors.map((e) => e.path)).toEqual([
+			'actions[0].title',
+			'cooldown_days',
+			'when.nope'
+		]);
+		const unknown = parsePlay(play({ when: { '<': [{ var: 'score.groups.x' }, 1] } }), cards);
+		expect(unknown.ok ? [] : unknown.errors).toEqual([
+			{ path: 'when', message: 'unknown group "x" (score.groups.x)' }
+		]);
+		expect(parsePlay(play({}), cards).ok).toBe(true);
 	});
 });

@@ -5,9 +5,14 @@
 import type * as z from 'zod';
 import { checkLogic, varsRead, type Logic } from '../logic';
 import { isRecipientForm, RECIPIENT_FORMS } from '../plays/recipients';
-import type { Result, Workspace, WorkspaceIssue } from '../types';
+import type { Play, Result, Scorecard, Workspace, WorkspaceIssue } from '../types';
 import { formatPath } from './path';
-import { workspace as workspaceSchema, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './schema';
+import {
+	play as playSchema,
+	workspace as workspaceSchema,
+	WORKSPACE_FORMAT,
+	WORKSPACE_VERSION
+} from './schema';
 
 export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -281,36 +286,72 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 	return issues;
 }
 
-/**
- * What a play names must exist: a group or measure its condition reads (`score.groups.x`) in some
- * scorecard, and a recipient form its emails know. Caught when the workspace loads, not when a
- * condition quietly never holds.
- */
-function checkPlays(workspace: Workspace): WorkspaceIssue[] {
-	const issues: WorkspaceIssue[] = [];
+/** Group and measure ids across scorecards: what a play's condition may read. */
+function scoreIds(scorecards: readonly Scorecard[]): {
+	groups: Set<string>;
+	measures: Set<string>;
+} {
 	const groups = new Set<string>();
 	const measures = new Set<string>();
-	for (const card of workspace.scorecards)
+	for (const card of scorecards)
 		for (const group of card.groups) {
 			groups.add(group.id);
 			for (const measure of group.measures) measures.add(measure.id);
 		}
-	workspace.plays.forEach((play, p) => {
-		for (const path of varsRead(play.when as Logic)) {
-			const [root, kind, id] = path.split('.');
-			if (root !== 'score' || id === undefined) continue;
-			if (kind === 'groups' && !groups.has(id))
-				issues.push({ path: `plays[${p}].when`, message: `unknown group "${id}" (${path})` });
-			if (kind === 'measures' && !measures.has(id))
-				issues.push({ path: `plays[${p}].when`, message: `unknown measure "${id}" (${path})` });
-		}
-		play.actions.forEach((action, a) => {
-			if (action.type === 'email' && !isRecipientForm(action.to))
-				issues.push({
-					path: `plays[${p}].actions[${a}].to`,
-					message: `unknown recipients "${action.to}" (expected ${RECIPIENT_FORMS.join(', ')})`
-				});
-		});
+	return { groups, measures };
+}
+
+/**
+ * What a play names must exist: a group or measure its condition reads (`score.groups.x`) in some
+ * scorecard, and a recipient form its emails know. Caught when the workspace loads, not when a
+ * condition quietly never holds. Paths start with `at` (e.g. `plays[0]`).
+ */
+function playReferenceIssues(
+	play: Play,
+	at: string,
+	ids: { groups: Set<string>; measures: Set<string> }
+): WorkspaceIssue[] {
+	const issues: WorkspaceIssue[] = [];
+	const prefix = at ? `${at}.` : '';
+	for (const path of varsRead(play.when as Logic)) {
+		const [root, kind, id] = path.split('.');
+		if (root !== 'score' || id === undefined) continue;
+		if (kind === 'groups' && !ids.groups.has(id))
+			issues.push({ path: `${prefix}when`, message: `unknown group "${id}" (${path})` });
+		if (kind === 'measures' && !ids.measures.has(id))
+			issues.push({ path: `${prefix}when`, message: `unknown measure "${id}" (${path})` });
+	}
+	play.actions.forEach((action, a) => {
+		if (action.type === 'email' && !isRecipientForm(action.to))
+			issues.push({
+				path: `${prefix}actions[${a}].to`,
+				message: `unknown recipients "${action.to}" (expected ${RECIPIENT_FORMS.join(', ')})`
+			});
 	});
 	return issues;
+}
+
+function checkPlays(workspace: Workspace): WorkspaceIssue[] {
+	const ids = scoreIds(workspace.scorecards);
+	return workspace.plays.flatMap((play, p) => playReferenceIssues(play, `plays[${p}]`, ids));
+}
+
+/**
+ * One play on its own, as the play editor saves it: its shape, its condition's JSON-logic and what
+ * it names, checked against the workspace's scorecards. Paths are relative to the play.
+ */
+export function parsePlay(
+	input: unknown,
+	scorecards: readonly Scorecard[]
+): Result<Play, WorkspaceIssue> {
+	const parsed = playSchema.safeParse(input);
+	const when = (input as { when?: unknown } | null)?.when;
+	const ruleIssues = logicIssues(when as Logic | undefined, ['when']);
+	if (!parsed.success)
+		return {
+			ok: false,
+			errors: [...parsed.error.issues.map((issue) => fromZod(issue, input)), ...ruleIssues]
+		};
+	const issues = [...ruleIssues, ...playReferenceIssues(parsed.data, '', scoreIds(scorecards))];
+	return issues.length ? { ok: false, errors: issues } : { ok: true, value: parsed.data };
 }

@@ -68,14 +68,10 @@ export default {
 
 	'scorecards.title': 'Scorecards',
 	'plays.title': 'Plays',
-	'plays.notBuilt':
-		'Not built yet: plays turn scores into digital customer-success actions (emails, tasks, tags, webhooks), with a dry run that shows who would get what and why before anything is sent.',
 	'templates.title': 'Templates',
 	'templates.notBuilt':
 		'Not built yet: an MJML email template editor with a live preview for a chosen account and a test send.',
 	'outbox.title': 'Outbox',
-	'outbox.notBuilt':
-		'Not built yet: every planned and performed action, with its status, the play that caused it and why.',
 	'mailbox.title': 'Mailbox',
 	'mailbox.notBuilt':
 		'Not built yet: the emails stored by the local mail sink when no SMTP server is set, shown exactly as a customer would see them.',

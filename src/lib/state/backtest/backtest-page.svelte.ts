@@ -15,7 +15,8 @@ import {
 } from '$lib/engine/backtest';
 import { LiveQuery } from '../live-query.svelte';
 import { BacktestClient, type Progress } from './client';
-import { nowIso, saveFactToDraft, saveWeightsToDraft } from './drafts';
+import { nowIso } from '../today';
+import { saveFactToDraft, saveWeightsToDraft } from './drafts';
 import type { PageReport } from './protocol';
 
 export type RunState =

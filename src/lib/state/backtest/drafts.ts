@@ -11,11 +11,6 @@ import {
 	type ProposedWeights
 } from '$lib/engine/backtest';
 
-/** The current date-time as ISO 8601: when a draft was saved. */
-export function nowIso(): string {
-	return new Date().toISOString();
-}
-
 /** Where a draft from the backtest says it came from. */
 export const DRAFT_ORIGIN = 'backtest';
 

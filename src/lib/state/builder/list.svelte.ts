@@ -16,7 +16,7 @@ import type { Scorecard, ScorecardDraft } from '$lib/engine';
 export type { ScorecardRow } from './list-rows';
 import { t } from '$lib/i18n/messages';
 import { LiveQuery } from '../live-query.svelte';
-import { nowIso } from './clock';
+import { nowIso } from '../today';
 import { newScorecardId, scorecardRows, unpublishedDrafts, type ScorecardRow } from './list-rows';
 import { reorderPriorities } from './priorities';
 import { lastPriority, newScorecard } from './templates';

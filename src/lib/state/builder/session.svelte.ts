@@ -18,7 +18,7 @@ import {
 import type { Scorecard, ScorecardVersion } from '$lib/engine';
 import { LiveQuery } from '../live-query.svelte';
 import { ScorecardBuilder } from './builder.svelte';
-import { nowIso } from './clock';
+import { nowIso } from '../today';
 import { diffScorecards, type Change } from './diff';
 
 export type SaveState =
