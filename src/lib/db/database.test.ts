@@ -11,7 +11,7 @@ import {
 } from './database';
 import { getDatabase } from './index';
 import { readMeta } from './meta';
-import { canonical, fakeIndexedDb, testDatabase, uniqueName } from './testing';
+import { canonical, fakeIndexedDb, sortedBy, testDatabase, uniqueName } from './testing';
 import type { HistoryRow, ScoreRow } from './types';
 import { exportWorkspace, loadSampleIfFirstStart } from './workspace';
 
@@ -167,6 +167,56 @@ describe('migration from version 1', () => {
 		expect(await db.histories.count()).toBe(1);
 		expect(await readMeta(db, 'dataVersion')).toBe(7);
 		expect(await db.scorecardVersions.count()).toBe(0);
+	});
+
+	it('keeps everything a version-3 store held when version 4 opens it, with an empty outbox and task queue', async () => {
+		const name = uniqueName('v3');
+		const v3 = new Dexie(name, fakeIndexedDb);
+		v3.version(1).stores(SCHEMA_V1);
+		v3.version(2).stores(SCHEMA_V2);
+		v3.version(3).stores(SCHEMA_V3);
+		const entry = {
+			account_id: sample.accounts[0]!.id,
+			measure_id: 'relationship',
+			value: 7,
+			entered_by: 'Kim',
+			entered_at: '2026-11-01T09:00:00.000Z'
+		};
+		await v3.transaction('rw', v3.tables, async () => {
+			await v3.table('accounts').bulkAdd(sample.accounts);
+			await v3.table('contacts').bulkAdd(sample.contacts);
+			await v3.table('snapshots').bulkAdd(sample.snapshots);
+			await v3.table('scorecards').bulkAdd(sample.scorecards);
+			await v3.table('plays').bulkAdd(sample.plays);
+			await v3.table('meta').bulkPut([
+				{ key: 'initialised', value: true },
+				{ key: 'dataVersion', value: 12 }
+			]);
+			await v3.table('manualEntries').add(entry);
+			await v3.table('scorecardVersions').add({
+				scorecard_id: sample.scorecards[0]!.id,
+				version: 1,
+				scorecard: sample.scorecards[0]
+			});
+			await v3.table('scorecardDrafts').put({ scorecard_id: 'draft-card', scorecard: {} });
+		});
+		v3.close();
+		const db = new ScorecraftDatabase(name, fakeIndexedDb);
+		await db.open();
+		expect(db.verno).toBe(4);
+		expect(await db.accounts.toArray()).toEqual(sortedBy(sample.accounts, (a) => a.id));
+		expect(await db.contacts.count()).toBe(sample.contacts.length);
+		expect(await db.snapshots.count()).toBe(sample.snapshots.length);
+		expect(await db.plays.count()).toBe(sample.plays.length);
+		expect(await readMeta(db, 'dataVersion')).toBe(12);
+		expect(await db.manualEntries.toArray()).toEqual([entry]);
+		expect(await db.scorecardVersions.count()).toBe(1);
+		expect(await db.scorecardDrafts.get('draft-card')).toBeDefined();
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.tasks.count()).toBe(0);
+		// The new tables answer the queries the pages make.
+		expect(await db.outbox.where('status').equals('planned').count()).toBe(0);
+		expect(await db.tasks.where('due_date').below('2027-01-01').count()).toBe(0);
 	});
 
 	it('leaves an empty version-1 store to its first start', async () => {

@@ -56,10 +56,17 @@ export {
 } from './drafts';
 export { addManualEntry, manualEntriesOf } from './manual';
 export {
+	accountOutbox,
+	accountTasks,
 	approveEntries,
 	assignTask,
+	claimForSending,
 	completeTask,
+	doneTasks,
 	markDelivery,
+	markWebhookResult,
+	OUTBOX_STATUSES,
+	outboxCounts,
 	outboxEntries,
 	outboxHistory,
 	rejectEntries,
@@ -67,6 +74,8 @@ export {
 	runPlan,
 	snoozeTask,
 	taskQueue,
-	type RunResult
+	type OutboxFilter,
+	type RunResult,
+	type WebhookOutcome
 } from './outbox';
 export { deletePlay, listPlays, savePlay, setPlayEnabled } from './plays';

@@ -4,10 +4,19 @@ import { planPlays, type Play, type Workspace } from '$lib/engine';
 import { exampleWorkspace } from '../../../tests/support/workspace';
 import { readMeta } from './meta';
 import {
+	accountOutbox,
+	accountTasks,
 	approveEntries,
+	assignTask,
+	claimForSending,
 	completeTask,
+	doneTasks,
+	markWebhookResult,
+	outboxCounts,
+	outboxEntries,
 	outboxHistory,
 	rejectEntries,
+	reopenTask,
 	runPlan,
 	snoozeTask,
 	taskQueue
@@ -147,5 +156,108 @@ describe('runPlan', () => {
 		await expect(runPlan(fresh.db, broken, kim)).rejects.toThrow();
 		expect(await fresh.db.outbox.count()).toBe(0);
 		expect((await fresh.db.accounts.get('acme'))?.tags ?? []).toEqual([]);
+	});
+});
+
+describe('suppressed entries', () => {
+	it('are kept with their reason, except cooldowns (the earlier entry is the record)', async () => {
+		const { db, workspace } = await store();
+		const plan = planPlays({ workspace, asOf: AS_OF });
+		const [first, second, ...rest] = plan.entries;
+		const edited = {
+			...plan,
+			entries: [
+				{ ...first!, status: 'suppressed' as const, suppression: 'unsubscribed' as const },
+				{ ...second!, status: 'suppressed' as const, suppression: 'cooldown' as const },
+				...rest
+			]
+		};
+		const result = await runPlan(db, edited, kim);
+		expect(result).toMatchObject({ added: plan.entries.length - 1, suppressed: 1 });
+		expect(await db.outbox.get(first!.key)).toMatchObject({
+			status: 'suppressed',
+			suppression: 'unsubscribed',
+			attempts: 0,
+			created_at: kim.at,
+			updated_at: kim.at
+		});
+		expect(await db.outbox.get(second!.key)).toBeUndefined();
+	});
+});
+
+describe('webhooks', () => {
+	const alert: Play = {
+		id: 'alert',
+		name: 'Alert',
+		enabled: true,
+		mode: 'auto',
+		when: true,
+		actions: [{ type: 'webhook', url: 'https://hooks.example/x', body: { text: 'hi' } }],
+		cooldown_days: 7
+	};
+
+	it('claims an approved entry once, and records the server outcome', async () => {
+		const db = testDatabase();
+		const workspace = { ...exampleWorkspace(), plays: [alert] };
+		await replaceWorkspace(db, workspace);
+		expect(await runPlan(db, planPlays({ workspace, asOf: AS_OF }), kim)).toMatchObject({
+			queued: 2,
+			performed: 0
+		});
+		const [a, b] = await db.outbox.orderBy('account_id').primaryKeys();
+		const later = '2026-11-02T08:01:00.000Z';
+		expect(await claimForSending(db, a!, later)).toMatchObject({ status: 'sending' });
+		// A second tab finds it taken.
+		expect(await claimForSending(db, a!, later)).toBeNull();
+		await markWebhookResult(db, a!, { ok: true, status: 200, attempts: 2 }, later);
+		await markWebhookResult(db, b!, { ok: false, error: 'HTTP 404', attempts: 1 }, later);
+		expect(await db.outbox.get(a!)).toMatchObject({
+			status: 'sent',
+			attempts: 2,
+			updated_at: later
+		});
+		expect((await db.outbox.get(a!))?.error).toBeUndefined();
+		expect(await db.outbox.get(b!)).toMatchObject({ status: 'failed', error: 'HTTP 404' });
+		expect(await claimForSending(db, b!, later)).toBeNull();
+	});
+});
+
+describe('queries for the pages', () => {
+	it('filter the outbox, count it by status, and give an account its tasks and entries', async () => {
+		const { db, workspace } = await store();
+		await runPlan(db, planPlays({ workspace, asOf: AS_OF }), kim);
+		const all = await outboxEntries(db);
+		expect(all).toHaveLength(5);
+		expect((await outboxEntries(db, { status: 'planned' })).map((e) => e.play_id)).toEqual([
+			'call'
+		]);
+		expect(await outboxEntries(db, { play_id: 'nurture', action: 'tag' })).toHaveLength(2);
+		expect(
+			(await outboxEntries(db, { account_id: 'acme' })).every((e) => e.account_id === 'acme')
+		).toBe(true);
+		expect(await outboxCounts(db)).toEqual({
+			planned: 1,
+			approved: 2,
+			sending: 0,
+			sent: 2,
+			failed: 0,
+			suppressed: 0,
+			rejected: 0
+		});
+
+		const [waiting] = await db.outbox.where('status').equals('planned').primaryKeys();
+		await approveEntries(db, [waiting!], kim);
+		expect((await accountTasks(db, 'globex')).map((t) => t.title)).toEqual(['Call them']);
+		expect(await accountTasks(db, 'acme')).toEqual([]);
+		expect(await accountOutbox(db, 'globex', 2)).toHaveLength(2);
+
+		await assignTask(db, waiting!, 'lee@vendor.example');
+		expect((await db.tasks.get(waiting!))?.assignee).toBe('lee@vendor.example');
+		await completeTask(db, waiting!, kim.at);
+		expect(await accountTasks(db, 'globex')).toEqual([]);
+		expect((await doneTasks(db)).map((t) => t.id)).toEqual([waiting]);
+		await reopenTask(db, waiting!);
+		expect(await db.tasks.get(waiting!)).toMatchObject({ status: 'open' });
+		expect((await db.tasks.get(waiting!))?.completed_at).toBeUndefined();
 	});
 });

@@ -3,7 +3,16 @@
  * write that touches more than one table is one transaction, so a run either lands whole or not
  * at all, and keys make running twice add nothing twice.
  */
-import type { Account, IsoDate, OutboxEntry, Plan, PlanEntry, Task } from '$lib/engine';
+import type {
+	Account,
+	ActionType,
+	IsoDate,
+	OutboxEntry,
+	OutboxStatus,
+	Plan,
+	PlanEntry,
+	Task
+} from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion } from './meta';
 
@@ -211,6 +220,38 @@ export async function markDelivery(
 	});
 }
 
+/** What the server answered for a webhook (see `postWebhook`), as `markWebhookResult` records it. */
+export type WebhookOutcome =
+	{ ok: true; status: number; attempts: number } | { ok: false; error: string; attempts: number };
+
+/** Records a webhook's outcome on its entry: `sent`, or `failed` with the error; attempts as counted. */
+export function markWebhookResult(
+	db: ScorecraftDatabase,
+	key: string,
+	result: WebhookOutcome,
+	at: string
+): Promise<void> {
+	return markDelivery(db, key, result.ok ? { ok: true, attempts: result.attempts } : result, at);
+}
+
+/**
+ * Marks an approved entry `sending` and gives it back, or null when it is no longer approved (another
+ * tab or run took it): checked and written in one transaction, so an entry is posted once.
+ */
+export async function claimForSending(
+	db: ScorecraftDatabase,
+	key: string,
+	at: string
+): Promise<OutboxEntry | null> {
+	return db.transaction('rw', db.outbox, async () => {
+		const entry = await db.outbox.get(key);
+		if (entry?.status !== 'approved') return null;
+		const claimed: OutboxEntry = { ...entry, status: 'sending', updated_at: at };
+		await db.outbox.put(claimed);
+		return claimed;
+	});
+}
+
 export async function completeTask(db: ScorecraftDatabase, id: string, at: string): Promise<void> {
 	await db.tasks.update(id, { status: 'done', completed_at: at });
 }
@@ -243,7 +284,85 @@ export async function taskQueue(db: ScorecraftDatabase, today: IsoDate): Promise
 		.sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id));
 }
 
-/** The whole outbox, newest first. */
-export async function outboxEntries(db: ScorecraftDatabase): Promise<OutboxEntry[]> {
-	return await db.outbox.orderBy('created_at').reverse().toArray();
+/** Which outbox entries to list: each given field must match. */
+export interface OutboxFilter {
+	status?: OutboxStatus;
+	play_id?: string;
+	action?: ActionType;
+	account_id?: string;
+}
+
+const newestFirst = (a: OutboxEntry, b: OutboxEntry) =>
+	b.created_at.localeCompare(a.created_at) || a.key.localeCompare(b.key);
+
+/** The outbox, newest first, filtered by status, play, action and account (all when none given). */
+export async function outboxEntries(
+	db: ScorecraftDatabase,
+	filter: OutboxFilter = {}
+): Promise<OutboxEntry[]> {
+	const { status, play_id, action, account_id } = filter;
+	// Start from the narrowest index given; the other fields filter in memory.
+	const collection = account_id
+		? db.outbox.where('account_id').equals(account_id)
+		: play_id
+			? db.outbox.where('play_id').equals(play_id)
+			: status
+				? db.outbox.where('status').equals(status)
+				: action
+					? db.outbox.where('action').equals(action)
+					: db.outbox.toCollection();
+	const entries = await collection
+		.filter(
+			(entry) =>
+				(!status || entry.status === status) &&
+				(!play_id || entry.play_id === play_id) &&
+				(!action || entry.action === action) &&
+				(!account_id || entry.account_id === account_id)
+		)
+		.toArray();
+	return entries.sort(newestFirst);
+}
+
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
+	'planned',
+	'approved',
+	'sending',
+	'sent',
+	'failed',
+	'suppressed',
+	'rejected'
+];
+
+/** How many entries have each status (every status, zero included). */
+export async function outboxCounts(db: ScorecraftDatabase): Promise<Record<OutboxStatus, number>> {
+	const counts = await Promise.all(
+		OUTBOX_STATUSES.map((status) => db.outbox.where('status').equals(status).count())
+	);
+	return Object.fromEntries(OUTBOX_STATUSES.map((status, i) => [status, counts[i]!])) as Record<
+		OutboxStatus,
+		number
+	>;
+}
+
+/** An account's latest outbox entries, newest first. */
+export async function accountOutbox(
+	db: ScorecraftDatabase,
+	accountId: string,
+	limit = 10
+): Promise<OutboxEntry[]> {
+	return (await outboxEntries(db, { account_id: accountId })).slice(0, limit);
+}
+
+/** An account's tasks not done (open or snoozed), by due date. */
+export async function accountTasks(db: ScorecraftDatabase, accountId: string): Promise<Task[]> {
+	const tasks = await db.tasks.where('account_id').equals(accountId).toArray();
+	return tasks
+		.filter((task) => task.status !== 'done')
+		.sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id));
+}
+
+/** Done tasks, most recently completed first. */
+export async function doneTasks(db: ScorecraftDatabase): Promise<Task[]> {
+	const tasks = await db.tasks.where('status').equals('done').toArray();
+	return tasks.sort((a, b) => (b.completed_at ?? '').localeCompare(a.completed_at ?? ''));
 }

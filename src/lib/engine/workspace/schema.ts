@@ -192,7 +192,7 @@ const emailAction = z.looseObject({
 });
 const taskAction = z.looseObject({
 	type: z.literal('task'),
-	title: z.string().min(1),
+	title: z.string().min(1, 'expected a title'),
 	assignee: z.string().optional(),
 	due_in_days: z.number().int().min(0).optional()
 });

@@ -29,6 +29,7 @@ export default {
 	'outbox.col.recipient': 'Recipient',
 	'outbox.col.status': 'Status',
 	'outbox.col.attempts': 'Attempts',
+	'outbox.col.error': 'Error',
 	'outbox.col.reason': 'Reason',
 	'outbox.selectAll': 'Select every waiting entry shown',
 	'outbox.select': 'Select {key}',
@@ -43,6 +44,8 @@ export default {
 	'outbox.shown': 'Showing {shown} of {total} entries.',
 	'outbox.more': 'Show more',
 	'outbox.waitingDelivery': 'waiting for email delivery',
+	'outbox.webhooks.post': 'Post {count} queued webhooks',
+	'outbox.webhooks.posted': 'Webhooks posted: {sent} delivered, {failed} failed.',
 
 	'tasks.title': 'Tasks',
 	'tasks.intro':
@@ -64,6 +67,9 @@ export default {
 	'tasks.showDone': 'Show done tasks',
 	'tasks.done': 'Done {date}',
 	'tasks.snoozed': 'snoozed until {date}',
+	'tasks.note.completed': '“{title}” completed.',
+	'tasks.note.reopened': '“{title}” reopened.',
+	'tasks.note.snoozed': '“{title}” snoozed until {date}.',
 
 	'account.actions.title': 'Tasks and actions',
 	'account.actions.tasks': 'Open tasks',

@@ -7,33 +7,43 @@ import type { OutboxEntry } from '$lib/engine';
 import { LiveQuery } from '../live-query.svelte';
 import { countBy, sortedDistinct } from '../lists';
 import { nowIso } from '../today';
+import { postPendingWebhooks } from './webhooks';
 
 export const OUTBOX_PAGE = 200;
 
 export class OutboxView {
-	status = $state('');
+	/** The status chosen, or null while the user has chosen none (see `status`). */
+	#status: string | null = $state(null);
 	play = $state('');
 	action = $state('');
 	limit = $state(OUTBOX_PAGE);
 	selected: string[] = $state([]);
 	/** The last decision, for the page to say what it did. */
 	decided: { approved: boolean; changed: number; skipped: number } | null = $state(null);
+	/** What the last posting of queued webhooks did. */
+	posted: { sent: number; failed: number } | null = $state(null);
 	busy = $state(false);
 	readonly #entries: LiveQuery<OutboxEntry[]>;
 	readonly #db: ScorecraftDatabase;
-	#first = true;
+	readonly #fetch: typeof fetch;
 
-	constructor(db: ScorecraftDatabase) {
+	/** `fetchFn` posts webhooks to the app's `/api/webhooks` (tests pass their own). */
+	constructor(db: ScorecraftDatabase, fetchFn: typeof fetch = (...args) => fetch(...args)) {
 		this.#db = db;
+		this.#fetch = fetchFn;
 		this.#entries = new LiveQuery(() => outboxEntries(db));
-		// With entries waiting for a person, the page opens on them.
-		$effect(() => {
-			const all = this.#entries.current;
-			if (all && this.#first) {
-				this.#first = false;
-				if (all.some((entry) => entry.status === 'planned')) this.status = 'planned';
-			}
-		});
+	}
+
+	/**
+	 * The status filter: what the user chose, or, until they choose, the entries waiting for a
+	 * person when any wait (the page opens on them) and every entry otherwise.
+	 */
+	get status(): string {
+		return this.#status ?? (this.all.some((entry) => entry.status === 'planned') ? 'planned' : '');
+	}
+
+	set status(value: string) {
+		this.#status = value;
 	}
 
 	get loading(): boolean {
@@ -48,17 +58,23 @@ export class OutboxView {
 		return this.#entries.current ?? [];
 	}
 
-	get filtered(): OutboxEntry[] {
+	/** The entries the filters let through, computed once per change. */
+	readonly #filtered = $derived.by(() => {
+		const { status, play, action } = this;
 		return this.all.filter(
 			(entry) =>
-				(!this.status || entry.status === this.status) &&
-				(!this.play || entry.play_id === this.play) &&
-				(!this.action || entry.action === this.action)
+				(!status || entry.status === status) &&
+				(!play || entry.play_id === play) &&
+				(!action || entry.action === action)
 		);
+	});
+
+	get filtered(): OutboxEntry[] {
+		return this.#filtered;
 	}
 
 	get shown(): OutboxEntry[] {
-		return this.filtered.slice(0, this.limit);
+		return this.#filtered.slice(0, this.limit);
 	}
 
 	get counts(): [OutboxEntry['status'], number][] {
@@ -67,6 +83,29 @@ export class OutboxView {
 
 	get plays(): string[] {
 		return sortedDistinct(this.all.map((entry) => entry.play_id));
+	}
+
+	/** Webhooks approved and not yet posted. */
+	get queuedWebhooks(): number {
+		return this.all.filter((entry) => entry.status === 'approved' && entry.action === 'webhook')
+			.length;
+	}
+
+	/** The waiting entries shown: the ones a person can select. */
+	get selectable(): string[] {
+		return this.shown.filter((entry) => entry.status === 'planned').map((entry) => entry.key);
+	}
+
+	/** The selected entries still shown and waiting: what Approve and Reject act on. */
+	get selection(): string[] {
+		const selectable = this.selectable;
+		return this.selected.filter((key) => selectable.includes(key));
+	}
+
+	/** Whether every selectable entry shown is selected (the select-all box). */
+	get allSelected(): boolean {
+		const selectable = this.selectable;
+		return selectable.length > 0 && selectable.every((key) => this.selected.includes(key));
 	}
 
 	isSelected(key: string): boolean {
@@ -81,25 +120,37 @@ export class OutboxView {
 
 	/** Selects every waiting entry shown, or none when they all are. */
 	toggleAll(): void {
-		const waiting = this.shown
-			.filter((entry) => entry.status === 'planned')
-			.map((entry) => entry.key);
-		const all = waiting.every((key) => this.selected.includes(key));
-		this.selected = all ? [] : waiting;
+		this.selected = this.allSelected ? [] : this.selectable;
 	}
 
 	async decide(approve: boolean, by: string, at = nowIso()): Promise<void> {
-		if (this.selected.length === 0) return;
+		const keys = this.selection;
+		if (keys.length === 0) return;
 		this.busy = true;
 		try {
-			const keys = [...this.selected];
 			const result = approve
 				? await approveEntries(this.#db, keys, { at, by })
 				: await rejectEntries(this.#db, keys, { at, by });
 			this.decided = { approved: approve, ...result };
 			this.selected = [];
+			if (approve && result.changed) await this.#post();
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Posts the webhooks waiting in `approved` through the server. */
+	async postQueued(): Promise<void> {
+		this.busy = true;
+		try {
+			await this.#post();
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async #post(): Promise<void> {
+		const result = await postPendingWebhooks(this.#db, this.#fetch);
+		if (result.sent || result.failed) this.posted = result;
 	}
 }

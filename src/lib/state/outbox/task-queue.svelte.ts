@@ -2,6 +2,7 @@
 import {
 	assignTask,
 	completeTask,
+	doneTasks,
 	reopenTask,
 	snoozeTask,
 	taskQueue,
@@ -16,6 +17,9 @@ import { nowIso, todayUtc } from '../today';
 export class TaskQueue {
 	assignee = $state('');
 	showDone = $state(false);
+	/** What the last action did, for the page to say. */
+	note: { kind: 'completed' | 'snoozed' | 'reopened'; title: string; date?: string } | null =
+		$state(null);
 	readonly today: string;
 	readonly #open: LiveQuery<Task[]>;
 	readonly #done: LiveQuery<Task[]>;
@@ -25,7 +29,7 @@ export class TaskQueue {
 		this.#db = db;
 		this.today = today;
 		this.#open = new LiveQuery(() => taskQueue(db, today));
-		this.#done = new LiveQuery(() => db.tasks.where('status').equals('done').toArray());
+		this.#done = new LiveQuery(() => doneTasks(db));
 	}
 
 	get loading(): boolean {
@@ -46,16 +50,25 @@ export class TaskQueue {
 		return task.status !== 'done' && task.due_date < this.today;
 	}
 
-	complete(task: Task): Promise<void> {
-		return completeTask(this.#db, task.id, nowIso());
+	get error(): string | null {
+		return this.#open.error ?? this.#done.error;
 	}
 
-	reopen(task: Task): Promise<void> {
-		return reopenTask(this.#db, task.id);
+	async complete(task: Task): Promise<void> {
+		await completeTask(this.#db, task.id, nowIso());
+		this.note = { kind: 'completed', title: task.title };
 	}
 
-	snooze(task: Task, days: number): Promise<void> {
-		return snoozeTask(this.#db, task.id, addDays(this.today, days));
+	async reopen(task: Task): Promise<void> {
+		await reopenTask(this.#db, task.id);
+		this.note = { kind: 'reopened', title: task.title };
+	}
+
+	/** Snoozes a task for some days from today: it leaves the queue until then. */
+	async snooze(task: Task, days: number): Promise<void> {
+		const until = addDays(this.today, days);
+		await snoozeTask(this.#db, task.id, until);
+		this.note = { kind: 'snoozed', title: task.title, date: until };
 	}
 
 	assign(task: Task, assignee: string): Promise<void> {

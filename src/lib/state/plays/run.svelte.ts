@@ -4,6 +4,7 @@
  */
 import { runPlan, type RunResult, type ScorecraftDatabase } from '$lib/db';
 import { nowIso, todayUtc } from '../today';
+import { postPendingWebhooks } from '../outbox/webhooks';
 import type { PlanClient } from './client';
 import type { PlanResult } from './protocol';
 
@@ -48,7 +49,10 @@ export class PlayRun {
 		const { plan } = this.step.result;
 		this.step = { kind: 'running' };
 		try {
-			this.step = { kind: 'done', result: await runPlan(this.#db, plan, { at: now, by }) };
+			const result = await runPlan(this.#db, plan, { at: now, by });
+			this.step = { kind: 'done', result };
+			// Webhooks go out through the server once the run is safely written.
+			if (result.queued) await postPendingWebhooks(this.#db);
 		} catch (error) {
 			this.step = {
 				kind: 'error',

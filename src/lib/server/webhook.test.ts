@@ -1,0 +1,128 @@
+/** Webhooks posted to a real HTTP server on 127.0.0.1: retried when it may help, never thrown. */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { POST } from '../../routes/api/webhooks/+server';
+import { postWebhook } from './webhook';
+
+let server: Server | null = null;
+
+afterEach(async () => {
+	await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+	server = null;
+});
+
+/** A server answering each request with the next status (or never, for null); it keeps the bodies. */
+async function hook(statuses: (number | null)[]): Promise<{ url: string; bodies: unknown[] }> {
+	const bodies: unknown[] = [];
+	server = createServer((request: IncomingMessage, response) => {
+		let text = '';
+		request.on('data', (chunk) => (text += chunk));
+		request.on('end', () => {
+			bodies.push(JSON.parse(text));
+			const status = statuses.shift();
+			if (status === null || status === undefined) return; // never answers
+			response.writeHead(status).end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+	return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/hook`, bodies };
+}
+
+const quick = { backoffMs: 10, timeoutMs: 300 };
+
+describe('postWebhook', () => {
+	it('retries a 500 and succeeds, with the JSON body each time', async () => {
+		const { url, bodies } = await hook([500, 200]);
+		expect(await postWebhook(url, { text: 'Acme is Red' }, quick)).toEqual({
+			ok: true,
+			status: 200,
+			attempts: 2
+		});
+		expect(bodies).toEqual([{ text: 'Acme is Red' }, { text: 'Acme is Red' }]);
+	});
+
+	it('does not retry a 400, and says what the server answered', async () => {
+		const { url, bodies } = await hook([400, 200]);
+		expect(await postWebhook(url, {}, quick)).toEqual({
+			ok: false,
+			error: 'HTTP 400',
+			attempts: 1
+		});
+		expect(bodies).toHaveLength(1);
+	});
+
+	it('gives up on a server that never answers, after its retries', async () => {
+		const { url } = await hook([null, null]);
+		expect(await postWebhook(url, {}, { ...quick, retries: 1 })).toEqual({
+			ok: false,
+			error: 'no answer within 300 ms',
+			attempts: 2
+		});
+	});
+
+	it('retries a 429 and a 503, and gives up after its retries with the last answer', async () => {
+		const { url, bodies } = await hook([429, 503, 503]);
+		expect(await postWebhook(url, { text: 'x' }, { ...quick, retries: 2 })).toEqual({
+			ok: false,
+			error: 'HTTP 503',
+			attempts: 3
+		});
+		expect(bodies).toHaveLength(3);
+	});
+
+	it('retries a refused connection and says why it failed', async () => {
+		const { url } = await hook([]);
+		await new Promise((resolve) => server!.close(resolve));
+		server = null;
+		const result = await postWebhook(url, {}, { ...quick, retries: 1 });
+		expect(result).toMatchObject({ ok: false, attempts: 2 });
+		expect((result as { error: string }).error).toMatch(/fetch failed|ECONNREFUSED/);
+	});
+
+	it('refuses what is not an http(s) URL, or carries credentials', async () => {
+		expect(await postWebhook('file:///etc/passwd', {})).toMatchObject({ ok: false, attempts: 0 });
+		expect(await postWebhook('https://user:pw@hooks.example/x', {})).toEqual({
+			ok: false,
+			error: 'url: credentials in the URL are refused',
+			attempts: 0
+		});
+	});
+});
+
+describe('POST /api/webhooks', () => {
+	const call = (body: string, origin: string | null) => {
+		const url = new URL('http://app.local/api/webhooks');
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		if (origin) headers.origin = origin;
+		const request = new Request(url, { method: 'POST', body, headers });
+		return POST({ request, url } as Parameters<typeof POST>[0]);
+	};
+
+	it('posts for the app itself, and refuses other origins and bad input with a reason', async () => {
+		const { url, bodies } = await hook([200]);
+		const ok = await call(JSON.stringify({ url, body: { text: 'hi' } }), 'http://app.local');
+		expect(await ok.json()).toEqual({ ok: true, status: 200, attempts: 1 });
+		expect(bodies).toEqual([{ text: 'hi' }]);
+
+		const foreign = await call(JSON.stringify({ url, body: {} }), 'https://evil.example');
+		expect(foreign.status).toBe(403);
+		expect((await call(JSON.stringify({ url, body: {} }), null)).status).toBe(403);
+		const bad = await call(JSON.stringify({ url: 'ftp://x', body: {} }), 'http://app.local');
+		expect(bad.status).toBe(400);
+		expect(await bad.json()).toEqual({ error: 'url: expected an http or https URL' });
+		expect((await call('not json', 'http://app.local')).status).toBe(400);
+		const credentials = await call(
+			JSON.stringify({ url: 'https://user:pw@hooks.example/x', body: {} }),
+			'http://app.local'
+		);
+		expect(credentials.status).toBe(400);
+		expect(await credentials.json()).toEqual({ error: 'url: credentials in the URL are refused' });
+		const noBody = await call(JSON.stringify({ url }), 'http://app.local');
+		expect(noBody.status).toBe(400);
+		expect(await noBody.json()).toEqual({ error: 'body: expected a JSON value' });
+		const noUrl = await call(JSON.stringify({ body: {} }), 'http://app.local');
+		expect(await noUrl.json()).toEqual({ error: 'url: expected a URL' });
+		expect(bodies).toHaveLength(1);
+	});
+});

@@ -1,0 +1,29 @@
+/**
+ * POST /api/webhooks `{ url, body }`: posts a play's webhook from the server (pages cannot reach
+ * most webhook hosts across origins) and answers with the outcome. Only the app's own pages may
+ * ask: a request from another origin is refused.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { postWebhook, webhookUrlProblem } from '$lib/server/webhook';
+
+const MAX_BODY = 64 * 1024;
+
+export const POST: RequestHandler = async ({ request, url }) => {
+	if (request.headers.get('origin') !== url.origin)
+		return json({ error: 'only the app itself may post webhooks' }, { status: 403 });
+	const text = await request.text();
+	if (text.length > MAX_BODY) return json({ error: 'request too large' }, { status: 413 });
+	let input: unknown;
+	try {
+		input = JSON.parse(text);
+	} catch {
+		return json({ error: 'expected a JSON object { url, body }' }, { status: 400 });
+	}
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		return json({ error: 'expected a JSON object { url, body }' }, { status: 400 });
+	const { url: target, body } = input as { url?: unknown; body?: unknown };
+	const problem = webhookUrlProblem(target);
+	if (problem) return json({ error: problem }, { status: 400 });
+	if (body === undefined) return json({ error: 'body: expected a JSON value' }, { status: 400 });
+	return json(await postWebhook(target as string, body));
+};

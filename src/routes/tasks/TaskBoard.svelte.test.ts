@@ -1,0 +1,113 @@
+// Dexie's live queries watch the global IndexedDB, as in a browser.
+import 'fake-indexeddb/auto';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { replaceWorkspace } from '$lib/db';
+import { testDatabase } from '$lib/db/testing';
+import type { Task } from '$lib/engine';
+import { formatDate } from '$lib/i18n/format';
+import { exampleWorkspace } from '../../../tests/support/workspace';
+import TaskBoard from './TaskBoard.svelte';
+
+const TODAY = '2026-11-24';
+
+const task = (id: string, fields: Partial<Task>): Task => ({
+	id,
+	account_id: 'acme',
+	play_id: 'call',
+	title: id,
+	assignee: 'kim@vendor.example',
+	due_date: TODAY,
+	status: 'open',
+	created_at: '2026-11-20T08:00:00.000Z',
+	...fields
+});
+
+async function setup() {
+	const db = testDatabase('task-board');
+	await replaceWorkspace(db, exampleWorkspace());
+	await db.tasks.bulkAdd([
+		task('Call Acme', { due_date: '2026-11-20' }),
+		task('Plan the renewal', {
+			account_id: 'globex',
+			due_date: '2026-12-01',
+			assignee: 'lee@vendor.example'
+		}),
+		task('Send the deck', { due_date: '2026-11-25' }),
+		task('Old one', { status: 'done', completed_at: '2026-11-21T10:00:00.000Z' }),
+		task('Later', { status: 'snoozed', snoozed_until: '2026-12-10' })
+	]);
+	const user = userEvent.setup();
+	render(TaskBoard, { db, today: TODAY });
+	const table = await screen.findByRole('table', { name: 'Open tasks by due date' });
+	const titles = () =>
+		within(table)
+			.queryAllByRole('rowheader')
+			.map((cell) => cell.textContent!.trim());
+	return { db, user, table, titles };
+}
+
+describe('TaskBoard', () => {
+	it('lists open tasks by due date, flags the overdue, and hides done and snoozed ones', async () => {
+		const { table, titles } = await setup();
+		expect(titles()).toEqual(['Call Acme', 'Send the deck', 'Plan the renewal']);
+		const overdue = within(table).getByRole('row', { name: /Call Acme/ });
+		expect(overdue).toHaveTextContent('overdue');
+		expect(within(table).getByRole('row', { name: /Send the deck/ })).not.toHaveTextContent(
+			'overdue'
+		);
+		expect(within(overdue).getByRole('link', { name: 'Acme Ltd' })).toHaveAttribute(
+			'href',
+			'/accounts/acme'
+		);
+	});
+
+	it('completes a task, and shows it again with the done ones', async () => {
+		const { db, user, table, titles } = await setup();
+		const row = within(table).getByRole('row', { name: /Call Acme/ });
+		await user.click(within(row).getByRole('button', { name: 'Complete' }));
+		await waitFor(() => expect(titles()).toEqual(['Send the deck', 'Plan the renewal']));
+		expect(screen.getByRole('status')).toHaveTextContent('“Call Acme” completed.');
+		expect(await db.tasks.get('Call Acme')).toMatchObject({ status: 'done' });
+
+		await user.click(screen.getByRole('checkbox', { name: 'Show done tasks' }));
+		await waitFor(() => expect(titles()).toHaveLength(4));
+		const done = within(table).getByRole('row', { name: /Call Acme/ });
+		await user.click(within(done).getByRole('button', { name: 'Reopen' }));
+		await waitFor(() =>
+			expect(db.tasks.get('Call Acme')).resolves.toMatchObject({ status: 'open' })
+		);
+	});
+
+	it('snoozes a task for a week: it leaves the queue until then', async () => {
+		const { db, user, table, titles } = await setup();
+		const row = within(table).getByRole('row', { name: /Send the deck/ });
+		await user.click(within(row).getByRole('button', { name: 'Snooze a week' }));
+		await waitFor(() => expect(titles()).toEqual(['Call Acme', 'Plan the renewal']));
+		expect(screen.getByRole('status')).toHaveTextContent(
+			`“Send the deck” snoozed until ${formatDate('2026-12-01')}.`
+		);
+		expect(await db.tasks.get('Send the deck')).toMatchObject({
+			status: 'snoozed',
+			snoozed_until: '2026-12-01'
+		});
+	});
+
+	it('filters by assignee and reassigns a task', async () => {
+		const { db, user, table, titles } = await setup();
+		await user.selectOptions(
+			screen.getByRole('combobox', { name: 'Assignee' }),
+			'lee@vendor.example'
+		);
+		expect(titles()).toEqual(['Plan the renewal']);
+		await user.selectOptions(screen.getByRole('combobox', { name: 'Assignee' }), '');
+		const input = within(table).getByRole('textbox', { name: 'Assign Call Acme to' });
+		await user.clear(input);
+		await user.type(input, 'lee@vendor.example{Enter}');
+		input.blur();
+		await waitFor(() =>
+			expect(db.tasks.get('Call Acme')).resolves.toMatchObject({ assignee: 'lee@vendor.example' })
+		);
+	});
+});
