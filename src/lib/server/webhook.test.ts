@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POST } from '../../routes/api/webhooks/+server';
-import { postWebhook } from './webhook';
+import { postWebhook, webhookHostProblem } from './webhook';
 
 let server: Server | null = null;
 
@@ -101,6 +101,20 @@ describe('POST /api/webhooks', () => {
 
 	it('posts for the app itself, and refuses other origins and bad input with a reason', async () => {
 		const { url, bodies } = await hook([200]);
+		// A local address only when the operator lists it.
+		delete process.env.WEBHOOK_HOSTS;
+		const local = await call(JSON.stringify({ url, body: {} }), 'http://app.local');
+		expect(local.status).toBe(400);
+		expect(await local.json()).toEqual({
+			error: 'url: local and private addresses need WEBHOOK_HOSTS'
+		});
+		process.env.WEBHOOK_HOSTS = 'hooks.slack.com';
+		expect(
+			await (await call(JSON.stringify({ url, body: {} }), 'http://app.local')).json()
+		).toEqual({
+			error: 'url: host "127.0.0.1" is not in WEBHOOK_HOSTS'
+		});
+		process.env.WEBHOOK_HOSTS = 'hooks.slack.com, 127.0.0.1';
 		const ok = await call(JSON.stringify({ url, body: { text: 'hi' } }), 'http://app.local');
 		expect(await ok.json()).toEqual({ ok: true, status: 200, attempts: 1 });
 		expect(bodies).toEqual([{ text: 'hi' }]);
@@ -124,5 +138,26 @@ describe('POST /api/webhooks', () => {
 		const noUrl = await call(JSON.stringify({ body: {} }), 'http://app.local');
 		expect(await noUrl.json()).toEqual({ error: 'url: expected a URL' });
 		expect(bodies).toHaveLength(1);
+		delete process.env.WEBHOOK_HOSTS;
+	});
+});
+
+describe('webhookHostProblem', () => {
+	it('refuses local and private addresses unless listed, and anything unlisted once a list is set', () => {
+		for (const host of [
+			'localhost',
+			'127.0.0.1',
+			'10.1.2.3',
+			'192.168.0.9',
+			'172.20.0.1',
+			'169.254.169.254',
+			'[::1]',
+			'[fd00::1]'
+		])
+			expect(webhookHostProblem(`http://${host}/x`, undefined), host).not.toBeNull();
+		for (const host of ['hooks.slack.com', '8.8.8.8', '172.32.0.1'])
+			expect(webhookHostProblem(`https://${host}/x`, undefined), host).toBeNull();
+		expect(webhookHostProblem('https://hooks.slack.com/x', 'hooks.slack.com')).toBeNull();
+		expect(webhookHostProblem('https://evil.example/x', 'hooks.slack.com')).not.toBeNull();
 	});
 });

@@ -31,6 +31,26 @@ export function webhookUrlProblem(url: unknown): string | null {
 	return null;
 }
 
+/** Host names and address literals inside this machine or its private network. */
+const LOCAL_HOST =
+	/^(localhost|.*\.localhost|0\.0\.0\.0|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|\[::1?\]|\[f[cd][0-9a-f:]*\]|\[fe80:[0-9a-f:]*\])$/i;
+
+/**
+ * Whether the server may post to this URL's host. `allowed` is the `WEBHOOK_HOSTS` setting (host
+ * names, comma-separated): when set, only those; when not, any public host, but no local or
+ * private address, so the endpoint cannot be used to reach what sits behind the server.
+ */
+export function webhookHostProblem(url: string, allowed: string | undefined): string | null {
+	const host = new URL(url).hostname.toLowerCase();
+	const list = (allowed ?? '')
+		.split(',')
+		.map((name) => name.trim().toLowerCase())
+		.filter(Boolean);
+	if (list.length)
+		return list.includes(host) ? null : `url: host "${host}" is not in WEBHOOK_HOSTS`;
+	return LOCAL_HOST.test(host) ? `url: local and private addresses need WEBHOOK_HOSTS` : null;
+}
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The longest a `Retry-After` answer may make a try wait. */

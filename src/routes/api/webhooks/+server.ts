@@ -1,10 +1,11 @@
 /**
  * POST /api/webhooks `{ url, body }`: posts a play's webhook from the server (pages cannot reach
  * most webhook hosts across origins) and answers with the outcome. Only the app's own pages may
- * ask: a request from another origin is refused.
+ * ask: a request from another origin is refused. Hosts: those `WEBHOOK_HOSTS` lists when set,
+ * otherwise any but local and private addresses.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { postWebhook, webhookUrlProblem } from '$lib/server/webhook';
+import { postWebhook, webhookHostProblem, webhookUrlProblem } from '$lib/server/webhook';
 
 const MAX_BODY = 64 * 1024;
 
@@ -22,7 +23,8 @@ export const POST: RequestHandler = async ({ request, url }) => {
 	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		return json({ error: 'expected a JSON object { url, body }' }, { status: 400 });
 	const { url: target, body } = input as { url?: unknown; body?: unknown };
-	const problem = webhookUrlProblem(target);
+	const problem =
+		webhookUrlProblem(target) ?? webhookHostProblem(target as string, process.env.WEBHOOK_HOSTS);
 	if (problem) return json({ error: problem }, { status: 400 });
 	if (body === undefined) return json({ error: 'body: expected a JSON value' }, { status: 400 });
 	return json(await postWebhook(target as string, body));
