@@ -1,33 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engine } from '../../tests/support/cli';
 import { backtestWorkspace } from '../lib/engine/backtest';
 import { generateSample } from '../lib/engine/sample';
 import { fixture } from '../../tests/support/workspace';
 
-const run = promisify(execFile);
 let folder: string;
 let sample: string;
-
-/** Runs `npm run engine -- …` as a user would, without npm's own output. */
-async function engine(
-	...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-	try {
-		const { stdout, stderr } = await run(
-			process.execPath,
-			['--import', 'tsx', 'src/cli/engine.ts', ...args],
-			{ maxBuffer: 64 * 1024 * 1024 }
-		);
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const failed = error as { code: number; stdout: string; stderr: string };
-		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-	}
-}
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'scorecraft-backtest-'));

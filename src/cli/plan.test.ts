@@ -1,31 +1,12 @@
 /** `engine plan` as a user runs it: the example workspace's plan, JSON and CSV, and an outbox as history. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engine } from '../../tests/support/cli';
 import { exampleWorkspace, fixture } from '../../tests/support/workspace';
 
-const run = promisify(execFile);
 let folder: string;
-
-async function engine(
-	...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-	try {
-		const { stdout, stderr } = await run(process.execPath, [
-			'--import',
-			'tsx',
-			'src/cli/engine.ts',
-			...args
-		]);
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const failed = error as { code: number; stdout: string; stderr: string };
-		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-	}
-}
 
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'scorecraft-plan-'));
