@@ -3,5 +3,5 @@ export { DEFAULT_LIMITS } from './types';
 export { scoreContext } from './context';
 export { describeRule, reasonLine } from './describe';
 export { isRecipientForm, isValidAddress, RECIPIENT_FORMS } from './recipients';
-export { planPlays, playLimits } from './plan';
+export { accountContexts, planPlays, playLimits } from './plan';
 export { scoreContextFields } from './fields';

@@ -148,6 +148,50 @@ function selectedPlays(workspace: Workspace, ids: readonly string[] | undefined)
 	return workspace.plays.filter((play) => wanted.has(play.id));
 }
 
+function contactsByAccount(workspace: Workspace): Map<string, Contact[]> {
+	const contactsOf = new Map<string, Contact[]>();
+	for (const contact of workspace.contacts) {
+		const list = contactsOf.get(contact.account_id);
+		if (list) list.push(contact);
+		else contactsOf.set(contact.account_id, [contact]);
+	}
+	return contactsOf;
+}
+
+/** The score context of every account of a workspace on `asOf`, in account order. */
+function scoreContexts(
+	workspace: Workspace,
+	asOf: IsoDate,
+	contactsOf: ReadonlyMap<string, readonly Contact[]>
+): ScoreContext[] {
+	const portfolio = scorePortfolio(workspace, asOf, { weeks: 5 });
+	const facts = new FactsSource(workspace);
+	return workspace.accounts.map((account, i) =>
+		scoreContext(
+			account,
+			facts.on(account, asOf),
+			portfolio.scores[i]!,
+			portfolio.changes[i],
+			contactsOf.get(account.id)?.length ?? 0,
+			asOf
+		)
+	);
+}
+
+/**
+ * The score contexts of some accounts on `asOf` (what their plays read, and what their emails
+ * are rendered with), by account id.
+ */
+export function accountContexts(
+	workspace: Workspace,
+	asOf: IsoDate,
+	accountIds: readonly string[]
+): Map<string, ScoreContext> {
+	const subset = restrict(workspace, new Set(accountIds));
+	const contexts = scoreContexts(subset, asOf, contactsByAccount(subset));
+	return new Map(subset.accounts.map((account, i) => [account.id, contexts[i]!]));
+}
+
 export function planPlays(input: PlanInput): Plan {
 	const { asOf } = input;
 	const workspace = input.accounts
@@ -159,24 +203,8 @@ export function planPlays(input: PlanInput): Plan {
 	const entries: PlanEntry[] = [];
 	if (plays.length === 0) return { as_of: asOf, entries, counts: [], conflicts: [] };
 
-	const portfolio = scorePortfolio(workspace, asOf, { weeks: 5 });
-	const facts = new FactsSource(workspace);
-	const contactsOf = new Map<string, Contact[]>();
-	for (const contact of workspace.contacts) {
-		const list = contactsOf.get(contact.account_id);
-		if (list) list.push(contact);
-		else contactsOf.set(contact.account_id, [contact]);
-	}
-	const contexts = workspace.accounts.map((account, i) =>
-		scoreContext(
-			account,
-			facts.on(account, asOf),
-			portfolio.scores[i]!,
-			portfolio.changes[i],
-			contactsOf.get(account.id)?.length ?? 0,
-			asOf
-		)
-	);
+	const contactsOf = contactsByAccount(workspace);
+	const contexts = scoreContexts(workspace, asOf, contactsOf);
 
 	// A customer who has left gets no more plays.
 	const churned = churnedBy(workspace.outcomes, asOf);

@@ -1,0 +1,114 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { renderMjml } from '$lib/server/mail/mjml';
+import { exampleWorkspace } from '../../../tests/support/workspace';
+import { checkTemplate, compileTemplate, TemplateError, TemplateSet } from './render';
+import { SHIPPED_TEMPLATES } from './shipped';
+import { contextFor } from './testing';
+import { emptyPlaceholders, usedPlaceholders } from './placeholders';
+
+const AS_OF = '2026-03-01';
+
+function acmeContext(change?: (workspace: ReturnType<typeof exampleWorkspace>) => void) {
+	const workspace = exampleWorkspace();
+	change?.(workspace);
+	return contextFor(workspace, 'acme', 'c1', AS_OF);
+}
+
+describe('shipped templates', () => {
+	it('ships the five nurture templates', () => {
+		expect(SHIPPED_TEMPLATES.map((t) => t.id)).toEqual([
+			'community-invitation',
+			'content-nurture',
+			'onboarding-nudge',
+			'renewal-reminder',
+			'training-invitation'
+		]);
+	});
+
+	it.each(SHIPPED_TEMPLATES.map((t) => [t.id, t] as const))(
+		'%s renders for a sample account without MJML errors, with the unsubscribe link in both parts',
+		async (_, template) => {
+			expect(await checkTemplate(template, renderMjml)).toEqual([]);
+			const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+			const mail = await set.render(template.id, acmeContext());
+			expect(mail.problems).toEqual([]);
+			expect(mail.subject).not.toMatch(/\{\{|\}\}|\n/);
+			expect(mail.subject.length).toBeGreaterThan(10);
+			expect(mail.html).toContain('href="http://localhost:3000/unsubscribe/TOKEN"');
+			expect(mail.html).toMatch(/<img[^>]+alt="The Customer Success team"/);
+			expect(mail.text).toContain('Unsubscribe from these emails (http://localhost:3000/unsubscribe/TOKEN)');
+			expect(mail.text).toContain('Hi Ana,');
+			expect(mail.text).not.toMatch(/<|\{\{/);
+		}
+	);
+
+	it('picks the content digest by the weakest group', async () => {
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+		const context = acmeContext();
+		expect(context.resources.length).toBeGreaterThanOrEqual(2);
+		expect(context.resources.length).toBeLessThanOrEqual(3);
+		const mail = await set.render('content-nurture', context);
+		for (const resource of context.resources) expect(mail.text).toContain(resource.title);
+		expect(mail.subject).toBe(`${context.resources.length} ideas for Acme Ltd this week`);
+	});
+});
+
+describe('rendering', () => {
+	it('escapes HTML in account and contact names, in the body; the subject stays plain text on one line', async () => {
+		const context = acmeContext((w) => {
+			w.accounts[0]!.name = '<script>alert(1)</script> & Co';
+			w.contacts[0]!.name = '<img src=x onerror=alert(2)>\r\nBcc: evil@example.com';
+		});
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+		const mail = await set.render('training-invitation', context);
+		expect(mail.html).not.toContain('<script>alert(1)');
+		expect(mail.html).not.toContain('<img src=x');
+		expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+		expect(mail.subject).toBe('<script>alert(1)</script> & Co: a free training session for your team');
+		expect(mail.text).toContain('<script>alert(1)</script> & Co');
+		const subjectWithName = new TemplateSet([], [{ id: 'x', subject: 'Hi {{ contact.name }}', mjml: '<mjml><mj-body></mj-body></mjml>' }], renderMjml);
+		expect((await subjectWithName.render('x', context)).subject).toBe('Hi <img src=x onerror=alert(2)> Bcc: evil@example.com');
+	});
+
+	it('uses a placeholder default when the value is missing, and says which placeholders are empty', async () => {
+		const context = acmeContext((w) => {
+			w.contacts[0]!.name = '';
+		});
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+		const mail = await set.render('training-invitation', context);
+		expect(mail.text).toContain('Hi there,');
+		const template = SHIPPED_TEMPLATES.find((t) => t.id === 'training-invitation')!;
+		expect(usedPlaceholders(template)).toContain('contact.first_name');
+		expect(emptyPlaceholders(template, context)).toContainEqual({ path: 'contact.first_name', hasDefault: true });
+	});
+
+	it('lets a workspace template replace a shipped one by id, and parses each template once', async () => {
+		const custom = { id: 'training-invitation', subject: 'Custom {{ account.name }}', mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Custom body</mj-text></mj-column></mj-section></mj-body></mjml>' };
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [custom], renderMjml);
+		const mail = await set.render('training-invitation', acmeContext());
+		expect(mail.subject).toBe('Custom Acme Ltd');
+		expect(mail.text).toBe('Custom body');
+		expect(set.compiled('training-invitation')).toBe(set.compiled('training-invitation'));
+	});
+
+	it('names the line of a Liquid or an MJML error', async () => {
+		const broken = {
+			id: 'broken',
+			subject: 'Hello',
+			mjml: '<mjml>\n<mj-body>\n<mj-section>\n<mj-colum><mj-text>{{ contact.name }}</mj-text></mj-colum>\n</mj-section>\n<mj-section><mj-column><mj-text>{% if x %}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>'
+		};
+		const problems = await checkTemplate(broken, renderMjml);
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'liquid', line: 6 }));
+		expect(problems).toContainEqual(expect.objectContaining({ kind: 'mjml', line: 4, message: expect.stringContaining('mj-colum') }));
+		const set = new TemplateSet([], [broken], renderMjml);
+		expect(() => set.compiled('broken')).toThrow(TemplateError);
+		expect(() => set.compiled('broken')).toThrow(/template broken: line 6/);
+	});
+
+	it('refuses includes and unknown filters', () => {
+		expect(compileTemplate({ id: 'a', subject: 's', mjml: '{{ x | nosuchfilter }}' }).ok).toBe(false);
+		const include = compileTemplate({ id: 'a', subject: 's', mjml: "{% include '/etc/passwd' %}" });
+		expect(include.ok).toBe(true);
+	});
+});

@@ -1,0 +1,137 @@
+/**
+ * Rendering: Liquid first (placeholders filled, escaped), then MJML to HTML, plus a plain-text
+ * part. A template is parsed once and rendered for many recipients; the same code runs in the
+ * template page's preview (with `mjml-browser`) and on the server (with `mjml`).
+ */
+import type { Template } from 'liquidjs';
+import { bodyLiquid, liquidProblem, maskLiquid, parseLiquid, subjectLiquid } from './liquid';
+import { htmlToText } from './text';
+import type { MailContext, MailTemplate, MjmlRenderer, RenderedMail, TemplateProblem } from './types';
+
+/** A template parsed once: what every message of a run renders from. */
+export interface CompiledTemplate {
+	id: string;
+	subject: Template[];
+	body: Template[];
+}
+
+export class TemplateError extends Error {
+	constructor(
+		readonly templateId: string,
+		readonly problems: TemplateProblem[]
+	) {
+		super(
+			`template ${templateId}: ${problems.map((p) => (p.line ? `line ${p.line}: ` : '') + p.message).join('; ')}`
+		);
+		this.name = 'TemplateError';
+	}
+}
+
+/** Parses a template's subject and body; Liquid syntax errors come back as problems by line. */
+export function compileTemplate(
+	template: MailTemplate
+): { ok: true; compiled: CompiledTemplate } | { ok: false; problems: TemplateProblem[] } {
+	const subject = parseLiquid(subjectLiquid, template.subject, true);
+	const body = parseLiquid(bodyLiquid, template.mjml);
+	const problems = [subject, body].flatMap((parsed) => (parsed.ok ? [] : [parsed.problem]));
+	if (!subject.ok || !body.ok) return { ok: false, problems };
+	if (!template.subject.trim())
+		return { ok: false, problems: [{ kind: 'liquid', line: 0, message: 'the subject is empty' }] };
+	return { ok: true, compiled: { id: template.id, subject: subject.template, body: body.template } };
+}
+
+/** A subject line as a header: one line, no control characters, at most 250 characters. */
+export function headerSafe(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 250);
+}
+
+/** Renders one message. Throws a `TemplateError` when Liquid fails at render time. */
+export async function renderMail(
+	compiled: CompiledTemplate,
+	context: MailContext,
+	mjml: MjmlRenderer
+): Promise<RenderedMail> {
+	let subject: string;
+	let source: string;
+	try {
+		subject = headerSafe(await subjectLiquid.render(compiled.subject, context));
+		source = await bodyLiquid.render(compiled.body, context);
+	} catch (error) {
+		throw new TemplateError(compiled.id, [liquidProblem(error)]);
+	}
+	const { html, errors } = await mjml(source);
+	return {
+		subject,
+		html,
+		text: htmlToText(html),
+		problems: errors.map((e) => ({ kind: 'mjml', line: e.line, message: e.message }))
+	};
+}
+
+/**
+ * Everything wrong with a template's source, by line: Liquid syntax, then MJML markup checked on
+ * the source with its placeholders blanked (so the lines are the author's own).
+ */
+export async function checkTemplate(
+	template: MailTemplate,
+	mjml: MjmlRenderer
+): Promise<TemplateProblem[]> {
+	const compiled = compileTemplate(template);
+	const problems = compiled.ok ? [] : compiled.problems;
+	const { errors } = await mjml(maskLiquid(template.mjml));
+	for (const error of errors) problems.push({ kind: 'mjml', line: error.line, message: error.message });
+	return problems.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The templates of one run, each parsed once on first use. Workspace templates replace shipped
+ * ones with the same id.
+ */
+export class TemplateSet {
+	readonly #sources = new Map<string, MailTemplate>();
+	readonly #compiled = new Map<string, CompiledTemplate>();
+
+	constructor(
+		shipped: readonly MailTemplate[],
+		workspace: readonly MailTemplate[],
+		readonly mjml: MjmlRenderer
+	) {
+		for (const template of [...shipped, ...workspace]) this.#sources.set(template.id, template);
+	}
+
+	has(id: string): boolean {
+		return this.#sources.has(id);
+	}
+
+	get ids(): string[] {
+		return [...this.#sources.keys()];
+	}
+
+	/** The parsed template; throws a `TemplateError` naming the template and line when it is broken. */
+	compiled(id: string): CompiledTemplate {
+		const cached = this.#compiled.get(id);
+		if (cached) return cached;
+		const source = this.#sources.get(id);
+		if (!source)
+			throw new TemplateError(id, [{ kind: 'liquid', line: 0, message: 'no template has this id' }]);
+		const result = compileTemplate(source);
+		if (!result.ok) throw new TemplateError(id, result.problems);
+		this.#compiled.set(id, result.compiled);
+		return result.compiled;
+	}
+
+	render(id: string, context: MailContext): Promise<RenderedMail> {
+		return renderMail(this.compiled(id), context, this.mjml);
+	}
+}
+
+/** Shipped and workspace templates merged by id (the workspace's win), in id order. */
+export function mergeTemplates(
+	shipped: readonly MailTemplate[],
+	workspace: readonly MailTemplate[]
+): MailTemplate[] {
+	const byId = new Map<string, MailTemplate>();
+	for (const template of [...shipped, ...workspace]) byId.set(template.id, template);
+	return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
