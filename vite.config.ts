@@ -6,7 +6,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// Pre-bundled up front: otherwise the dev server reloads mid-request the first time a page
 	// imports one of them.
-	optimizeDeps: { include: ['dexie', 'papaparse', 'chart.js/auto'] },
+	optimizeDeps: { include: ['dexie', 'papaparse', 'chart.js/auto', 'mjml-browser'] },
 	test: {
 		projects: [
 			{

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { backtestUsage, runBacktest } from './commands/backtest';
 import { planUsage, runPlan } from './commands/plan';
+import { runRun, runUsage, type RunOutput } from './commands/run';
 import { runSample, sampleUsage } from './commands/sample';
 import { runScore, scoreUsage } from './commands/score';
 import { CliError, UsageError } from './io';
@@ -20,6 +21,9 @@ commands:
       how well each scorecard's score foresaw churn 30, 60 and 90 days ahead (text, or JSON)
   ${planUsage}
       what the enabled plays would do: one entry per action and recipient, with its key, status and reason
+  ${runUsage}
+      runs the plays: sends auto emails through SMTP (or into the sink folder), exactly once by the
+      ledger; prints each entry's outcome, exits 1 when one failed
 `;
 
 const commands: Record<
@@ -27,7 +31,8 @@ const commands: Record<
 	{
 		usage: string;
 		options: Record<string, { type: 'string' }>;
-		run: (values: Record<string, string | undefined>) => string;
+		/** The text for stdout, or (a command that sends) its streams and exit status. */
+		run: (values: Record<string, string | undefined>) => string | Promise<RunOutput>;
 	}
 > = {
 	score: {
@@ -67,10 +72,22 @@ const commands: Record<
 			format: { type: 'string' }
 		},
 		run: runPlan
+	},
+	run: {
+		usage: runUsage,
+		options: {
+			workspace: { type: 'string' },
+			ledger: { type: 'string' },
+			smtp: { type: 'string' },
+			'as-of': { type: 'string' },
+			sink: { type: 'string' },
+			format: { type: 'string' }
+		},
+		run: runRun
 	}
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	if (!name || name === 'help' || name === '--help' || name === '-h') {
 		process.stdout.write(USAGE);
@@ -90,8 +107,14 @@ function main(argv: string[]): number {
 		} catch (error) {
 			throw new UsageError(`${(error as Error).message}\nusage: engine ${command.usage}`);
 		}
-		process.stdout.write(command.run(values));
-		return 0;
+		const result = await command.run(values);
+		if (typeof result === 'string') {
+			process.stdout.write(result);
+			return 0;
+		}
+		process.stdout.write(result.stdout);
+		process.stderr.write(result.stderr);
+		return result.exitCode;
 	} catch (error) {
 		if (error instanceof CliError) {
 			process.stderr.write(`engine ${name}: ${error.message}\n`);
@@ -107,4 +130,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

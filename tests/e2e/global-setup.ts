@@ -5,6 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
@@ -94,6 +97,46 @@ async function stop(server: ChildProcess): Promise<void> {
 	clearTimeout(timer);
 }
 
+/**
+ * Serves the build with `node server.js` (as `npm start` does) on a free local port, its server data (ledger, mailbox,
+ * published workspace) in a fresh temporary folder; resolves once it answers.
+ */
+export async function startAppServer(
+	env: NodeJS.ProcessEnv = {}
+): Promise<{ baseURL: string; dataDir: string; stop: () => Promise<void> }> {
+	const port = await freePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	const dataDir = await mkdtemp(join(tmpdir(), 'scorecraft-server-'));
+	let output = '';
+	// Its own process group (detached), so the teardown can stop it and anything it started.
+	const server = spawn(process.execPath, ['server.js'], {
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			PUBLIC_URL: baseURL,
+			SCORECRAFT_DATA: dataDir,
+			...env
+		}
+	});
+	server.stdout!.on('data', (chunk) => (output += chunk));
+	server.stderr!.on('data', (chunk) => (output += chunk));
+	const stopAll = async () => {
+		await stop(server);
+		await rm(dataDir, { recursive: true, force: true });
+	};
+	try {
+		await waitForHttp(baseURL, server, () => output);
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+	return { baseURL, dataDir, stop: stopAll };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	// A missing browser is a broken machine, not a reason to skip: say how to fix it.
 	if (!existsSync(chromiumPath)) {
@@ -109,30 +152,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		NODE_ENV: 'production'
 	});
 
-	const port = await freePort();
-	let output = '';
-	// Its own process group (detached), so the teardown can stop it and anything it started.
-	const server = spawn(process.execPath, ['build'], {
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`
-		}
-	});
-	server.stdout!.on('data', (chunk) => (output += chunk));
-	server.stderr!.on('data', (chunk) => (output += chunk));
-
-	const baseURL = `http://127.0.0.1:${port}`;
-	try {
-		await waitForHttp(baseURL, server, () => output);
-	} catch (error) {
-		await stop(server);
-		throw error;
-	}
-	project.provide('baseURL', baseURL);
-
-	return () => stop(server);
+	const server = await startAppServer();
+	project.provide('baseURL', server.baseURL);
+	return server.stop;
 }

@@ -79,3 +79,13 @@ export {
 	type WebhookOutcome
 } from './outbox';
 export { deletePlay, listPlays, savePlay, setPlayEnabled } from './plays';
+export {
+	applyUnsubscribes,
+	claimEmails,
+	importServerRun,
+	recordDeliveries,
+	releaseEmails,
+	type DeliveryAnswer,
+	type ServerRun,
+	type ServerUnsubscribe
+} from './delivery';

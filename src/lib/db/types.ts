@@ -58,6 +58,10 @@ export interface MetaValues {
 	order: RecordOrder;
 	/** Top-level fields of the workspace file that the format does not know, kept for export. */
 	workspaceExtra: Record<string, unknown>;
+	/** The workspace last published to the server: the data version it was, and the server's version. */
+	published: { dataVersion: number; version: string };
+	/** The newest server run brought into the outbox. */
+	serverRunSynced: string;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -3,14 +3,18 @@
  * context (the same one its `when` read), the workspace's sender settings and the resource
  * library (`templates/resources.json`).
  */
-import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '$lib/engine';
+import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '../engine';
 import library from '../../../templates/resources.json';
 import type { MailContext, Resource } from './types';
 
 export const RESOURCES: Readonly<Record<string, readonly Resource[]>> = library;
 
 /** Sender and link settings (`settings.sender_name`, …), with the defaults a sample workspace uses. */
-export function senderSettings(settings: Workspace['settings'], mailFrom: string, publicUrl: string) {
+export function senderSettings(
+	settings: Workspace['settings'],
+	mailFrom: string,
+	publicUrl: string
+) {
 	const read = (name: string, fallback: string) => {
 		const value = (settings as Record<string, unknown>)[name];
 		return typeof value === 'string' && value.trim() ? value.trim() : fallback;
@@ -19,7 +23,10 @@ export function senderSettings(settings: Workspace['settings'], mailFrom: string
 		sender: {
 			name: read('sender_name', 'The Customer Success team'),
 			email: mailFrom,
-			postal_address: read('sender_postal_address', 'Scorecraft Inc. · 1 Example Street · Springfield'),
+			postal_address: read(
+				'sender_postal_address',
+				'Scorecraft Inc. · 1 Example Street · Springfield'
+			),
 			logo_url: `${publicUrl.replace(/\/+$/, '')}/email-logo.png`
 		},
 		links: {
@@ -34,7 +41,8 @@ export function senderSettings(settings: Workspace['settings'], mailFrom: string
 export function groupNames(scorecards: readonly Scorecard[]): Map<string, string> {
 	const names = new Map<string, string>();
 	for (const scorecard of scorecards)
-		for (const group of scorecard.groups) if (!names.has(group.id)) names.set(group.id, group.name || group.id);
+		for (const group of scorecard.groups)
+			if (!names.has(group.id)) names.set(group.id, group.name || group.id);
 	return names;
 }
 

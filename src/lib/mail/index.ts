@@ -1,5 +1,11 @@
 export type * from './types';
-export { mailContext, groupNames, resourcesFor, senderSettings, type MailContextInput } from './context';
+export {
+	mailContext,
+	groupNames,
+	resourcesFor,
+	senderSettings,
+	type MailContextInput
+} from './context';
 export {
 	checkTemplate,
 	compileTemplate,
@@ -10,6 +16,11 @@ export {
 	TemplateSet,
 	type CompiledTemplate
 } from './render';
-export { availablePlaceholders, emptyPlaceholders, usedPlaceholders, type Placeholder } from './placeholders';
+export {
+	availablePlaceholders,
+	emptyPlaceholders,
+	usedPlaceholders,
+	type Placeholder
+} from './placeholders';
 export { parseTemplateFile } from './template-file';
 export { htmlToText } from './text';

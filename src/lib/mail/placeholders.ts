@@ -46,7 +46,8 @@ export function availablePlaceholders(context: MailContext): Placeholder[] {
 function lookup(context: MailContext, path: string): unknown {
 	let value: unknown = context;
 	for (const part of path.split('.')) {
-		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part))
+			return undefined;
 		value = (value as Record<string, unknown>)[part];
 	}
 	return value;
@@ -75,14 +76,17 @@ export interface EmptyPlaceholder {
 }
 
 /** Placeholders the template uses that are empty (or absent) for this recipient. */
-export function emptyPlaceholders(template: MailTemplate, context: MailContext): EmptyPlaceholder[] {
+export function emptyPlaceholders(
+	template: MailTemplate,
+	context: MailContext
+): EmptyPlaceholder[] {
 	const source = `${template.subject}\n${template.mjml}`;
 	return usedPlaceholders(template)
 		.filter((path) => isEmpty(lookup(context, path.replace(/\[\d+\]/g, ''))))
 		.map((path) => ({
 			path,
-			hasDefault: new RegExp(`\\{\\{\\s*${path.replace(/[.[\]]/g, '\\$&')}\\s*\\|[^}]*\\bdefault\\b`).test(
-				source
-			)
+			hasDefault: new RegExp(
+				`\\{\\{\\s*${path.replace(/[.[\]]/g, '\\$&')}\\s*\\|[^}]*\\bdefault\\b`
+			).test(source)
 		}));
 }

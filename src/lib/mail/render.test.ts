@@ -37,7 +37,9 @@ describe('shipped templates', () => {
 			expect(mail.subject.length).toBeGreaterThan(10);
 			expect(mail.html).toContain('href="http://localhost:3000/unsubscribe/TOKEN"');
 			expect(mail.html).toMatch(/<img[^>]+alt="The Customer Success team"/);
-			expect(mail.text).toContain('Unsubscribe from these emails (http://localhost:3000/unsubscribe/TOKEN)');
+			expect(mail.text).toContain(
+				'Unsubscribe from these emails (http://localhost:3000/unsubscribe/TOKEN)'
+			);
 			expect(mail.text).toContain('Hi Ana,');
 			expect(mail.text).not.toMatch(/<|\{\{/);
 		}
@@ -65,10 +67,18 @@ describe('rendering', () => {
 		expect(mail.html).not.toContain('<script>alert(1)');
 		expect(mail.html).not.toContain('<img src=x');
 		expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
-		expect(mail.subject).toBe('<script>alert(1)</script> & Co: a free training session for your team');
+		expect(mail.subject).toBe(
+			'<script>alert(1)</script> & Co: a free training session for your team'
+		);
 		expect(mail.text).toContain('<script>alert(1)</script> & Co');
-		const subjectWithName = new TemplateSet([], [{ id: 'x', subject: 'Hi {{ contact.name }}', mjml: '<mjml><mj-body></mj-body></mjml>' }], renderMjml);
-		expect((await subjectWithName.render('x', context)).subject).toBe('Hi <img src=x onerror=alert(2)> Bcc: evil@example.com');
+		const subjectWithName = new TemplateSet(
+			[],
+			[{ id: 'x', subject: 'Hi {{ contact.name }}', mjml: '<mjml><mj-body></mj-body></mjml>' }],
+			renderMjml
+		);
+		expect((await subjectWithName.render('x', context)).subject).toBe(
+			'Hi <img src=x onerror=alert(2)> Bcc: evil@example.com'
+		);
 	});
 
 	it('uses a placeholder default when the value is missing, and says which placeholders are empty', async () => {
@@ -80,15 +90,22 @@ describe('rendering', () => {
 		expect(mail.text).toContain('Hi there,');
 		const template = SHIPPED_TEMPLATES.find((t) => t.id === 'training-invitation')!;
 		expect(usedPlaceholders(template)).toContain('contact.first_name');
-		expect(emptyPlaceholders(template, context)).toContainEqual({ path: 'contact.first_name', hasDefault: true });
+		expect(emptyPlaceholders(template, context)).toContainEqual({
+			path: 'contact.first_name',
+			hasDefault: true
+		});
 	});
 
 	it('lets a workspace template replace a shipped one by id, and parses each template once', async () => {
-		const custom = { id: 'training-invitation', subject: 'Custom {{ account.name }}', mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Custom body</mj-text></mj-column></mj-section></mj-body></mjml>' };
+		const custom = {
+			id: 'training-invitation',
+			subject: 'Custom {{ account.name }}',
+			mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Custom body</mj-text></mj-column></mj-section></mj-body></mjml>'
+		};
 		const set = new TemplateSet(SHIPPED_TEMPLATES, [custom], renderMjml);
 		const mail = await set.render('training-invitation', acmeContext());
 		expect(mail.subject).toBe('Custom Acme Ltd');
-		expect(mail.text).toBe('Custom body');
+		expect(mail.text).toMatch(/^Custom body\n/);
 		expect(set.compiled('training-invitation')).toBe(set.compiled('training-invitation'));
 	});
 
@@ -100,15 +117,40 @@ describe('rendering', () => {
 		};
 		const problems = await checkTemplate(broken, renderMjml);
 		expect(problems).toContainEqual(expect.objectContaining({ kind: 'liquid', line: 6 }));
-		expect(problems).toContainEqual(expect.objectContaining({ kind: 'mjml', line: 4, message: expect.stringContaining('mj-colum') }));
+		expect(problems).toContainEqual(
+			expect.objectContaining({
+				kind: 'mjml',
+				line: 4,
+				message: expect.stringContaining('mj-colum')
+			})
+		);
 		const set = new TemplateSet([], [broken], renderMjml);
 		expect(() => set.compiled('broken')).toThrow(TemplateError);
 		expect(() => set.compiled('broken')).toThrow(/template broken: line 6/);
 	});
 
 	it('refuses includes and unknown filters', () => {
-		expect(compileTemplate({ id: 'a', subject: 's', mjml: '{{ x | nosuchfilter }}' }).ok).toBe(false);
+		expect(compileTemplate({ id: 'a', subject: 's', mjml: '{{ x | nosuchfilter }}' }).ok).toBe(
+			false
+		);
 		const include = compileTemplate({ id: 'a', subject: 's', mjml: "{% include '/etc/passwd' %}" });
 		expect(include.ok).toBe(true);
+	});
+});
+
+describe('the unsubscribe link', () => {
+	it('is added to a template that does not place it, and left alone in one that does', async () => {
+		const bare = {
+			id: 'bare',
+			subject: 'Hi',
+			mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Only this</mj-text></mj-column></mj-section></mj-body></mjml>'
+		};
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [bare], renderMjml);
+		const mail = await set.render('bare', acmeContext());
+		expect(mail.text).toBe(
+			'Only this\n\nUnsubscribe from these emails (http://localhost:3000/unsubscribe/TOKEN)'
+		);
+		const shipped = await set.render('training-invitation', acmeContext());
+		expect(shipped.html.match(/unsubscribe\/TOKEN/g)).toHaveLength(1);
 	});
 });

@@ -6,7 +6,13 @@
 import type { Template } from 'liquidjs';
 import { bodyLiquid, liquidProblem, maskLiquid, parseLiquid, subjectLiquid } from './liquid';
 import { htmlToText } from './text';
-import type { MailContext, MailTemplate, MjmlRenderer, RenderedMail, TemplateProblem } from './types';
+import type {
+	MailContext,
+	MailTemplate,
+	MjmlRenderer,
+	RenderedMail,
+	TemplateProblem
+} from './types';
 
 /** A template parsed once: what every message of a run renders from. */
 export interface CompiledTemplate {
@@ -27,23 +33,43 @@ export class TemplateError extends Error {
 	}
 }
 
+/** The footer added to a template that has no unsubscribe link of its own. */
+const UNSUBSCRIBE_FOOTER = `<mj-section padding="16px 24px"><mj-column><mj-text font-size="13px" color="#4b5563"><a href="{{ unsubscribe_url }}" style="color: #1d4ed8;">Unsubscribe from these emails</a></mj-text></mj-column></mj-section>`;
+
+/**
+ * Every automated email carries an unsubscribe link: a template that does not place one itself
+ * gets a footer with it, before `</mj-body>` (added after its last line, so its lines keep their numbers).
+ */
+export function withUnsubscribeLink(mjml: string): string {
+	if (/\{\{-?\s*unsubscribe_url\b/.test(mjml)) return mjml;
+	const end = mjml.lastIndexOf('</mj-body>');
+	return end < 0 ? mjml : `${mjml.slice(0, end)}${UNSUBSCRIBE_FOOTER}${mjml.slice(end)}`;
+}
+
 /** Parses a template's subject and body; Liquid syntax errors come back as problems by line. */
 export function compileTemplate(
 	template: MailTemplate
 ): { ok: true; compiled: CompiledTemplate } | { ok: false; problems: TemplateProblem[] } {
 	const subject = parseLiquid(subjectLiquid, template.subject, true);
-	const body = parseLiquid(bodyLiquid, template.mjml);
+	const body = parseLiquid(bodyLiquid, withUnsubscribeLink(template.mjml));
 	const problems = [subject, body].flatMap((parsed) => (parsed.ok ? [] : [parsed.problem]));
 	if (!subject.ok || !body.ok) return { ok: false, problems };
 	if (!template.subject.trim())
 		return { ok: false, problems: [{ kind: 'liquid', line: 0, message: 'the subject is empty' }] };
-	return { ok: true, compiled: { id: template.id, subject: subject.template, body: body.template } };
+	return {
+		ok: true,
+		compiled: { id: template.id, subject: subject.template, body: body.template }
+	};
 }
 
 /** A subject line as a header: one line, no control characters, at most 250 characters. */
 export function headerSafe(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 250);
+	return text
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 250);
 }
 
 /** Renders one message. Throws a `TemplateError` when Liquid fails at render time. */
@@ -80,7 +106,8 @@ export async function checkTemplate(
 	const compiled = compileTemplate(template);
 	const problems = compiled.ok ? [] : compiled.problems;
 	const { errors } = await mjml(maskLiquid(template.mjml));
-	for (const error of errors) problems.push({ kind: 'mjml', line: error.line, message: error.message });
+	for (const error of errors)
+		problems.push({ kind: 'mjml', line: error.line, message: error.message });
 	return problems.sort((a, b) => a.line - b.line);
 }
 
@@ -114,7 +141,9 @@ export class TemplateSet {
 		if (cached) return cached;
 		const source = this.#sources.get(id);
 		if (!source)
-			throw new TemplateError(id, [{ kind: 'liquid', line: 0, message: 'no template has this id' }]);
+			throw new TemplateError(id, [
+				{ kind: 'liquid', line: 0, message: 'no template has this id' }
+			]);
 		const result = compileTemplate(source);
 		if (!result.ok) throw new TemplateError(id, result.problems);
 		this.#compiled.set(id, result.compiled);

@@ -1,5 +1,5 @@
 /** A mail context for tests: the example workspace's first account and contact, scored. */
-import { accountContexts, type Workspace } from '$lib/engine';
+import { accountContexts, type Workspace } from '../engine';
 import { groupNames, mailContext } from './context';
 import type { MailContext } from './types';
 

@@ -25,8 +25,11 @@ const NAMED: Record<string, string> = {
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
 		if (name[0] === '#') {
-			const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+			const code =
+				name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+			return Number.isFinite(code) && code > 0 && code < 0x110000
+				? String.fromCodePoint(code)
+				: whole;
 		}
 		return NAMED[name.toLowerCase()] ?? whole;
 	});
@@ -41,7 +44,10 @@ export function htmlToText(html: string): string {
 		.replace(/<a\s[^>]*?href\s*=\s*("([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a>/gi, (...m) => {
 			// Still encoded here: the whole text is decoded once, at the end.
 			const href = (m[2] ?? m[3] ?? '').trim();
-			const label = m[4].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+			const label = m[4]
+				.replace(/<[^>]+>/g, '')
+				.replace(/\s+/g, ' ')
+				.trim();
 			if (!label) return href;
 			const same = decodeEntities(href) === decodeEntities(label);
 			return !href || same || href.startsWith('#') ? label : `${label} (${href})`;

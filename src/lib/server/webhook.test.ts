@@ -1,7 +1,8 @@
 /** Webhooks posted to a real HTTP server on 127.0.0.1: retried when it may help, never thrown. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call as callEndpoint, freshServerEnv } from '../../../tests/support/api';
 import { POST } from '../../routes/api/webhooks/+server';
 import { postWebhook, webhookHostProblem } from './webhook';
 
@@ -91,13 +92,9 @@ describe('postWebhook', () => {
 });
 
 describe('POST /api/webhooks', () => {
-	const call = (body: string, origin: string | null) => {
-		const url = new URL('http://app.local/api/webhooks');
-		const headers: Record<string, string> = { 'content-type': 'application/json' };
-		if (origin) headers.origin = origin;
-		const request = new Request(url, { method: 'POST', body, headers });
-		return POST({ request, url } as Parameters<typeof POST>[0]);
-	};
+	const call = (body: string, origin: string | null) =>
+		callEndpoint(POST, '/api/webhooks', { body, origin });
+	beforeAll(() => freshServerEnv());
 
 	it('posts for the app itself, and refuses other origins and bad input with a reason', async () => {
 		const { url, bodies } = await hook([200]);
@@ -122,6 +119,11 @@ describe('POST /api/webhooks', () => {
 		const foreign = await call(JSON.stringify({ url, body: {} }), 'https://evil.example');
 		expect(foreign.status).toBe(403);
 		expect((await call(JSON.stringify({ url, body: {} }), null)).status).toBe(403);
+		const noToken = await callEndpoint(POST, '/api/webhooks', {
+			body: JSON.stringify({ url, body: {} }),
+			token: null
+		});
+		expect(noToken.status).toBe(403);
 		const bad = await call(JSON.stringify({ url: 'ftp://x', body: {} }), 'http://app.local');
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toEqual({ error: 'url: expected an http or https URL' });

@@ -306,7 +306,9 @@ export const workspace = z.looseObject({
 	templates: z.array(template),
 	settings: z.looseObject({
 		contact_email_cap_7d: count.optional(),
-		run_email_cap: count.optional()
+		run_email_cap: count.optional(),
+		/** The hour (UTC) the server runs the published plays each day; absent: no daily run. */
+		daily_run_hour: z.number().int().min(0).max(23).optional()
 	}),
 	// Later additions to version 1, optional so that older files stay valid.
 	manual_entries: z.array(manualEntry).optional(),

@@ -69,11 +69,7 @@ export default {
 	'scorecards.title': 'Scorecards',
 	'plays.title': 'Plays',
 	'templates.title': 'Templates',
-	'templates.notBuilt':
-		'Not built yet: an MJML email template editor with a live preview for a chosen account and a test send.',
 	'outbox.title': 'Outbox',
 	'mailbox.title': 'Mailbox',
-	'mailbox.notBuilt':
-		'Not built yet: the emails stored by the local mail sink when no SMTP server is set, shown exactly as a customer would see them.',
 	'backtest.title': 'Backtest'
 } as const;

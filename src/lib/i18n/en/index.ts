@@ -7,11 +7,14 @@ import backtest from './backtest';
 import builder from './builder';
 import conditions from './conditions';
 import data from './data';
+import delivery from './delivery';
+import mail from './mail';
 import measureEditor from './measure-editor';
 import outbox from './outbox';
 import plays from './plays';
 import portfolio from './portfolio';
 import settings from './settings';
+import templates from './templates';
 
 export const en = {
 	...app,
@@ -23,5 +26,8 @@ export const en = {
 	...measureEditor,
 	...backtest,
 	...plays,
-	...outbox
+	...outbox,
+	...templates,
+	...mail,
+	...delivery
 } as const;

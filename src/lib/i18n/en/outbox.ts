@@ -43,7 +43,7 @@ export default {
 	'outbox.yourName': 'Your name',
 	'outbox.shown': 'Showing {shown} of {total} entries.',
 	'outbox.more': 'Show more',
-	'outbox.waitingDelivery': 'waiting for email delivery',
+	'outbox.emails.send': 'Send {count} queued emails',
 	'outbox.webhooks.post': 'Post {count} queued webhooks',
 	'outbox.webhooks.posted': 'Webhooks posted: {sent} delivered, {failed} failed.',
 

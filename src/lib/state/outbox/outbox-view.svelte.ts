@@ -7,6 +7,8 @@ import type { OutboxEntry } from '$lib/engine';
 import { LiveQuery } from '../live-query.svelte';
 import { countBy, sortedDistinct } from '../lists';
 import { nowIso } from '../today';
+import { EmailDelivery } from '../mail/email-delivery.svelte';
+import { MailApi } from '../mail/api';
 import { postPendingWebhooks } from './webhooks';
 
 export const OUTBOX_PAGE = 200;
@@ -26,11 +28,14 @@ export class OutboxView {
 	readonly #entries: LiveQuery<OutboxEntry[]>;
 	readonly #db: ScorecraftDatabase;
 	readonly #fetch: typeof fetch;
+	/** Sends queued emails through the server (after an approval, or on request). */
+	readonly delivery: EmailDelivery;
 
-	/** `fetchFn` posts webhooks to the app's `/api/webhooks` (tests pass their own). */
+	/** `fetchFn` reaches the app's server: webhooks and emails (tests pass their own). */
 	constructor(db: ScorecraftDatabase, fetchFn: typeof fetch = (...args) => fetch(...args)) {
 		this.#db = db;
 		this.#fetch = fetchFn;
+		this.delivery = new EmailDelivery(db, new MailApi(fetchFn));
 		this.#entries = new LiveQuery(() => outboxEntries(db));
 	}
 
@@ -91,6 +96,14 @@ export class OutboxView {
 			.length;
 	}
 
+	/** Emails queued for delivery, or left `sending` by an interrupted delivery. */
+	get queuedEmails(): number {
+		return this.all.filter(
+			(entry) =>
+				entry.action === 'email' && (entry.status === 'approved' || entry.status === 'sending')
+		).length;
+	}
+
 	/** The waiting entries shown: the ones a person can select. */
 	get selectable(): string[] {
 		return this.shown.filter((entry) => entry.status === 'planned').map((entry) => entry.key);
@@ -133,7 +146,10 @@ export class OutboxView {
 				: await rejectEntries(this.#db, keys, { at, by });
 			this.decided = { approved: approve, ...result };
 			this.selected = [];
-			if (approve && result.changed) await this.#post();
+			if (approve && result.changed) {
+				await this.#post();
+				if (this.queuedEmails > 0) void this.delivery.run();
+			}
 		} finally {
 			this.busy = false;
 		}

@@ -26,14 +26,20 @@ export class DryRun {
 	error: string | null = $state(null);
 	readonly #client: () => PlanClient;
 	readonly #scope: () => { plays?: string[]; edited?: Play };
+	readonly #prepare: () => Promise<void>;
 
-	/** `scope` says which plays: some ids, and a play as edited (planned in place of its stored version). */
+	/**
+	 * `scope` says which plays: some ids, and a play as edited (planned in place of its stored
+	 * version). `prepare` runs before each plan (the pages bring in the server's unsubscribes).
+	 */
 	constructor(
 		client: () => PlanClient,
-		scope: () => { plays?: string[]; edited?: Play } = () => ({})
+		scope: () => { plays?: string[]; edited?: Play } = () => ({}),
+		prepare: () => Promise<void> = async () => {}
 	) {
 		this.#client = client;
 		this.#scope = scope;
+		this.#prepare = prepare;
 	}
 
 	get choice(): AccountChoice {
@@ -62,6 +68,7 @@ export class DryRun {
 		this.running = true;
 		this.error = null;
 		try {
+			await this.#prepare();
 			this.result = await this.#client().plan({
 				asOf: this.asOf,
 				accounts: this.choice,

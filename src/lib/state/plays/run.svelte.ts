@@ -5,6 +5,7 @@
 import { runPlan, type RunResult, type ScorecraftDatabase } from '$lib/db';
 import { nowIso, todayUtc } from '../today';
 import { postPendingWebhooks } from '../outbox/webhooks';
+import { EmailDelivery, syncQuietly } from '../mail/email-delivery.svelte';
 import type { PlanClient } from './client';
 import type { PlanResult } from './protocol';
 
@@ -20,16 +21,20 @@ export class PlayRun {
 	step: RunStep = $state.raw({ kind: 'idle' });
 	readonly #db: ScorecraftDatabase;
 	readonly #client: () => PlanClient;
+	/** Sends the emails a run queued, through the server. */
+	readonly delivery: EmailDelivery;
 
-	constructor(db: ScorecraftDatabase, client: () => PlanClient) {
+	constructor(db: ScorecraftDatabase, client: () => PlanClient, delivery = new EmailDelivery(db)) {
 		this.#db = db;
 		this.#client = client;
+		this.delivery = delivery;
 	}
 
 	/** Plans the run and asks for confirmation. */
 	async prepare(today = todayUtc()): Promise<void> {
 		this.step = { kind: 'planning' };
 		try {
+			await syncQuietly(this.#db);
 			const result = await this.#client().plan({ asOf: today, accounts: { kind: 'all' } });
 			this.step = { kind: 'confirm', result };
 		} catch (error) {
@@ -51,8 +56,11 @@ export class PlayRun {
 		try {
 			const result = await runPlan(this.#db, plan, { at: now, by });
 			this.step = { kind: 'done', result };
-			// Webhooks go out through the server once the run is safely written.
-			if (result.queued) await postPendingWebhooks(this.#db);
+			// Webhooks and emails go out through the server once the run is safely written.
+			if (result.queued) {
+				await postPendingWebhooks(this.#db);
+				await this.delivery.run();
+			}
 		} catch (error) {
 			this.step = {
 				kind: 'error',

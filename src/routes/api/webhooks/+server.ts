@@ -1,17 +1,20 @@
 /**
  * POST /api/webhooks `{ url, body }`: posts a play's webhook from the server (pages cannot reach
  * most webhook hosts across origins) and answers with the outcome. Only the app's own pages may
- * ask: a request from another origin is refused. Hosts: those `WEBHOOK_HOSTS` lists when set,
+ * ask (same origin and the session cookie, see `guard.ts`). Hosts: those `WEBHOOK_HOSTS` lists when set,
  * otherwise any but local and private addresses.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
+import { apiRefusal } from '$lib/server/guard';
+import { mailServer } from '$lib/server/mail/server';
 import { postWebhook, webhookHostProblem, webhookUrlProblem } from '$lib/server/webhook';
 
 const MAX_BODY = 64 * 1024;
 
-export const POST: RequestHandler = async ({ request, url }) => {
-	if (request.headers.get('origin') !== url.origin)
-		return json({ error: 'only the app itself may post webhooks' }, { status: 403 });
+export const POST: RequestHandler = async (event) => {
+	const { request } = event;
+	const refusal = apiRefusal(event, mailServer().config.secret);
+	if (refusal) return refusal;
 	const text = await request.text();
 	if (text.length > MAX_BODY) return json({ error: 'request too large' }, { status: 413 });
 	let input: unknown;

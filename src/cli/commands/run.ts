@@ -1,0 +1,159 @@
+/**
+ * `engine run`: the published plays' run without a browser, for cron. Auto plays' emails go out
+ * through SMTP (`--smtp`) or into the sink folder the app's Mailbox page shows; the ledger file
+ * makes a second run with the same inputs send nothing. Everything else the plan holds (tasks,
+ * tags, webhooks, approvals) is printed as `for_the_app`.
+ */
+import { join, resolve } from 'node:path';
+import type { OutboxEntry } from '../../lib/engine';
+import { isIsoDate } from '../../lib/engine/dates';
+import { DEFAULT_PUBLIC_URL, mailConfig } from '../../lib/server/mail/config';
+import { SendLedger } from '../../lib/server/mail/ledger';
+import { MailSink } from '../../lib/server/mail/mailbox';
+import type { RunEntry, RunReport } from '../../lib/server/mail/run';
+import { UnsubscribeList } from '../../lib/server/mail/unsubscribe';
+import { csvLine } from '../csv';
+import { CliError, readWorkspace, today, UsageError } from '../io';
+import { shippedTemplates } from '../templates';
+
+export interface RunArguments {
+	workspace?: string;
+	ledger?: string;
+	smtp?: string;
+	'as-of'?: string;
+	sink?: string;
+	format?: string;
+}
+
+export const runUsage =
+	'run --workspace FILE --ledger FILE [--smtp URL] [--as-of YYYY-MM-DD] [--sink DIR] [--format json|csv]';
+
+/** What the command prints, and its exit status: 1 when an entry failed, so cron notices. */
+export interface RunOutput {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+}
+
+/** The printed fields, in this order. */
+const COLUMNS = [
+	'play_id',
+	'account_id',
+	'action',
+	'recipient',
+	'key',
+	'outcome',
+	'message_id',
+	'error'
+] as const;
+
+const FAILING: readonly RunEntry['outcome'][] = ['failed', 'retry', 'refused'];
+
+function record({ entry, outcome, message_id, error }: RunEntry) {
+	return {
+		play_id: entry.play_id,
+		account_id: entry.account_id,
+		action: entry.action,
+		recipient: entry.recipient,
+		key: entry.key,
+		outcome,
+		message_id: message_id ?? null,
+		error: error ?? null
+	};
+}
+
+function usage(problem: string): UsageError {
+	return new UsageError(`${problem}\nusage: engine ${runUsage}`);
+}
+
+/** The SMTP URL as given, when it is one: `smtp://` or `smtps://` with a host. */
+function smtpUrl(text: string): string {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw usage(`--smtp expects an smtp:// or smtps:// URL, got "${text}"`);
+	}
+	if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname)
+		throw usage(`--smtp expects an smtp:// or smtps:// URL, got "${text}"`);
+	return text;
+}
+
+function format(records: ReturnType<typeof record>[], as: 'json' | 'csv'): string {
+	if (as === 'csv')
+		return (
+			[csvLine([...COLUMNS]), ...records.map((r) => csvLine(COLUMNS.map((c) => r[c])))].join('\n') +
+			'\n'
+		);
+	if (records.length === 0) return '[]\n';
+	return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}
+
+function summary(report: RunReport, seconds: number, where: string): string {
+	const counts = Object.entries(report.counts)
+		.map(([outcome, count]) => `${count} ${outcome}`)
+		.join(', ');
+	return `engine run ${report.as_of}: ${report.entries.length} entries (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
+}
+
+export async function runRun(args: RunArguments): Promise<RunOutput> {
+	const started = performance.now();
+	if (!args.workspace) throw usage('--workspace FILE is required');
+	if (!args.ledger) throw usage('--ledger FILE is required');
+	const asOf = args['as-of'] ?? today();
+	if (!isIsoDate(asOf)) throw usage(`--as-of expects a date as YYYY-MM-DD, got "${asOf}"`);
+	const as = args.format ?? 'json';
+	if (as !== 'json' && as !== 'csv') throw usage(`--format expects json or csv, got "${as}"`);
+	const smtp = args.smtp === undefined ? null : smtpUrl(args.smtp);
+	if (smtp && args.sink !== undefined)
+		throw usage('--sink is where messages go without --smtp: give one or the other');
+	if (args.sink === '') throw usage('--sink expects a folder');
+
+	const workspace = readWorkspace(args.workspace);
+	// Loaded here, not with the command table: mjml, nodemailer and liquidjs take a second, which
+	// the other commands (and a usage error) need not wait for.
+	const [{ TemplateSet }, { renderMjmlForSending }, { runPlays }, { sinkTransport, smtpTransport }] =
+		await Promise.all([
+			import('../../lib/mail/render'),
+			import('../../lib/server/mail/mjml'),
+			import('../../lib/server/mail/run'),
+			import('../../lib/server/mail/transport')
+		]);
+	const config = mailConfig(process.env);
+	let ledger: SendLedger;
+	try {
+		ledger = SendLedger.open(resolve(args.ledger));
+	} catch (error) {
+		throw new CliError(`cannot open the ledger ${args.ledger}: ${(error as Error).message}`);
+	}
+	const unsubscribes = UnsubscribeList.open(join(config.dataDir, 'unsubscribes.jsonl'));
+	const sinkDir = resolve(args.sink ?? join(config.dataDir, 'mailbox'));
+	const transport = smtp ? smtpTransport(smtp) : sinkTransport(new MailSink(sinkDir));
+	let report: RunReport;
+	try {
+		report = await runPlays({
+			workspace,
+			// The workspace's outbox is the history: cooldowns and caps count what it holds.
+			history: (workspace.outbox ?? []) as unknown as OutboxEntry[],
+			templates: new TemplateSet(shippedTemplates(), workspace.templates, renderMjmlForSending),
+			transport,
+			ledger,
+			unsubscribes,
+			secret: config.secret,
+			mailFrom: config.mailFrom,
+			publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+			asOf
+		});
+	} finally {
+		transport.close();
+		ledger.close();
+		unsubscribes.close();
+	}
+	const records = report.entries.map(record);
+	const where = smtp ? `through ${new URL(smtp).host}` : `into ${sinkDir}`;
+	return {
+		stdout: format(records, as),
+		stderr: summary(report, (performance.now() - started) / 1000, where),
+		exitCode: report.entries.some((e) => FAILING.includes(e.outcome)) ? 1 : 0
+	};
+}

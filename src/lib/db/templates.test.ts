@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { accountContexts } from '$lib/engine';
+import { exampleWorkspace } from '../../../tests/support/workspace';
+import {
+	listTemplates,
+	recipientWorkspace,
+	resetTemplate,
+	saveTemplate,
+	shippedTemplate
+} from './templates';
+import { testDatabase } from './testing';
+import { replaceWorkspace } from './workspace';
+
+const body =
+	'<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>';
+
+async function filled() {
+	const db = testDatabase('templates');
+	const workspace = exampleWorkspace();
+	workspace.templates = [];
+	await replaceWorkspace(db, workspace);
+	return db;
+}
+
+describe('templates in the store', () => {
+	it('lists the shipped templates with the plays that send them', async () => {
+		const db = await filled();
+		const list = await listTemplates(db);
+		expect(list.map((t) => [t.id, t.origin])).toEqual([
+			['community-invitation', 'shipped'],
+			['content-nurture', 'shipped'],
+			['onboarding-nudge', 'shipped'],
+			['renewal-reminder', 'shipped'],
+			['training-invitation', 'shipped']
+		]);
+		expect(list.find((t) => t.id === 'training-invitation')?.plays).toEqual([
+			{ id: 'scale-training', name: expect.any(String) }
+		]);
+		expect(list.find((t) => t.id === 'content-nurture')?.plays).toEqual([]);
+	});
+
+	it('adds a workspace template, replaces a shipped one by id, and resets it', async () => {
+		const db = await filled();
+		expect(await saveTemplate(db, { id: 'welcome', subject: 'Welcome', mjml: body })).toEqual({
+			ok: true,
+			value: { id: 'welcome', subject: 'Welcome', mjml: body }
+		});
+		const result = await saveTemplate(db, {
+			id: 'training-invitation',
+			subject: 'Our own',
+			mjml: body
+		});
+		expect(result.ok).toBe(true);
+		let list = await listTemplates(db);
+		expect(list.find((t) => t.id === 'welcome')?.origin).toBe('workspace');
+		const replaced = list.find((t) => t.id === 'training-invitation');
+		expect(replaced).toMatchObject({ origin: 'replaced', subject: 'Our own', mjml: body });
+
+		await resetTemplate(db, 'training-invitation');
+		list = await listTemplates(db);
+		expect(list.find((t) => t.id === 'training-invitation')).toMatchObject({
+			origin: 'shipped',
+			subject: shippedTemplate('training-invitation')?.subject
+		});
+		expect(shippedTemplate('welcome')).toBeNull();
+	});
+
+	it('refuses a bad id, an empty subject and a Liquid syntax error, saying where', async () => {
+		const db = await filled();
+		const bad = await saveTemplate(db, { id: 'Bad id', subject: ' ', mjml: body });
+		expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['id', 'subject']);
+		const broken = await saveTemplate(db, {
+			id: 'broken',
+			subject: 'Hi',
+			mjml: '<mjml>\n<mj-body>{% if x %}</mj-body>\n</mjml>'
+		});
+		expect(broken.ok ? [] : broken.errors).toEqual([
+			{ path: 'mjml', message: expect.stringMatching(/^line 2: /) }
+		]);
+		expect(await db.templates.count()).toBe(0);
+	});
+
+	it('reads one account with what scoring it needs, for a preview', async () => {
+		const db = await filled();
+		const found = await recipientWorkspace(db, 'acme');
+		expect(found?.account.id).toBe('acme');
+		expect(found?.workspace.accounts.map((a) => a.id)).toEqual(['acme']);
+		expect(found?.workspace.contacts.map((c) => c.id)).toEqual(['c1']);
+		// Scored alone, the account has the context it has in the whole workspace.
+		expect(accountContexts(found!.workspace, '2026-03-01', ['acme'])).toEqual(
+			accountContexts(exampleWorkspace(), '2026-03-01', ['acme'])
+		);
+		expect(await recipientWorkspace(db, 'nope')).toBeNull();
+	});
+});

@@ -1,0 +1,107 @@
+/**
+ * Email templates as the template pages keep them: the shipped ones (`templates/*.mjml`) merged
+ * with the workspace's own, which add to them or replace them by id. Only the workspace's copies
+ * are stored; resetting a replaced template deletes its copy and the shipped one shows again.
+ */
+import type { Play, Result, Workspace, WorkspaceIssue } from '$lib/engine';
+import { compileTemplate, type MailTemplate, type TemplateOrigin } from '$lib/mail';
+import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
+import type { ScorecraftDatabase } from './database';
+import { accountWorkspace } from './queries';
+
+/** A template as the list shows it: where it comes from and the plays that send it. */
+export interface ListedTemplate extends MailTemplate {
+	origin: TemplateOrigin;
+	plays: { id: string; name: string }[];
+}
+
+/** What a template id may be: it names a file and appears in play actions and URLs. */
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+function origin(id: string, stored: ReadonlySet<string>): TemplateOrigin {
+	const shipped = SHIPPED_TEMPLATES.some((template) => template.id === id);
+	if (!stored.has(id)) return 'shipped';
+	return shipped ? 'replaced' : 'workspace';
+}
+
+function playsUsing(plays: readonly Play[], id: string): ListedTemplate['plays'] {
+	return plays
+		.filter((play) => play.actions.some((a) => a.type === 'email' && a.template === id))
+		.map((play) => ({ id: play.id, name: play.name }));
+}
+
+/** The shipped templates merged with the workspace's, in id order. */
+export async function listTemplates(db: ScorecraftDatabase): Promise<ListedTemplate[]> {
+	const [stored, plays] = await Promise.all([db.templates.toArray(), db.plays.toArray()]);
+	const ids = new Set(stored.map((template) => template.id));
+	const byId = new Map<string, MailTemplate>();
+	for (const template of [...SHIPPED_TEMPLATES, ...stored])
+		byId.set(template.id, { id: template.id, subject: template.subject, mjml: template.mjml });
+	return [...byId.values()]
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.map((template) => ({
+			...template,
+			origin: origin(template.id, ids),
+			plays: playsUsing(plays, template.id)
+		}));
+}
+
+/** The shipped template with this id, if any (what "reset" goes back to). */
+export function shippedTemplate(id: string): MailTemplate | null {
+	return SHIPPED_TEMPLATES.find((template) => template.id === id) ?? null;
+}
+
+/**
+ * Checks a template and writes it as the workspace's copy. A Liquid syntax error is refused (a run
+ * could not render it); MJML markup problems are not, since MJML still renders around them.
+ */
+export async function saveTemplate(
+	db: ScorecraftDatabase,
+	template: MailTemplate
+): Promise<Result<MailTemplate, WorkspaceIssue>> {
+	const errors: WorkspaceIssue[] = [];
+	if (!TEMPLATE_ID.test(template.id))
+		errors.push({
+			path: 'id',
+			message: 'use lower-case letters, digits, "-" and "_", starting with a letter or digit'
+		});
+	if (!template.subject.trim()) errors.push({ path: 'subject', message: 'the subject is empty' });
+	if (errors.length === 0) {
+		const compiled = compileTemplate(template);
+		if (!compiled.ok)
+			for (const problem of compiled.problems)
+				errors.push({
+					path: problem.line ? 'mjml' : 'subject',
+					message: problem.line ? `line ${problem.line}: ${problem.message}` : problem.message
+				});
+	}
+	if (errors.length) return { ok: false, errors };
+	const value = { id: template.id, subject: template.subject, mjml: template.mjml };
+	// Templates change no score: the data version (which the score caches follow) stays as it is.
+	await db.templates.put(value);
+	return { ok: true, value };
+}
+
+/** Deletes the workspace's copy: a replaced template is the shipped one again. */
+export async function resetTemplate(db: ScorecraftDatabase, id: string): Promise<void> {
+	await db.templates.delete(id);
+}
+
+/**
+ * A workspace of one account, as `accountWorkspace` reads it, with the account's manual measure
+ * entries too: what `accountContexts` needs to score it as the refresh did, for a preview email.
+ */
+export async function recipientWorkspace(
+	db: ScorecraftDatabase,
+	accountId: string
+): Promise<{ account: Workspace['accounts'][number]; workspace: Workspace } | null> {
+	const [found, entries] = await Promise.all([
+		accountWorkspace(db, accountId),
+		db.manualEntries.where('account_id').equals(accountId).toArray()
+	]);
+	if (!found) return null;
+	const workspace = entries.length
+		? { ...found.workspace, manual_entries: entries }
+		: found.workspace;
+	return { account: found.account, workspace };
+}

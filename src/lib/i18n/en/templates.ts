@@ -1,0 +1,66 @@
+/** English for the Templates pages: the template list and the template editor. */
+export default {
+	'templates.intro':
+		'The emails plays send: MJML with placeholders for the account and the contact. The shipped templates can be edited; the edited copy belongs to the workspace and replaces the shipped one until it is reset.',
+	'templates.caption': 'The email templates',
+	'templates.col.id': 'Template',
+	'templates.col.subject': 'Subject',
+	'templates.col.origin': 'Origin',
+	'templates.col.plays': 'Used by',
+	'templates.origin.shipped': 'Shipped',
+	'templates.origin.workspace': 'Workspace',
+	'templates.origin.replaced': 'Edited',
+	'templates.unused': 'No play',
+	'templates.new': 'New template',
+	'templates.newFailed': 'The template could not be created: {error}',
+
+	'template.back': '← All templates',
+	'template.notFound': 'There is no template “{id}”.',
+	'template.subject': 'Subject',
+	'template.source': 'MJML source',
+	'template.line': 'Line {line}: {message}',
+	'template.problems': 'Problems',
+	'template.noProblems': 'No problems found.',
+	'template.checking': 'Checking…',
+	'template.save': 'Save',
+	'template.saving': 'Saving…',
+	'template.saved': 'Saved.',
+	'template.notSaved': 'Not saved: {issues}',
+	'template.unsaved': 'Unsaved changes',
+	'template.reset': 'Reset to shipped',
+	'template.resetDone': 'The shipped template is back.',
+	'template.origin': 'Origin: {origin}',
+
+	'template.recipient': 'Preview for',
+	'template.findAccount': 'Search by name',
+	'template.account': 'Account',
+	'template.contact': 'Contact',
+	'template.noContacts': 'This account has no contacts: pick another account to preview.',
+	'template.noAccounts': 'There are no accounts to preview for: load or import a workspace first.',
+	'template.moreAccounts':
+		'Showing the first {shown} of {count} matching accounts: type to narrow.',
+
+	'template.preview': 'Preview',
+	'template.previewTabs': 'Preview format',
+	'template.html': 'HTML',
+	'template.text': 'Text',
+	'template.width': 'Width',
+	'template.desktop': 'Desktop',
+	'template.mobile': 'Mobile',
+	'template.subjectLine': 'Subject: {subject}',
+	'template.noPreview': 'The preview appears once the source renders.',
+	'template.previewFailed': 'The preview could not be rendered: {error}',
+
+	'template.placeholders': 'Placeholders',
+	'template.placeholdersExplain':
+		'Click one to insert it at the caret. Values are this recipient’s.',
+	'template.insert': 'Insert {path}',
+	'template.empty': '(empty)',
+	'template.emptyDefault': '{path} is empty for {name} — the default is used',
+	'template.emptyNoDefault': '{path} is empty for {name} and has no default',
+
+	'template.sendTest': 'Send a test to me',
+	'template.sending': 'Sending…',
+	'template.sent': 'Sent to {to} (message {id}).',
+	'template.sendFailed': 'The test was not sent: {error}'
+} as const;

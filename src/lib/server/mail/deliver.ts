@@ -1,0 +1,306 @@
+/**
+ * Sending the emails of plays, exactly once. Each request names an outbox entry (its key, play,
+ * account, recipient); the server checks it against the published workspace (the play has that
+ * email action, the recipient is that account's contact), renders the play's template itself and
+ * sends it. The send ledger answers a key it has seen with the recorded result, so a retried
+ * request, a second tab or a run resumed after a crash never sends twice. Not a relay: nothing in
+ * a request chooses an address or a word of the message.
+ */
+import { createHash } from 'node:crypto';
+import {
+	accountContexts,
+	isValidAddress,
+	type Account,
+	type Contact,
+	type Play,
+	type ScoreContext,
+	type Workspace
+} from '../../engine';
+import { groupNames, mailContext, TemplateError, type TemplateSet } from '../../mail';
+import { addressOf } from './config';
+import type { LedgerRecord, SendLedger } from './ledger';
+import { SendFailure, type MailTransport } from './transport';
+import { unsubscribeToken, type UnsubscribeList } from './unsubscribe';
+
+/** What the app asks to send: one outbox entry. */
+export interface DeliveryRequest {
+	key: string;
+	play_id: string;
+	account_id: string;
+	action_index: number;
+	/** The contact's address as the plan resolved it. */
+	recipient: string;
+	/** The contact's id (absent for the account's CSM). */
+	contact_id?: string;
+}
+
+export type DeliveryResult =
+	| { key: string; status: 'sent'; message_id: string; attempts: number; replayed: boolean }
+	| { key: string; status: 'failed'; error: string; attempts: number; replayed: boolean }
+	/** A transient failure that outlasted the tries: the entry stays queued for a later run. */
+	| { key: string; status: 'retry'; error: string; attempts: number }
+	| { key: string; status: 'suppressed'; reason: 'unsubscribed' | 'do_not_contact' }
+	/** The request does not describe a message of the published workspace: nothing was sent. */
+	| { key: string; status: 'refused'; error: string };
+
+export interface DeliveryOptions {
+	workspace: Workspace;
+	templates: TemplateSet;
+	transport: MailTransport;
+	ledger: SendLedger;
+	unsubscribes: UnsubscribeList;
+	secret: string;
+	mailFrom: string;
+	/** Where customers reach the app: the unsubscribe links point there. */
+	publicUrl: string;
+	/** The run's date: scores and placeholders as of then. */
+	asOf: string;
+	/** Tries for a transient failure (4xx, lost connection), the first wait, doubled each time. */
+	tries?: number;
+	backoffMs?: number;
+	/** Messages in flight at once (the SMTP pool's size). */
+	concurrency?: number;
+}
+
+const MAX_FIELD = 320;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Why a request is malformed (a field missing, too long, or holding a line break), or null. */
+export function requestProblem(input: unknown): string | null {
+	if (typeof input !== 'object' || input === null) return 'expected an object';
+	const request = input as Record<string, unknown>;
+	for (const field of ['key', 'play_id', 'account_id', 'recipient'] as const) {
+		const value = request[field];
+		if (typeof value !== 'string' || value.length === 0) return `${field}: expected text`;
+		if (value.length > MAX_FIELD) return `${field}: longer than ${MAX_FIELD} characters`;
+		if (CONTROL.test(value)) return `${field}: control characters (CR/LF) are refused`;
+	}
+	if (!Number.isInteger(request.action_index) || (request.action_index as number) < 0)
+		return 'action_index: expected a whole number';
+	const contact = request.contact_id;
+	if (
+		contact !== undefined &&
+		(typeof contact !== 'string' || CONTROL.test(contact) || contact.length > MAX_FIELD)
+	)
+		return 'contact_id: expected text without control characters';
+	if (!isValidAddress(request.recipient as string)) return 'recipient: not an email address';
+	return null;
+}
+
+/** A Message-ID that depends on the key only: every try of an entry carries the same one. */
+export function messageIdFor(key: string, mailFrom: string): string {
+	const domain = addressOf(mailFrom).split('@')[1] || 'scorecraft.local';
+	return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Target {
+	account: Account;
+	contact: Contact | null;
+	play: Play;
+	template: string;
+}
+
+export class Deliverer {
+	readonly #options: Required<DeliveryOptions>;
+	readonly #accounts: Map<string, Account>;
+	readonly #contacts: Map<string, Contact>;
+	readonly #plays: Map<string, Play>;
+	readonly #names: Map<string, string>;
+	readonly #contexts = new Map<string, ScoreContext>();
+	readonly #inFlight = new Map<string, Promise<DeliveryResult>>();
+
+	constructor(options: DeliveryOptions) {
+		this.#options = { tries: 4, backoffMs: 250, concurrency: 3, ...options };
+		const { workspace } = options;
+		this.#accounts = new Map(workspace.accounts.map((a) => [a.id, a]));
+		this.#contacts = new Map(workspace.contacts.map((c) => [c.id, c]));
+		this.#plays = new Map(workspace.plays.map((p) => [p.id, p]));
+		this.#names = groupNames(workspace.scorecards);
+	}
+
+	/** Checks a request against the published workspace: what it would send, or why not. */
+	target(request: DeliveryRequest): Target | string {
+		const play = this.#plays.get(request.play_id);
+		if (!play) return `play ${request.play_id}: not in the published workspace`;
+		const action = play.actions[request.action_index];
+		if (action?.type !== 'email')
+			return `play ${play.id}: action ${request.action_index} is not an email`;
+		const account = this.#accounts.get(request.account_id);
+		if (!account) return `account ${request.account_id}: not in the published workspace`;
+		if (
+			!request.key.startsWith(
+				`${play.id}:${account.id}:${request.action_index}:${request.recipient}:`
+			)
+		)
+			return 'key: does not belong to this play, account and recipient';
+		if (!this.#options.templates.has(action.template))
+			return `template ${action.template}: no such template`;
+		if (request.contact_id) {
+			const contact = this.#contacts.get(request.contact_id);
+			if (!contact || contact.account_id !== account.id)
+				return `contact ${request.contact_id}: not a contact of ${account.id}`;
+			if (contact.email.toLowerCase() !== request.recipient.toLowerCase())
+				return 'recipient: not the address of that contact';
+			return { account, contact, play, template: action.template };
+		}
+		if (action.to === 'csm' && account.csm?.toLowerCase() === request.recipient.toLowerCase())
+			return { account, contact: null, play, template: action.template };
+		return 'recipient: not a contact of the account';
+	}
+
+	/** Sends every request, a few at a time; the results in request order. */
+	async deliverAll(
+		requests: readonly DeliveryRequest[],
+		onResult?: (result: DeliveryResult) => void
+	): Promise<DeliveryResult[]> {
+		this.#prepare(requests);
+		const results: DeliveryResult[] = new Array(requests.length);
+		let next = 0;
+		const worker = async () => {
+			while (next < requests.length) {
+				const i = next++;
+				results[i] = await this.deliver(requests[i]!);
+				onResult?.(results[i]!);
+			}
+		};
+		await Promise.all(Array.from({ length: Math.max(1, this.#options.concurrency) }, worker));
+		return results;
+	}
+
+	/** Scores the accounts of a batch together (one pass over their history). */
+	#prepare(requests: readonly DeliveryRequest[]): void {
+		const missing = [...new Set(requests.map((r) => r.account_id))].filter(
+			(id) => this.#accounts.has(id) && !this.#contexts.has(id)
+		);
+		if (missing.length === 0) return;
+		for (const [id, context] of accountContexts(
+			this.#options.workspace,
+			this.#options.asOf,
+			missing
+		))
+			this.#contexts.set(id, context);
+	}
+
+	deliver(request: DeliveryRequest): Promise<DeliveryResult> {
+		const recorded = this.#options.ledger.get(request.key);
+		if (recorded) return Promise.resolve(replay(recorded));
+		// A second request for a key being sent waits for the first one's answer.
+		const running = this.#inFlight.get(request.key);
+		if (running) return running;
+		const promise = this.#deliver(request).finally(() => this.#inFlight.delete(request.key));
+		this.#inFlight.set(request.key, promise);
+		return promise;
+	}
+
+	async #deliver(request: DeliveryRequest): Promise<DeliveryResult> {
+		const problem = requestProblem(request);
+		if (problem) return { key: String(request.key), status: 'refused', error: problem };
+		const target = this.target(request);
+		if (typeof target === 'string') return { key: request.key, status: 'refused', error: target };
+		const { account, contact } = target;
+		if (this.#options.unsubscribes.has(request.recipient) || contact?.unsubscribed_at)
+			return { key: request.key, status: 'suppressed', reason: 'unsubscribed' };
+		if (account.do_not_contact)
+			return { key: request.key, status: 'suppressed', reason: 'do_not_contact' };
+
+		const options = this.#options;
+		if (!this.#contexts.has(account.id)) this.#prepare([request]);
+		const token = unsubscribeToken(options.secret, {
+			contact_id: contact?.id ?? '',
+			account_id: account.id,
+			email: request.recipient
+		});
+		const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${token}`;
+		let rendered;
+		try {
+			rendered = await options.templates.render(
+				target.template,
+				mailContext({
+					account,
+					contact: contact ?? { email: request.recipient, name: '', role: 'csm' },
+					score: this.#contexts.get(account.id)!,
+					groupNames: this.#names,
+					settings: options.workspace.settings,
+					mailFrom: options.mailFrom,
+					publicUrl: options.publicUrl,
+					unsubscribeUrl
+				})
+			);
+		} catch (error) {
+			// A broken template fails every message of it the same way: record it, with the line.
+			const message = error instanceof TemplateError ? error.message : String(error);
+			return this.#record(request, { status: 'failed', error: message, attempts: 0 });
+		}
+		const message = {
+			key: request.key,
+			from: options.mailFrom,
+			to: request.recipient,
+			subject: rendered.subject,
+			html: rendered.html,
+			text: rendered.text,
+			messageId: messageIdFor(request.key, options.mailFrom),
+			headers: {
+				'List-Unsubscribe': `<${unsubscribeUrl}>`,
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+				'Auto-Submitted': 'auto-generated'
+			}
+		};
+		let attempts = 0;
+		for (;;) {
+			attempts++;
+			try {
+				const sent = await options.transport.send(message);
+				return this.#record(request, { status: 'sent', message_id: sent.messageId, attempts });
+			} catch (error) {
+				const failure =
+					error instanceof SendFailure ? error : new SendFailure(String(error), false);
+				if (!failure.transient)
+					return this.#record(request, { status: 'failed', error: failure.message, attempts });
+				if (attempts >= options.tries)
+					return { key: request.key, status: 'retry', error: failure.message, attempts };
+				await wait(options.backoffMs * 2 ** (attempts - 1));
+			}
+		}
+	}
+
+	async #record(
+		request: DeliveryRequest,
+		outcome:
+			| { status: 'sent'; message_id: string; attempts: number }
+			| { status: 'failed'; error: string; attempts: number }
+	): Promise<DeliveryResult> {
+		const record: LedgerRecord = {
+			key: request.key,
+			recipient: request.recipient,
+			play_id: request.play_id,
+			account_id: request.account_id,
+			at: new Date().toISOString(),
+			...outcome
+		};
+		this.#options.ledger.record(record);
+		// Answered only once the record is on the disk: what the app hears is never forgotten.
+		await this.#options.ledger.durable();
+		return { key: request.key, ...outcome, replayed: false };
+	}
+}
+
+function replay(record: LedgerRecord): DeliveryResult {
+	return record.status === 'sent'
+		? {
+				key: record.key,
+				status: 'sent',
+				message_id: record.message_id ?? '',
+				attempts: record.attempts,
+				replayed: true
+			}
+		: {
+				key: record.key,
+				status: 'failed',
+				error: record.error ?? 'failed',
+				attempts: record.attempts,
+				replayed: true
+			};
+}

@@ -1,0 +1,156 @@
+/**
+ * What the endpoints and the schedule share: one transport for the process, the published
+ * workspace's templates parsed once per version, the public address, and a run of the published
+ * plays.
+ */
+import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
+import { TemplateSet } from '$lib/mail';
+import type { OutboxEntry } from '$lib/engine';
+import { todayUtc } from '$lib/state/today';
+import { DEFAULT_PUBLIC_URL } from './config';
+import { renderMjmlForSending } from './mjml';
+import type { Published } from './published';
+import { runPlays } from './run';
+import type { StoredRun } from './runs';
+import { forgetMailServer, mailServer, type MailServer } from './server';
+import { sinkTransport, smtpTransport, type MailTransport } from './transport';
+
+let transport: MailTransport | null = null;
+
+export function transportOf(server: MailServer): MailTransport {
+	transport ??= server.config.smtpUrl
+		? smtpTransport(server.config.smtpUrl)
+		: sinkTransport(server.sink);
+	return transport;
+}
+
+/** Closes the transport and forgets the process's mail state (tests, shutdown). */
+export function resetMailService(): void {
+	transport?.close();
+	transport = null;
+	templates = null;
+	forgetMailServer();
+}
+
+let templates: { version: string; set: TemplateSet } | null = null;
+
+/** The shipped templates with the published workspace's own, parsed once per published version. */
+export function templatesOf(published: Published): TemplateSet {
+	if (templates?.version !== published.version)
+		templates = {
+			version: published.version,
+			set: new TemplateSet(SHIPPED_TEMPLATES, published.workspace.templates, renderMjmlForSending)
+		};
+	return templates.set;
+}
+
+/** `PUBLIC_URL`, else the address the request came to (the app's own), else the default. */
+export function publicUrlOf(server: MailServer, origin?: string): string {
+	return server.config.publicUrl ?? origin ?? DEFAULT_PUBLIC_URL;
+}
+
+/** The hour (0–23, UTC) of the daily run, from the published workspace's settings; null: no daily run. */
+export function runHourOf(published: Published | null): number | null {
+	const hour = (published?.workspace.settings as Record<string, unknown> | undefined)
+		?.daily_run_hour;
+	return typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour <= 23
+		? hour
+		: null;
+}
+
+/**
+ * The emails the ledger holds as sent, as outbox history: the app's deliveries since the last
+ * publish count for the server run's cooldowns and caps too.
+ */
+function ledgerHistory(server: MailServer): OutboxEntry[] {
+	return server.ledger
+		.entries()
+		.filter((record) => record.status === 'sent' && record.play_id && record.account_id)
+		.map((record) => ({
+			key: record.key,
+			play_id: record.play_id!,
+			account_id: record.account_id!,
+			action: 'email',
+			action_index: 0,
+			recipient: record.recipient,
+			status: 'sent',
+			reason: '',
+			conditions: [],
+			mode: 'auto',
+			detail: { type: 'email', template: '' },
+			created_at: record.at,
+			updated_at: record.at,
+			attempts: record.attempts
+		}));
+}
+
+let running: Promise<StoredRun> | null = null;
+
+/** Runs the published plays now (one run at a time); throws when nothing is published. */
+export function runPublished(
+	trigger: string,
+	origin?: string,
+	asOf = todayUtc()
+): Promise<StoredRun> {
+	running ??= (async () => {
+		const server = mailServer();
+		const published = server.published.current();
+		if (!published) throw new Error('no workspace is published: publish it from Settings first');
+		const history = [
+			...((published.workspace.outbox ?? []) as unknown as OutboxEntry[]),
+			...server.runs.history(),
+			...ledgerHistory(server)
+		];
+		const report = await runPlays({
+			workspace: published.workspace,
+			history,
+			templates: templatesOf(published),
+			transport: transportOf(server),
+			ledger: server.ledger,
+			unsubscribes: server.unsubscribes,
+			secret: server.config.secret,
+			mailFrom: server.config.mailFrom,
+			publicUrl: publicUrlOf(server, origin),
+			asOf
+		});
+		return server.runs.save(report, trigger);
+	})().finally(() => {
+		running = null;
+	});
+	return running;
+}
+
+let timer: ReturnType<typeof setInterval> | null = null;
+
+/**
+ * Checks once a minute whether the daily run is due: the published hour has come (UTC) and no
+ * scheduled run happened today.
+ */
+export function startSchedule(): void {
+	if (timer) return;
+	const check = async () => {
+		const server = mailServer();
+		let published: Published | null;
+		try {
+			published = server.published.current();
+		} catch {
+			return;
+		}
+		const hour = runHourOf(published);
+		const now = new Date();
+		if (hour === null || now.getUTCHours() < hour) return;
+		const today = todayUtc();
+		const ranToday = server.runs
+			.after(null)
+			.some((run) => run.trigger === 'schedule' && run.as_of === today);
+		if (ranToday || running) return;
+		try {
+			await runPublished('schedule');
+		} catch (error) {
+			console.error(`scheduled run failed: ${(error as Error).message}`);
+		}
+	};
+	timer = setInterval(check, 60_000);
+	timer.unref?.();
+	void check();
+}

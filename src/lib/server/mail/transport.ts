@@ -1,0 +1,151 @@
+/**
+ * How a message leaves the server: nodemailer over SMTP (`SMTP_URL`, pooled connections, TLS as
+ * the URL says: `smtps://` at once, `smtp://` upgrades with STARTTLS when offered), or, with no
+ * SMTP set, the local sink (the same MIME message, stored for the Mailbox page).
+ */
+import nodemailer from 'nodemailer';
+import type { MailSink } from './mailbox';
+
+export interface OutgoingMessage {
+	/** The outbox entry's idempotency key; null for a test send. */
+	key: string | null;
+	from: string;
+	to: string;
+	subject: string;
+	html: string;
+	text: string;
+	/** `<…@…>`, chosen by us so that a message keeps one id across tries. */
+	messageId: string;
+	/** Extra headers (List-Unsubscribe…), already checked for CR/LF. */
+	headers: Record<string, string>;
+	test?: boolean;
+}
+
+export interface SendOutcome {
+	messageId: string;
+	/** The server's last answer (`250 OK …`), or where the sink stored it. */
+	response: string;
+}
+
+/** A send that did not go through; `transient` when trying again later may work (4xx, network). */
+export class SendFailure extends Error {
+	constructor(
+		message: string,
+		readonly transient: boolean
+	) {
+		super(message);
+		this.name = 'SendFailure';
+	}
+}
+
+export interface MailTransport {
+	readonly kind: 'smtp' | 'sink';
+	send(message: OutgoingMessage): Promise<SendOutcome>;
+	close(): void;
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNECTION',
+	'ETIMEDOUT',
+	'ESOCKET',
+	'EDNS',
+	'ECONNRESET',
+	'ETLS',
+	'EPROTOCOL'
+]);
+
+/** Sorts a nodemailer error: a 4xx answer or a lost connection may pass later; a 5xx will not. */
+export function failureOf(error: unknown): SendFailure {
+	const { responseCode, code, response, message } = error as {
+		responseCode?: number;
+		code?: string;
+		response?: string;
+		message?: string;
+	};
+	const text = (response || message || String(error)).trim();
+	if (typeof responseCode === 'number')
+		return new SendFailure(text, responseCode >= 400 && responseCode < 500);
+	return new SendFailure(text, code === undefined || NETWORK_CODES.has(code));
+}
+
+function mailOptions(message: OutgoingMessage) {
+	return {
+		from: message.from,
+		to: message.to,
+		subject: message.subject,
+		html: message.html,
+		text: message.text,
+		messageId: message.messageId,
+		headers: message.headers,
+		// Never let an address in a header reach the envelope other than `to`.
+		envelope: { from: addressPart(message.from), to: [message.to] },
+		disableFileAccess: true,
+		disableUrlAccess: true
+	};
+}
+
+function addressPart(mailbox: string): string {
+	const match = /<([^<>]+)>\s*$/.exec(mailbox);
+	return (match ? match[1]! : mailbox).trim();
+}
+
+/** SMTP through a pool of connections (up to `maxConnections`, default 3). */
+export function smtpTransport(url: string, maxConnections = 3): MailTransport {
+	const options = new URL(url);
+	if (!options.searchParams.has('pool')) options.searchParams.set('pool', 'true');
+	if (!options.searchParams.has('maxConnections'))
+		options.searchParams.set('maxConnections', String(maxConnections));
+	const transporter = nodemailer.createTransport(options.toString());
+	return {
+		kind: 'smtp',
+		async send(message) {
+			try {
+				const info = await transporter.sendMail(mailOptions(message));
+				return {
+					messageId: info.messageId ?? message.messageId,
+					response: String(info.response ?? '')
+				};
+			} catch (error) {
+				throw failureOf(error);
+			}
+		},
+		close: () => transporter.close()
+	};
+}
+
+/** The local sink: builds the real MIME message and stores it instead of sending it. */
+export function sinkTransport(sink: MailSink): MailTransport {
+	const builder = nodemailer.createTransport({
+		streamTransport: true,
+		buffer: true,
+		newline: 'unix'
+	});
+	return {
+		kind: 'sink',
+		async send(message) {
+			const info = await builder.sendMail(mailOptions(message));
+			const raw = info.message as Buffer;
+			const headers = Object.entries(message.headers);
+			const stored = sink.store(raw, {
+				key: message.key,
+				message_id: message.messageId,
+				date: new Date().toISOString(),
+				from: message.from,
+				to: message.to,
+				subject: message.subject,
+				headers: [
+					['From', message.from],
+					['To', message.to],
+					['Subject', message.subject],
+					['Message-ID', message.messageId],
+					...headers
+				],
+				html: message.html,
+				text: message.text,
+				test: message.test ?? false
+			});
+			return { messageId: message.messageId, response: `stored in the mailbox as ${stored.id}` };
+		},
+		close: () => builder.close()
+	};
+}

@@ -1,0 +1,108 @@
+/**
+ * The app's side of the server's mail API: publishing the workspace, sending queued emails,
+ * reading unsubscribes and the server's runs. `fetch` from a page sends the session cookie and
+ * the Origin header the server checks.
+ */
+import type { DeliveryAnswer, ServerRun, ServerUnsubscribe } from '$lib/db';
+
+export interface ServerStatus {
+	published: {
+		version: string;
+		published_at: string;
+		accounts: number;
+		plays: number;
+		daily_run_hour: number | null;
+	} | null;
+	transport: 'smtp' | 'sink';
+	from: string;
+	operator: string;
+}
+
+export interface SendRequest {
+	key: string;
+	play_id: string;
+	account_id: string;
+	action_index: number;
+	recipient: string;
+	contact_id?: string;
+}
+
+/** The server answered with an error; `status` 409 with `version` means "publish again". */
+export class ApiError extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		readonly version?: string | null
+	) {
+		super(message);
+		this.name = 'ApiError';
+	}
+}
+
+export class MailApi {
+	readonly #fetch: typeof fetch;
+
+	constructor(fetchFn: typeof fetch = (...args) => fetch(...args)) {
+		this.#fetch = fetchFn;
+	}
+
+	async #call<T>(path: string, init?: RequestInit): Promise<T> {
+		let response: Response;
+		try {
+			response = await this.#fetch(path, init);
+		} catch (error) {
+			throw new ApiError(`the server cannot be reached: ${(error as Error).message}`, 0);
+		}
+		const body = (await response.json().catch(() => ({}))) as {
+			error?: string;
+			version?: string | null;
+		};
+		if (!response.ok)
+			throw new ApiError(body.error ?? `HTTP ${response.status}`, response.status, body.version);
+		return body as T;
+	}
+
+	status(): Promise<ServerStatus> {
+		return this.#call('/api/workspace');
+	}
+
+	publish(workspaceJson: string): Promise<ServerStatus> {
+		return this.#call('/api/workspace', {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: workspaceJson
+		});
+	}
+
+	async send(
+		asOf: string,
+		version: string,
+		entries: readonly SendRequest[]
+	): Promise<DeliveryAnswer[]> {
+		const body = JSON.stringify({ as_of: asOf, version, entries });
+		const answer = await this.#call<{ results: DeliveryAnswer[] }>('/api/mail/send', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body
+		});
+		return answer.results;
+	}
+
+	async unsubscribes(): Promise<ServerUnsubscribe[]> {
+		return (await this.#call<{ unsubscribes: ServerUnsubscribe[] }>('/api/unsubscribes'))
+			.unsubscribes;
+	}
+
+	async runs(after: string | null): Promise<ServerRun[]> {
+		const query = after ? `?after=${encodeURIComponent(after)}` : '';
+		return (await this.#call<{ runs: ServerRun[] }>(`/api/runs${query}`)).runs;
+	}
+
+	runNow(): Promise<{ id: string; as_of: string; counts: Record<string, number> }> {
+		return this.#call('/api/runs', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}'
+		});
+	}
+}

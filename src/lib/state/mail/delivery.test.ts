@@ -1,0 +1,143 @@
+// @vitest-environment node
+/**
+ * The app delivering its outbox through its server, in one process: the store on fake-indexeddb,
+ * the real endpoints, a real SMTP server on 127.0.0.1. A delivery cut off after the server sent
+ * but before the store heard back is finished by the next one, with nothing sent twice; the
+ * server's unsubscribes reach the store, and its runs reach the outbox.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimEmails, outboxEntries, replaceWorkspace, runPlan } from '$lib/db';
+import { testDatabase } from '$lib/db/testing';
+import { planPlays } from '$lib/engine';
+import { call, freshServerEnv } from '../../../../tests/support/api';
+import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
+import { exampleWorkspace } from '../../../../tests/support/workspace';
+import { MailApi } from './api';
+import { deliverQueuedEmails, ensurePublished, syncFromServer } from './delivery';
+
+const AS_OF = '2026-03-01';
+let smtp: TestSmtp;
+
+type Handler = Parameters<typeof call>[0];
+let routes: Record<string, Record<string, Handler>>;
+
+/** `fetch` as the app's pages do it, answered by the endpoints themselves. */
+const appFetch: typeof fetch = async (input, init) => {
+	const url = new URL(String(input), 'http://app.local');
+	const handler = routes[url.pathname]?.[init?.method ?? 'GET'];
+	if (!handler) return new Response('not found', { status: 404 });
+	return call(handler, `${url.pathname}${url.search}`, {
+		method: init?.method ?? 'GET',
+		body: init?.body as string | undefined
+	});
+};
+
+beforeAll(async () => {
+	smtp = await startSmtp();
+	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
+	const workspace = await import('../../../routes/api/workspace/+server');
+	const send = await import('../../../routes/api/mail/send/+server');
+	const unsubscribes = await import('../../../routes/api/unsubscribes/+server');
+	const runs = await import('../../../routes/api/runs/+server');
+	routes = {
+		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
+		'/api/mail/send': { POST: send.POST },
+		'/api/unsubscribes': { GET: unsubscribes.GET },
+		'/api/runs': { GET: runs.GET, POST: runs.POST }
+	};
+});
+
+afterAll(async () => {
+	(await import('$lib/server/mail/service')).resetMailService();
+	await smtp.close();
+});
+
+describe('delivering the outbox through the server', () => {
+	it('sends queued emails once, finishing a delivery that was cut off', async () => {
+		const db = testDatabase();
+		await replaceWorkspace(db, exampleWorkspace());
+		const plan = planPlays({ workspace: exampleWorkspace(), asOf: AS_OF });
+		await runPlan(db, plan, { at: `${AS_OF}T08:00:00.000Z`, by: 'test' });
+		const api = new MailApi(appFetch);
+		const queued = (await outboxEntries(db)).filter(
+			(e) => e.action === 'email' && e.status === 'approved'
+		);
+		expect(queued.length).toBeGreaterThan(0);
+
+		// A delivery cut off: the emails claimed and sent, the tab closed before the answers came back.
+		const version = await ensurePublished(db, api);
+		const claimed = await claimEmails(db, new Date().toISOString());
+		await api.send(AS_OF, version, [
+			{
+				key: claimed[0]!.key,
+				play_id: claimed[0]!.play_id,
+				account_id: claimed[0]!.account_id,
+				action_index: 0,
+				recipient: claimed[0]!.recipient,
+				contact_id: (claimed[0]!.detail as { contact_id: string }).contact_id
+			}
+		]);
+		expect(smtp.received).toHaveLength(1);
+		expect((await outboxEntries(db)).filter((e) => e.status === 'sending')).toHaveLength(
+			queued.length
+		);
+
+		// The next delivery takes the `sending` entries again; the ledger answers the one already sent.
+		const report = await deliverQueuedEmails(db, api, () => {}, AS_OF);
+		expect(report).toMatchObject({ sent: queued.length, failed: 0, retry: 0 });
+		expect(smtp.received).toHaveLength(queued.length);
+		expect(new Set(smtp.received.map((m) => m.parsed.messageId)).size).toBe(queued.length);
+		const after = await outboxEntries(db);
+		for (const entry of after.filter((e) => e.action === 'email' && e.status !== 'suppressed')) {
+			expect(entry.status).toBe('sent');
+			expect(entry.message_id).toMatch(/^<[0-9a-f]{32}@app\.example>$/);
+		}
+		// Nothing left: a third delivery sends nothing.
+		expect(await deliverQueuedEmails(db, api, () => {}, AS_OF)).toMatchObject({ sent: 0 });
+		expect(smtp.received).toHaveLength(queued.length);
+	});
+
+	it('brings the server runs into the outbox without sending twice', async () => {
+		const db = testDatabase();
+		await replaceWorkspace(db, exampleWorkspace());
+		const api = new MailApi(appFetch);
+		await ensurePublished(db, api, true);
+		const before = smtp.received.length;
+		const ran = await call(routes['/api/runs']!.POST!, '/api/runs', {
+			body: JSON.stringify({ as_of: '2026-05-01' })
+		});
+		expect(ran.status).toBe(200);
+		const { counts } = await ran.json();
+		expect(counts.sent).toBeGreaterThan(0);
+		expect(smtp.received.length).toBe(before + counts.sent);
+		expect(await syncFromServer(db, api)).toMatchObject({ runs: 1 });
+		const report = await deliverQueuedEmails(db, api, () => {}, '2026-05-01');
+		expect(report.sent).toBe(counts.sent);
+		// The server had sent them: the ledger answered, the SMTP server got nothing more.
+		expect(smtp.received.length).toBe(before + counts.sent);
+		expect(await syncFromServer(db, api)).toMatchObject({ runs: 0 });
+	});
+
+	it('marks the contacts the server says unsubscribed, so the next plan suppresses them', async () => {
+		const db = testDatabase();
+		await replaceWorkspace(db, exampleWorkspace());
+		const { mailServer } = await import('$lib/server/mail/server');
+		mailServer().unsubscribes.add({
+			contact_id: 'c2',
+			account_id: 'globex',
+			email: 'BO@globex.example',
+			at: '2026-02-20T09:00:00.000Z',
+			via: 'link'
+		});
+		expect(await syncFromServer(db, new MailApi(appFetch))).toMatchObject({ unsubscribed: 1 });
+		expect((await db.contacts.get('c2'))?.unsubscribed_at).toBe('2026-02-20T09:00:00.000Z');
+		expect((await db.contacts.get('c1'))?.unsubscribed_at).toBeUndefined();
+		const workspace = exampleWorkspace();
+		workspace.contacts = await db.contacts.toArray();
+		const bo = planPlays({ workspace, asOf: AS_OF }).entries.filter(
+			(e) => e.recipient === 'bo@globex.example'
+		);
+		expect(bo.length).toBeGreaterThan(0);
+		expect(bo.every((e) => e.suppression === 'unsubscribed')).toBe(true);
+	});
+});

@@ -1,0 +1,66 @@
+/**
+ * POST /api/mail/send `{ as_of, version, entries: [{ key, play_id, account_id, action_index,
+ * recipient, contact_id }] }`: sends the emails of these outbox entries, exactly once each, and
+ * answers one result per entry (`sent`, `failed`, `retry`, `suppressed`, `refused`). The
+ * messages are the published workspace's: the server renders them and checks every recipient.
+ * 409 when the app's workspace is not the published one (publish, then ask again).
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { isIsoDate } from '$lib/engine/dates';
+import { isObject, readJson } from '$lib/server/api';
+import { apiRefusal } from '$lib/server/guard';
+import { Deliverer, requestProblem, type DeliveryRequest } from '$lib/server/mail/deliver';
+import { mailServer } from '$lib/server/mail/server';
+import { publicUrlOf, templatesOf, transportOf } from '$lib/server/mail/service';
+
+const MAX_ENTRIES = 200;
+
+export const POST: RequestHandler = async (event) => {
+	const server = mailServer();
+	const refusal = apiRefusal(event, server.config.secret);
+	if (refusal) return refusal;
+	const body = await readJson(event.request, 512 * 1024);
+	if (!body.ok) return body.response;
+	const input = body.value;
+	if (!isObject(input) || !Array.isArray(input.entries))
+		return json({ error: 'expected { as_of, version, entries: [...] }' }, { status: 400 });
+	if (typeof input.as_of !== 'string' || !isIsoDate(input.as_of))
+		return json({ error: 'as_of: expected a date as YYYY-MM-DD' }, { status: 400 });
+	if (input.entries.length > MAX_ENTRIES)
+		return json({ error: `entries: at most ${MAX_ENTRIES} per request` }, { status: 400 });
+	for (const [i, entry] of input.entries.entries()) {
+		const problem = requestProblem(entry);
+		if (problem) return json({ error: `entries[${i}].${problem}` }, { status: 400 });
+	}
+	const published = server.published.current();
+	if (!published)
+		return json({ error: 'no workspace is published', version: null }, { status: 409 });
+	if (input.version !== published.version)
+		return json(
+			{
+				error: 'the published workspace is not this one: publish it again',
+				version: published.version
+			},
+			{ status: 409 }
+		);
+	const deliverer = new Deliverer({
+		workspace: published.workspace,
+		templates: templatesOf(published),
+		transport: transportOf(server),
+		ledger: server.ledger,
+		unsubscribes: server.unsubscribes,
+		secret: server.config.secret,
+		mailFrom: server.config.mailFrom,
+		publicUrl: publicUrlOf(server, event.url.origin),
+		asOf: input.as_of
+	});
+	const requests = (input.entries as DeliveryRequest[]).map((e) => ({
+		key: e.key,
+		play_id: e.play_id,
+		account_id: e.account_id,
+		action_index: e.action_index,
+		recipient: e.recipient,
+		...(e.contact_id ? { contact_id: e.contact_id } : {})
+	}));
+	return json({ results: await deliverer.deliverAll(requests) });
+};

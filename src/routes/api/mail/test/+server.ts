@@ -1,0 +1,63 @@
+/**
+ * POST /api/mail/test `{ template: { id, subject, mjml }, context }`: renders a template being
+ * edited for the recipient chosen on the template page and sends it to the operator
+ * (`OPERATOR_EMAIL`), never anywhere else: the body may be anything, the address is not the
+ * request's to choose.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { compileTemplate, renderMail, TemplateError, type MailContext } from '$lib/mail';
+import { isObject, readJson } from '$lib/server/api';
+import { apiRefusal } from '$lib/server/guard';
+import { renderMjml } from '$lib/server/mail/mjml';
+import { mailServer } from '$lib/server/mail/server';
+import { transportOf } from '$lib/server/mail/service';
+import { SendFailure } from '$lib/server/mail/transport';
+
+export const POST: RequestHandler = async (event) => {
+	const server = mailServer();
+	const refusal = apiRefusal(event, server.config.secret);
+	if (refusal) return refusal;
+	const body = await readJson(event.request, 256 * 1024);
+	if (!body.ok) return body.response;
+	const input = body.value;
+	if (!isObject(input) || !isObject(input.template) || !isObject(input.context))
+		return json(
+			{ error: 'expected { template: { id, subject, mjml }, context }' },
+			{ status: 400 }
+		);
+	const { id, subject, mjml } = input.template;
+	if (typeof id !== 'string' || typeof subject !== 'string' || typeof mjml !== 'string')
+		return json({ error: 'template: expected id, subject and mjml as text' }, { status: 400 });
+	const compiled = compileTemplate({ id, subject, mjml });
+	if (!compiled.ok)
+		return json({ error: new TemplateError(id, compiled.problems).message }, { status: 422 });
+	let rendered;
+	try {
+		rendered = await renderMail(
+			compiled.compiled,
+			input.context as unknown as MailContext,
+			renderMjml
+		);
+	} catch (error) {
+		return json({ error: (error as Error).message }, { status: 422 });
+	}
+	const domain = server.config.operatorEmail.split('@')[1] ?? 'localhost';
+	try {
+		const sent = await transportOf(server).send({
+			key: null,
+			from: server.config.mailFrom,
+			to: server.config.operatorEmail,
+			subject: `[Test] ${rendered.subject}`,
+			html: rendered.html,
+			text: rendered.text,
+			messageId: `<test-${randomBytes(12).toString('hex')}@${domain}>`,
+			headers: { 'Auto-Submitted': 'auto-generated', 'X-Scorecraft-Test': 'yes' },
+			test: true
+		});
+		return json({ to: server.config.operatorEmail, message_id: sent.messageId });
+	} catch (error) {
+		const message = error instanceof SendFailure ? error.message : String(error);
+		return json({ error: `the test did not go out: ${message}` }, { status: 502 });
+	}
+};

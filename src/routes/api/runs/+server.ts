@@ -1,0 +1,35 @@
+/**
+ * The server's runs of the published plays. GET `?after=<run id>`: the runs since (with their
+ * entries), for the app to bring into its outbox. POST `{ as_of? }`: runs them now.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { isIsoDate } from '$lib/engine/dates';
+import { isObject, readJson } from '$lib/server/api';
+import { apiRefusal } from '$lib/server/guard';
+import { mailServer } from '$lib/server/mail/server';
+import { runPublished } from '$lib/server/mail/service';
+
+export const GET: RequestHandler = async (event) => {
+	const server = mailServer();
+	const refusal = apiRefusal(event, server.config.secret);
+	if (refusal) return refusal;
+	const after = event.url.searchParams.get('after');
+	return json({ runs: server.runs.after(after && /^[\w-]+$/.test(after) ? after : null) });
+};
+
+export const POST: RequestHandler = async (event) => {
+	const server = mailServer();
+	const refusal = apiRefusal(event, server.config.secret);
+	if (refusal) return refusal;
+	const body = await readJson(event.request, 4096);
+	if (!body.ok) return body.response;
+	const asOf = isObject(body.value) ? body.value.as_of : undefined;
+	if (asOf !== undefined && (typeof asOf !== 'string' || !isIsoDate(asOf)))
+		return json({ error: 'as_of: expected a date as YYYY-MM-DD' }, { status: 400 });
+	try {
+		const run = await runPublished('settings', event.url.origin, asOf as string | undefined);
+		return json({ id: run.id, as_of: run.as_of, counts: run.counts, finished_at: run.finished_at });
+	} catch (error) {
+		return json({ error: (error as Error).message }, { status: 409 });
+	}
+};
