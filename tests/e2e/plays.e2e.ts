@@ -1,7 +1,9 @@
 /**
  * The plays journey on a first start: a play for Scale accounts with low Adoption made in the
- * editor, dry-run on a random sample (the reasons read as the engine in Node gives them), run for
- * real, part of the outbox approved, the tasks found in the queue; then run again: nothing added.
+ * editor, dry-run on a random sample (the reasons read as the engine in Node gives them); a
+ * template edited and previewed; the plays run for real and their emails sent through the server
+ * into the Mailbox; part of the outbox approved, the tasks found in the queue; run again: nothing
+ * added. Then a customer unsubscribes from a message, and the next dry run suppresses them.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -11,9 +13,15 @@ import { planPlays, type Logic, type Play } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import { chooseAccounts } from '$lib/state/plays/handler';
 import { collectErrors, launchBrowser, type Browser } from './browser';
+import {
+	editTrainingInvitation,
+	emailsSent,
+	expectSuppressedInDryRun,
+	unsubscribeFromMailbox
+} from './mail-steps';
 
 const baseURL = inject('baseURL');
-const JOURNEY_MS = 240_000;
+const JOURNEY_MS = 360_000;
 const WHEN: Logic = {
 	and: [
 		{ '==': [{ var: 'account.segment' }, 'scale'] },
@@ -51,7 +59,7 @@ function countIn(page: Page, table: string): Promise<number> {
 
 describe('plays', () => {
 	it(
-		'makes a play, dry-runs it with its reasons, runs it, approves part of the outbox, and a second run adds nothing',
+		'makes a play and dry-runs it, edits a template, runs the plays and sends their emails, approves part of the outbox, runs again for nothing, and an unsubscribe suppresses the contact',
 		async () => {
 			const page = await browser.context.newPage();
 			const errors = collectErrors(page);
@@ -124,8 +132,11 @@ describe('plays', () => {
 			await mkdir('test-results', { recursive: true });
 			await page.screenshot({ path: 'test-results/plays-dry-run.png', fullPage: true });
 
-			// Run every enabled play for real.
-			await page.getByRole('link', { name: '← Plays' }).click();
+			// A template edited and previewed before the run: the emails carry the edit.
+			const testedFor = await editTrainingInvitation(page);
+
+			// Run every enabled play for real: the outbox is written, then the emails go out.
+			await page.getByRole('link', { name: 'Plays', exact: true }).click();
 			await page.getByRole('button', { name: 'Plan the run' }).click();
 			await page
 				.getByText(/actions planned for .* Write them to the outbox\?/)
@@ -138,6 +149,7 @@ describe('plays', () => {
 			});
 			const written = await countIn(page, 'outbox');
 			expect(written).toBeGreaterThan(0);
+			expect(await emailsSent(page)).toBeGreaterThan(0);
 
 			// The outbox opens on what waits for approval; approve two of the new play's entries.
 			await page.getByRole('link', { name: 'Open the outbox' }).click();
@@ -164,6 +176,10 @@ describe('plays', () => {
 			await page.getByText(/^Added 0 entries to the outbox/).waitFor({ timeout: 60_000 });
 			expect(await countIn(page, 'outbox')).toBe(written);
 			expect(await countIn(page, 'tasks')).toBeGreaterThanOrEqual(2);
+
+			// The Mailbox holds what the customers got; one unsubscribes, and is suppressed from then on.
+			const unsubscribed = await unsubscribeFromMailbox(page, testedFor);
+			await expectSuppressedInDryRun(page, asOf, unsubscribed);
 			expect(errors).toEqual([]);
 		},
 		JOURNEY_MS

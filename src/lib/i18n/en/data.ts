@@ -1,8 +1,6 @@
 /** English for the Data page: the workspace file, starting over, and the CSV import. */
 export default {
 	'data.title': 'Data',
-	'data.notBuilt':
-		'Not built yet: CSV import with column mapping and row-level errors, the sample data, and workspace export and import.',
 	'data.intro':
 		'Bring accounts, contacts and product usage in from CSV files, and save or restore the whole workspace.',
 	'data.store.counts':

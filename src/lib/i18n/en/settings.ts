@@ -2,7 +2,7 @@
 export default {
 	'settings.title': 'Settings',
 	'settings.notBuilt':
-		'Not built yet: sending limits, the SMTP connection, language and other workspace settings.',
+		'Not built yet: editing the sending limits and the sender details here (they are workspace settings, kept in the workspace file), and the language.',
 	'settings.storage.title': 'Storage in this browser',
 	'settings.storage.intro':
 		'The workspace is kept in this browser’s own storage (IndexedDB); no database server holds it.',

@@ -17,22 +17,14 @@ import {
 	type Workspace
 } from '../../engine';
 import { groupNames, mailContext, TemplateError, type TemplateSet } from '../../mail';
+import type { SendRequest } from '../../mail/request';
 import { addressOf } from './config';
 import type { LedgerRecord, SendLedger } from './ledger';
 import { SendFailure, type MailTransport } from './transport';
 import { unsubscribeToken, type UnsubscribeList } from './unsubscribe';
 
 /** What the app asks to send: one outbox entry. */
-export interface DeliveryRequest {
-	key: string;
-	play_id: string;
-	account_id: string;
-	action_index: number;
-	/** The contact's address as the plan resolved it. */
-	recipient: string;
-	/** The contact's id (absent for the account's CSM). */
-	contact_id?: string;
-}
+export type DeliveryRequest = SendRequest;
 
 export type DeliveryResult =
 	| { key: string; status: 'sent'; message_id: string; attempts: number; replayed: boolean }

@@ -57,14 +57,7 @@ export class PublishedWorkspace {
 		const { mtimeMs } = statSync(this.file);
 		if (this.#cached?.mtimeMs === mtimeMs) return this.#cached;
 		const text = readFileSync(this.file, 'utf8');
-		const workspace = parse(text);
-		this.#cached = {
-			workspace,
-			version: createHash('sha256').update(text).digest('hex').slice(0, 16),
-			published_at: new Date(mtimeMs).toISOString(),
-			mtimeMs
-		};
-		return this.#cached;
+		return this.#remember(text, parse(text), mtimeMs);
 	}
 
 	/** Checks and stores a workspace (JSON text); throws a `PublishError` naming each bad field. */
@@ -80,7 +73,10 @@ export class PublishedWorkspace {
 			closeSync(fd);
 		}
 		renameSync(temporary, this.file);
-		const { mtimeMs } = statSync(this.file);
+		return this.#remember(text, workspace, statSync(this.file).mtimeMs);
+	}
+
+	#remember(text: string, workspace: Workspace, mtimeMs: number): Published {
 		this.#cached = {
 			workspace,
 			version: createHash('sha256').update(text).digest('hex').slice(0, 16),

@@ -5,6 +5,7 @@
  * is reported for the app to perform when it syncs (tasks, tags, webhooks, approvals).
  */
 import { planPlays, type OutboxEntry, type PlanEntry, type Workspace } from '../../engine';
+import { sendRequestOf } from '../../mail/request';
 import { Deliverer, type DeliveryOptions, type DeliveryResult } from './deliver';
 import type { UnsubscribeList } from './unsubscribe';
 
@@ -86,17 +87,7 @@ export async function runPlays(options: RunOptions): Promise<RunReport> {
 	const deliverer = new Deliverer({ ...options, workspace });
 	let sent = 0;
 	const results = await deliverer.deliverAll(
-		toSend.map(({ entry }) => {
-			const detail = entry.detail as { contact_id?: string };
-			return {
-				key: entry.key,
-				play_id: entry.play_id,
-				account_id: entry.account_id,
-				action_index: entry.action_index,
-				recipient: entry.recipient,
-				...(detail.contact_id ? { contact_id: detail.contact_id } : {})
-			};
-		}),
+		toSend.map(({ entry }) => sendRequestOf(entry)),
 		() => options.onProgress?.(++sent, toSend.length)
 	);
 	results.forEach((result, i) => Object.assign(toSend[i]!, outcomeOf(result)));

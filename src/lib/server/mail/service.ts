@@ -84,6 +84,20 @@ function ledgerHistory(server: MailServer): OutboxEntry[] {
 		}));
 }
 
+/** What sending needs besides the date: the published workspace, its templates, the server's state. */
+export function deliveryOptions(server: MailServer, published: Published, origin?: string) {
+	return {
+		workspace: published.workspace,
+		templates: templatesOf(published),
+		transport: transportOf(server),
+		ledger: server.ledger,
+		unsubscribes: server.unsubscribes,
+		secret: server.config.secret,
+		mailFrom: server.config.mailFrom,
+		publicUrl: publicUrlOf(server, origin)
+	};
+}
+
 let running: Promise<StoredRun> | null = null;
 
 /** Runs the published plays now (one run at a time); throws when nothing is published. */
@@ -101,18 +115,7 @@ export function runPublished(
 			...server.runs.history(),
 			...ledgerHistory(server)
 		];
-		const report = await runPlays({
-			workspace: published.workspace,
-			history,
-			templates: templatesOf(published),
-			transport: transportOf(server),
-			ledger: server.ledger,
-			unsubscribes: server.unsubscribes,
-			secret: server.config.secret,
-			mailFrom: server.config.mailFrom,
-			publicUrl: publicUrlOf(server, origin),
-			asOf
-		});
+		const report = await runPlays({ ...deliveryOptions(server, published, origin), history, asOf });
 		return server.runs.save(report, trigger);
 	})().finally(() => {
 		running = null;
@@ -120,31 +123,30 @@ export function runPublished(
 	return running;
 }
 
+/**
+ * Whether the daily run is due at `now`: a run hour is set, it has come (UTC), and no scheduled
+ * run happened today yet (a server started late in the day still runs once).
+ */
+export function dailyRunDue(
+	now: Date,
+	hour: number | null,
+	runs: readonly Pick<StoredRun, 'trigger' | 'started_at'>[]
+): boolean {
+	if (hour === null || now.getUTCHours() < hour) return false;
+	const today = todayUtc(now);
+	return !runs.some((run) => run.trigger === 'schedule' && run.started_at.slice(0, 10) === today);
+}
+
 let timer: ReturnType<typeof setInterval> | null = null;
 
-/**
- * Checks once a minute whether the daily run is due: the published hour has come (UTC) and no
- * scheduled run happened today.
- */
+/** Checks once a minute whether the daily run is due, and runs it. */
 export function startSchedule(): void {
 	if (timer) return;
 	const check = async () => {
 		const server = mailServer();
-		let published: Published | null;
 		try {
-			published = server.published.current();
-		} catch {
-			return;
-		}
-		const hour = runHourOf(published);
-		const now = new Date();
-		if (hour === null || now.getUTCHours() < hour) return;
-		const today = todayUtc();
-		const ranToday = server.runs
-			.after(null)
-			.some((run) => run.trigger === 'schedule' && run.as_of === today);
-		if (ranToday || running) return;
-		try {
+			const hour = runHourOf(server.published.current());
+			if (running || !dailyRunDue(new Date(), hour, server.runs.after(null))) return;
 			await runPublished('schedule');
 		} catch (error) {
 			console.error(`scheduled run failed: ${(error as Error).message}`);

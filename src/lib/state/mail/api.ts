@@ -4,6 +4,7 @@
  * the Origin header the server checks.
  */
 import type { DeliveryAnswer, ServerRun, ServerUnsubscribe } from '$lib/db';
+import type { SendRequest } from '$lib/mail/request';
 
 export interface ServerStatus {
 	published: {
@@ -16,15 +17,6 @@ export interface ServerStatus {
 	transport: 'smtp' | 'sink';
 	from: string;
 	operator: string;
-}
-
-export interface SendRequest {
-	key: string;
-	play_id: string;
-	account_id: string;
-	action_index: number;
-	recipient: string;
-	contact_id?: string;
 }
 
 /** The server answered with an error; `status` 409 with `version` means "publish again". */

@@ -15,9 +15,9 @@ import {
 	type ScorecraftDatabase
 } from '$lib/db';
 import { readMeta, writeMeta } from '$lib/db/meta';
-import type { OutboxEntry } from '$lib/engine';
 import { nowIso, todayUtc } from '../today';
-import { ApiError, MailApi, type SendRequest } from './api';
+import { sendRequestOf } from '$lib/mail/request';
+import { ApiError, MailApi } from './api';
 
 const BATCH = 100;
 
@@ -55,18 +55,6 @@ export async function syncFromServer(
 	return { unsubscribed, runs: runs.length };
 }
 
-function sendRequest(entry: OutboxEntry): SendRequest {
-	const detail = entry.detail as { contact_id?: string };
-	return {
-		key: entry.key,
-		play_id: entry.play_id,
-		account_id: entry.account_id,
-		action_index: entry.action_index,
-		recipient: entry.recipient,
-		...(detail.contact_id ? { contact_id: detail.contact_id } : {})
-	};
-}
-
 export interface DeliveryReport {
 	sent: number;
 	failed: number;
@@ -99,7 +87,7 @@ export async function deliverQueuedEmails(
 	}
 	onProgress(0, claimed.length);
 	for (let start = 0; start < claimed.length; start += BATCH) {
-		const batch = claimed.slice(start, start + BATCH).map(sendRequest);
+		const batch = claimed.slice(start, start + BATCH).map(sendRequestOf);
 		let answers;
 		try {
 			answers = await api.send(asOf, version, batch);

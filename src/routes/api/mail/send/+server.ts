@@ -11,7 +11,7 @@ import { isObject, readJson } from '$lib/server/api';
 import { apiRefusal } from '$lib/server/guard';
 import { Deliverer, requestProblem, type DeliveryRequest } from '$lib/server/mail/deliver';
 import { mailServer } from '$lib/server/mail/server';
-import { publicUrlOf, templatesOf, transportOf } from '$lib/server/mail/service';
+import { deliveryOptions } from '$lib/server/mail/service';
 
 const MAX_ENTRIES = 200;
 
@@ -44,14 +44,7 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 409 }
 		);
 	const deliverer = new Deliverer({
-		workspace: published.workspace,
-		templates: templatesOf(published),
-		transport: transportOf(server),
-		ledger: server.ledger,
-		unsubscribes: server.unsubscribes,
-		secret: server.config.secret,
-		mailFrom: server.config.mailFrom,
-		publicUrl: publicUrlOf(server, event.url.origin),
+		...deliveryOptions(server, published, event.url.origin),
 		asOf: input.as_of
 	});
 	const requests = (input.entries as DeliveryRequest[]).map((e) => ({
