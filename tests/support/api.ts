@@ -61,3 +61,32 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
 		} as unknown as RequestEvent as never)
 	);
 }
+
+/**
+ * `fetch` as the app's pages do it, answered in process by the app's own mail endpoints (call
+ * it after `freshServerEnv`).
+ */
+export async function appFetch(): Promise<typeof fetch> {
+	const [workspace, send, unsubscribes, runs] = await Promise.all([
+		import('../../src/routes/api/workspace/+server'),
+		import('../../src/routes/api/mail/send/+server'),
+		import('../../src/routes/api/unsubscribes/+server'),
+		import('../../src/routes/api/runs/+server')
+	]);
+	const routes: Record<string, Record<string, Handler | undefined>> = {
+		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
+		'/api/mail/send': { POST: send.POST },
+		'/api/unsubscribes': { GET: unsubscribes.GET },
+		'/api/runs': { GET: runs.GET, POST: runs.POST }
+	};
+	return async (input, init) => {
+		const url = new URL(String(input), APP_ORIGIN);
+		const method = init?.method ?? 'GET';
+		const handler = routes[url.pathname]?.[method];
+		if (!handler) return new Response('not found', { status: 404 });
+		return call(handler, `${url.pathname}${url.search}`, {
+			method,
+			body: init?.body as string | undefined
+		});
+	};
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimEmails, outboxEntries, replaceWorkspace, runPlan } from '$lib/db';
 import { testDatabase } from '$lib/db/testing';
 import { planPlays } from '$lib/engine';
-import { call, freshServerEnv } from '../../../../tests/support/api';
+import { appFetch as appFetchFor, freshServerEnv } from '../../../../tests/support/api';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import { MailApi } from './api';
@@ -18,33 +18,12 @@ import { deliverQueuedEmails, ensurePublished, syncFromServer } from './delivery
 const AS_OF = '2026-03-01';
 let smtp: TestSmtp;
 
-type Handler = Parameters<typeof call>[0];
-let routes: Record<string, Record<string, Handler>>;
-
-/** `fetch` as the app's pages do it, answered by the endpoints themselves. */
-const appFetch: typeof fetch = async (input, init) => {
-	const url = new URL(String(input), 'http://app.local');
-	const handler = routes[url.pathname]?.[init?.method ?? 'GET'];
-	if (!handler) return new Response('not found', { status: 404 });
-	return call(handler, `${url.pathname}${url.search}`, {
-		method: init?.method ?? 'GET',
-		body: init?.body as string | undefined
-	});
-};
+let appFetch: typeof fetch;
 
 beforeAll(async () => {
 	smtp = await startSmtp();
 	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
-	const workspace = await import('../../../routes/api/workspace/+server');
-	const send = await import('../../../routes/api/mail/send/+server');
-	const unsubscribes = await import('../../../routes/api/unsubscribes/+server');
-	const runs = await import('../../../routes/api/runs/+server');
-	routes = {
-		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
-		'/api/mail/send': { POST: send.POST },
-		'/api/unsubscribes': { GET: unsubscribes.GET },
-		'/api/runs': { GET: runs.GET, POST: runs.POST }
-	};
+	appFetch = await appFetchFor();
 });
 
 afterAll(async () => {
@@ -103,7 +82,8 @@ describe('delivering the outbox through the server', () => {
 		const api = new MailApi(appFetch);
 		await ensurePublished(db, api, true);
 		const before = smtp.received.length;
-		const ran = await call(routes['/api/runs']!.POST!, '/api/runs', {
+		const ran = await appFetch('/api/runs', {
+			method: 'POST',
 			body: JSON.stringify({ as_of: '2026-05-01' })
 		});
 		expect(ran.status).toBe(200);
