@@ -66,6 +66,11 @@ export async function startSmtp(
 			});
 		}
 	});
+	// A client killed mid-conversation resets its connection: the server reports it as an error
+	// event, which is what a test that kills its client expects, not a failure of the server.
+	server.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
 	return {

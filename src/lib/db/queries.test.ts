@@ -131,6 +131,18 @@ describe('the workspace in parts', () => {
 		const whole = scoreWorkspace(sample, asOf).find((score) => score.account_id === account.id);
 		expect(scoreWorkspace(found!.workspace, asOf)).toEqual([whole]);
 		expect(await accountWorkspace(db, 'nope')).toBeNull();
+		// Its manual measure entries come with it (manual measures score from them).
+		const entry = {
+			account_id: account.id,
+			measure_id: 'exec_sponsor',
+			value: true,
+			entered_by: 'kim@vendor.example',
+			entered_at: `${asOf}T09:00:00.000Z`
+		};
+		await db.manualEntries.add(entry);
+		const withEntry = await accountWorkspace(db, account.id);
+		expect(withEntry?.workspace.manual_entries).toEqual([entry]);
+		await db.manualEntries.clear();
 	});
 
 	it('every history row', async () => {

@@ -81,17 +81,19 @@ export async function accountWorkspace(
 	db: ScorecraftDatabase,
 	id: string
 ): Promise<{ account: Account; workspace: Workspace } | null> {
-	const [account, contacts, snapshots, outcomes, scorecards, settings] = await Promise.all([
-		db.accounts.get(id),
-		db.contacts.where('account_id').equals(id).toArray(),
-		db.snapshots
-			.where('[account_id+date]')
-			.between([id, Dexie.minKey], [id, Dexie.maxKey])
-			.toArray(),
-		db.outcomes.where('account_id').equals(id).toArray(),
-		orderedScorecards(db),
-		workspaceSettings(db)
-	]);
+	const [account, contacts, snapshots, outcomes, scorecards, settings, manualEntries] =
+		await Promise.all([
+			db.accounts.get(id),
+			db.contacts.where('account_id').equals(id).toArray(),
+			db.snapshots
+				.where('[account_id+date]')
+				.between([id, Dexie.minKey], [id, Dexie.maxKey])
+				.toArray(),
+			db.outcomes.where('account_id').equals(id).toArray(),
+			orderedScorecards(db),
+			workspaceSettings(db),
+			db.manualEntries.where('account_id').equals(id).toArray()
+		]);
 	if (!account) return null;
 	return {
 		account,
@@ -105,7 +107,9 @@ export async function accountWorkspace(
 			scorecards,
 			plays: [],
 			templates: [],
-			settings
+			settings,
+			// Manual measures score from these, as in the refresh of the whole store.
+			...(manualEntries.length ? { manual_entries: manualEntries } : {})
 		}
 	};
 }

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountContexts } from '$lib/engine';
 import { exampleWorkspace } from '../../../tests/support/workspace';
-import {
-	listTemplates,
-	recipientWorkspace,
-	resetTemplate,
-	saveTemplate,
-	shippedTemplate
-} from './templates';
+import { listTemplates, resetTemplate, saveTemplate, shippedTemplate } from './templates';
+import { accountWorkspace } from './queries';
 import { testDatabase } from './testing';
 import { replaceWorkspace } from './workspace';
 
@@ -82,7 +77,7 @@ describe('templates in the store', () => {
 
 	it('reads one account with what scoring it needs, for a preview', async () => {
 		const db = await filled();
-		const found = await recipientWorkspace(db, 'acme');
+		const found = await accountWorkspace(db, 'acme');
 		expect(found?.account.id).toBe('acme');
 		expect(found?.workspace.accounts.map((a) => a.id)).toEqual(['acme']);
 		expect(found?.workspace.contacts.map((c) => c.id)).toEqual(['c1']);
@@ -90,6 +85,6 @@ describe('templates in the store', () => {
 		expect(accountContexts(found!.workspace, '2026-03-01', ['acme'])).toEqual(
 			accountContexts(exampleWorkspace(), '2026-03-01', ['acme'])
 		);
-		expect(await recipientWorkspace(db, 'nope')).toBeNull();
+		expect(await accountWorkspace(db, 'nope')).toBeNull();
 	});
 });

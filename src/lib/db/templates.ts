@@ -3,11 +3,10 @@
  * with the workspace's own, which add to them or replace them by id. Only the workspace's copies
  * are stored; resetting a replaced template deletes its copy and the shipped one shows again.
  */
-import type { Play, Result, Workspace, WorkspaceIssue } from '$lib/engine';
+import type { Play, Result, WorkspaceIssue } from '$lib/engine';
 import { compileTemplate, type MailTemplate, type TemplateOrigin } from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import type { ScorecraftDatabase } from './database';
-import { accountWorkspace } from './queries';
 
 /** A template as the list shows it: where it comes from and the plays that send it. */
 export interface ListedTemplate extends MailTemplate {
@@ -85,23 +84,4 @@ export async function saveTemplate(
 /** Deletes the workspace's copy: a replaced template is the shipped one again. */
 export async function resetTemplate(db: ScorecraftDatabase, id: string): Promise<void> {
 	await db.templates.delete(id);
-}
-
-/**
- * A workspace of one account, as `accountWorkspace` reads it, with the account's manual measure
- * entries too: what `accountContexts` needs to score it as the refresh did, for a preview email.
- */
-export async function recipientWorkspace(
-	db: ScorecraftDatabase,
-	accountId: string
-): Promise<{ account: Workspace['accounts'][number]; workspace: Workspace } | null> {
-	const [found, entries] = await Promise.all([
-		accountWorkspace(db, accountId),
-		db.manualEntries.where('account_id').equals(accountId).toArray()
-	]);
-	if (!found) return null;
-	const workspace = entries.length
-		? { ...found.workspace, manual_entries: entries }
-		: found.workspace;
-	return { account: found.account, workspace };
 }

@@ -103,7 +103,7 @@ export function recipientName(contact: Pick<Contact, 'email'> & { name?: string 
 }
 
 export interface RecipientInput {
-	/** A workspace holding the account (`recipientWorkspace`). */
+	/** A workspace holding the account (`accountWorkspace`). */
 	workspace: Workspace;
 	account: Account;
 	contact: Contact;
