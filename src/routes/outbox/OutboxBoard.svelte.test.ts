@@ -102,7 +102,8 @@ describe('OutboxBoard', () => {
 		await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), '');
 		const table = screen.getByRole('table', { name: 'Outbox entries, newest first' });
 		await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(5));
-		expect(within(table).getAllByRole('checkbox')).toHaveLength(1); // only select-all, disabled
+		// Only select-all, disabled (the rows re-render once the live query answers).
+		await waitFor(() => expect(within(table).getAllByRole('checkbox')).toHaveLength(1));
 		expect(
 			screen.getByRole('checkbox', { name: 'Select every waiting entry shown' })
 		).toBeDisabled();

@@ -7,7 +7,7 @@ import type { OutboxEntry } from '$lib/engine';
 import { LiveQuery } from '../live-query.svelte';
 import { countBy, sortedDistinct } from '../lists';
 import { nowIso } from '../today';
-import { EmailDelivery } from '../mail/email-delivery.svelte';
+import { EmailDelivery, syncQuietly } from '../mail/email-delivery.svelte';
 import { MailApi } from '../mail/api';
 import { postPendingWebhooks } from './webhooks';
 
@@ -28,6 +28,7 @@ export class OutboxView {
 	readonly #entries: LiveQuery<OutboxEntry[]>;
 	readonly #db: ScorecraftDatabase;
 	readonly #fetch: typeof fetch;
+	readonly #api: MailApi;
 	/** Sends queued emails through the server (after an approval, or on request). */
 	readonly delivery: EmailDelivery;
 
@@ -35,7 +36,8 @@ export class OutboxView {
 	constructor(db: ScorecraftDatabase, fetchFn: typeof fetch = (...args) => fetch(...args)) {
 		this.#db = db;
 		this.#fetch = fetchFn;
-		this.delivery = new EmailDelivery(db, new MailApi(fetchFn));
+		this.#api = new MailApi(fetchFn);
+		this.delivery = new EmailDelivery(db, this.#api);
 		this.#entries = new LiveQuery(() => outboxEntries(db));
 	}
 
@@ -153,6 +155,11 @@ export class OutboxView {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Brings in what the server did meanwhile: its scheduled runs and the unsubscribes. */
+	sync(): Promise<void> {
+		return syncQuietly(this.#db, this.#api);
 	}
 
 	/** Posts the webhooks waiting in `approved` through the server. */
