@@ -112,13 +112,17 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const workspace = readWorkspace(args.workspace);
 	// Loaded here, not with the command table: mjml, nodemailer and liquidjs take a second, which
 	// the other commands (and a usage error) need not wait for.
-	const [{ TemplateSet }, { renderMjmlForSending }, { runPlays }, { sinkTransport, smtpTransport }] =
-		await Promise.all([
-			import('../../lib/mail/render'),
-			import('../../lib/server/mail/mjml'),
-			import('../../lib/server/mail/run'),
-			import('../../lib/server/mail/transport')
-		]);
+	const [
+		{ TemplateSet },
+		{ renderMjmlForSending },
+		{ runPlays },
+		{ sinkTransport, smtpTransport }
+	] = await Promise.all([
+		import('../../lib/mail/render'),
+		import('../../lib/server/mail/mjml'),
+		import('../../lib/server/mail/run'),
+		import('../../lib/server/mail/transport')
+	]);
 	const config = mailConfig(process.env);
 	let ledger: SendLedger;
 	try {

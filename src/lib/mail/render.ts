@@ -64,12 +64,14 @@ export function compileTemplate(
 
 /** A subject line as a header: one line, no control characters, at most 250 characters. */
 export function headerSafe(text: string): string {
-	return text
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u001f\u007f]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, 250);
+	return (
+		text
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 250)
+	);
 }
 
 /** Renders one message. Throws a `TemplateError` when Liquid fails at render time. */
