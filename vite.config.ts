@@ -13,6 +13,11 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
+					// Vitest's default on a 2-core machine is one worker (cores - 1): the unit and
+					// component files wait on imports and I/O enough that two run faster.
+					maxWorkers: 2,
+					// The command line's tests start a Node process per case (a second or more each).
+					testTimeout: 30_000,
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts']
@@ -23,6 +28,7 @@ export default defineConfig({
 				plugins: [svelteTesting()],
 				test: {
 					name: 'components',
+					maxWorkers: 2,
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
 					setupFiles: ['tests/support/jest-dom.ts']
@@ -32,6 +38,9 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e',
+					// After the others, one file at a time: each drives a browser and a server.
+					sequence: { groupOrder: 1 },
+					maxWorkers: 1,
 					environment: 'node',
 					include: ['tests/e2e/**/*.e2e.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
