@@ -46,6 +46,11 @@ export function availablePlaceholders(context: MailContext): Placeholder[] {
 function lookup(context: MailContext, path: string): unknown {
 	let value: unknown = context;
 	for (const part of path.split('.')) {
+		// Liquid's own properties of lists: `resources.size`, `.first`, `.last`.
+		if (Array.isArray(value) && (part === 'size' || part === 'first' || part === 'last')) {
+			value = part === 'size' ? value.length : part === 'first' ? value[0] : value.at(-1);
+			continue;
+		}
 		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part))
 			return undefined;
 		value = (value as Record<string, unknown>)[part];

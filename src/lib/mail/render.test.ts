@@ -94,6 +94,12 @@ describe('rendering', () => {
 			path: 'contact.first_name',
 			hasDefault: true
 		});
+		// Liquid's list properties are read as Liquid reads them, not reported empty.
+		const digest = SHIPPED_TEMPLATES.find((t) => t.id === 'content-nurture')!;
+		expect(usedPlaceholders(digest)).toContain('resources.size');
+		expect(emptyPlaceholders(digest, acmeContext()).map((p) => p.path)).not.toContain(
+			'resources.size'
+		);
 	});
 
 	it('lets a workspace template replace a shipped one by id, and parses each template once', async () => {

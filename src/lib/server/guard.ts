@@ -1,6 +1,6 @@
 /**
  * Who may call the app's API: its own pages. A request must come from the app's origin (the
- * browser's `Origin`, or `Sec-Fetch-Site: same-origin` for reads) and carry the session cookie
+ * browser's `Origin`, or `Sec-Fetch-Site: same-origin`) and carry the session cookie
  * the server sets on its pages, holding the server's secret. Other sites cannot forge either;
  * a script elsewhere on the machine would need the secret file.
  */
@@ -29,9 +29,9 @@ export function apiRefusal(
 	const { request, url } = event;
 	const origin = request.headers.get('origin');
 	const site = request.headers.get('sec-fetch-site');
-	const sameOrigin =
-		origin === url.origin ||
-		(origin === null && request.method === 'GET' && site === 'same-origin');
+	// `Sec-Fetch-Site` is set by the browser itself (a page cannot forge it): it vouches for the
+	// app's own pages even when the server is reached under another name than its ORIGIN.
+	const sameOrigin = origin === url.origin || site === 'same-origin';
 	if (!sameOrigin)
 		return Response.json({ error: 'only the app itself may call this' }, { status: 403 });
 	const token = event.cookies.get(TOKEN_COOKIE) ?? request.headers.get('x-scorecraft-token') ?? '';
