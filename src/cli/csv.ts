@@ -8,3 +8,20 @@ export function csvField(value: unknown): string {
 export function csvLine(values: readonly unknown[]): string {
 	return values.map(csvField).join(',');
 }
+
+/**
+ * Records as the commands print them: CSV with the columns in this order, or a JSON array with one
+ * record per line (easy to read, and to `grep`).
+ */
+export function formatRecords<C extends string>(
+	records: readonly Record<C, unknown>[],
+	columns: readonly C[],
+	format: 'json' | 'csv'
+): string {
+	if (format === 'csv')
+		return (
+			[csvLine(columns), ...records.map((r) => csvLine(columns.map((c) => r[c])))].join('\n') + '\n'
+		);
+	if (records.length === 0) return '[]\n';
+	return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}

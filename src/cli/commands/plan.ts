@@ -1,7 +1,7 @@
 /** `engine plan`: what the workspace's enabled plays would do as of a date, as JSON or CSV. */
 import { planPlays, type OutboxEntry, type PlanEntry } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
-import { csvLine } from '../csv';
+import { formatRecords } from '../csv';
 import { readWorkspace, today, UsageError } from '../io';
 
 export interface PlanArguments {
@@ -49,11 +49,5 @@ export function runPlan(args: PlanArguments): string {
 	// The workspace's outbox is the history: cooldowns and caps count what it holds.
 	const history = (workspace.outbox ?? []) as unknown as OutboxEntry[];
 	const records = planPlays({ workspace, asOf, history }).entries.map(record);
-	if (format === 'csv')
-		return (
-			[csvLine([...COLUMNS]), ...records.map((r) => csvLine(COLUMNS.map((c) => r[c])))].join('\n') +
-			'\n'
-		);
-	if (records.length === 0) return '[]\n';
-	return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+	return formatRecords(records, COLUMNS, format);
 }

@@ -12,7 +12,7 @@ import { SendLedger } from '../../lib/server/mail/ledger';
 import { MailSink } from '../../lib/server/mail/mailbox';
 import type { RunEntry, RunReport } from '../../lib/server/mail/run';
 import { UnsubscribeList } from '../../lib/server/mail/unsubscribe';
-import { csvLine } from '../csv';
+import { formatRecords } from '../csv';
 import { CliError, readWorkspace, today, UsageError } from '../io';
 import { shippedTemplates } from '../templates';
 
@@ -77,16 +77,6 @@ function smtpUrl(text: string): string {
 	if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname)
 		throw usage(`--smtp expects an smtp:// or smtps:// URL, got "${text}"`);
 	return text;
-}
-
-function format(records: ReturnType<typeof record>[], as: 'json' | 'csv'): string {
-	if (as === 'csv')
-		return (
-			[csvLine([...COLUMNS]), ...records.map((r) => csvLine(COLUMNS.map((c) => r[c])))].join('\n') +
-			'\n'
-		);
-	if (records.length === 0) return '[]\n';
-	return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }
 
 function summary(report: RunReport, seconds: number, where: string): string {
@@ -156,7 +146,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const records = report.entries.map(record);
 	const where = smtp ? `through ${new URL(smtp).host}` : `into ${sinkDir}`;
 	return {
-		stdout: format(records, as),
+		stdout: formatRecords(records, COLUMNS, as),
 		stderr: summary(report, (performance.now() - started) / 1000, where),
 		exitCode: report.entries.some((e) => FAILING.includes(e.outcome)) ? 1 : 0
 	};
