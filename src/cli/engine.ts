@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { backtestUsage, runBacktest } from './commands/backtest';
 import { planUsage, runPlan } from './commands/plan';
-import { runRun, runUsage, type RunOutput } from './commands/run';
+import { runRun, runUsage } from './commands/run';
 import { runSample, sampleUsage } from './commands/sample';
 import { runScore, scoreUsage } from './commands/score';
-import { CliError, UsageError } from './io';
+import { CliError, UsageError, type CommandOutput } from './io';
 
 const USAGE = `usage: npm run engine -- <command> [options]
 
@@ -31,8 +31,10 @@ const commands: Record<
 	{
 		usage: string;
 		options: Record<string, { type: 'string' }>;
-		/** The text for stdout, or (a command that sends) its streams and exit status. */
-		run: (values: Record<string, string | undefined>) => string | Promise<RunOutput>;
+		/** The text for stdout, or its streams and exit status (warnings, a command that sends). */
+		run: (
+			values: Record<string, string | undefined>
+		) => string | CommandOutput | Promise<CommandOutput>;
 	}
 > = {
 	score: {

@@ -21,6 +21,13 @@ export class UsageError extends CliError {
 	}
 }
 
+/** What a command prints on each stream, and its exit status (a plain string is stdout, exit 0). */
+export interface CommandOutput {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+}
+
 const MAX_LISTED = 50;
 
 export function readWorkspace(file: string): Workspace {

@@ -80,6 +80,45 @@ describe('engine plan', () => {
 		).toEqual([['suppressed', 'cooldown']]);
 	});
 
+	it('plans nothing on a missing score, and warns of a play reading a group that accounts lack', async () => {
+		const workspace = exampleWorkspace();
+		const scale = workspace.scorecards[0]!;
+		workspace.plays[0]!.when = { '<': [{ var: 'score.groups.adoption' }, 60] };
+		// Hooli has no usage data: its Adoption is missing, and json-logic-js would read it as 0.
+		workspace.accounts.push(
+			{ id: 'hooli', name: 'Hooli', segment: 'scale', facts: { seats_purchased: 10 } },
+			{ id: 'umbrella', name: 'Umbrella', segment: 'mid', facts: { seats_purchased: 10 } }
+		);
+		workspace.contacts.push(
+			{ id: 'h1', account_id: 'hooli', email: 'h1@hooli.example' },
+			{ id: 'u1', account_id: 'umbrella', email: 'u1@umbrella.example' }
+		);
+		workspace.snapshots.push(
+			{ account_id: 'hooli', date: '2026-11-01', metrics: { seats_active: 5 } },
+			{ account_id: 'umbrella', date: '2026-11-01', metrics: { seats_active: 5 } }
+		);
+		// Umbrella's scorecard has Deployment only: no Adoption at all.
+		workspace.scorecards.push({
+			...scale,
+			id: 'mid',
+			name: 'Mid',
+			priority: 2,
+			applies_to: { '==': [{ var: 'segment' }, 'mid'] },
+			groups: [scale.groups[0]!]
+		});
+		const file = join(folder, 'gaps.json');
+		await writeFile(file, JSON.stringify(workspace));
+		const result = await engine('plan', '--workspace', file, '--as-of', '2026-11-02');
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout).map((e: { account_id: string }) => e.account_id)).toEqual([
+			'globex'
+		]);
+		expect(result.stderr).toBe(
+			'warning: play scale-training reads score.groups.adoption, but 1 of the 4 accounts it ' +
+				'reaches has no such group (scored by scorecard mid): it cannot fire for them\n'
+		);
+	});
+
 	it('says what is wrong with its arguments, exit 2', async () => {
 		const missing = await engine('plan');
 		expect(missing.code).toBe(2);

@@ -12,7 +12,7 @@ import { messageIdFor } from '../lib/server/mail/deliver';
 import { MailSink } from '../lib/server/mail/mailbox';
 import { engine } from '../../tests/support/cli';
 import { startSmtp } from '../../tests/support/smtp';
-import { exampleWorkspace } from '../../tests/support/workspace';
+import { lowAdoptionExample } from '../../tests/support/workspace';
 
 const FROM = 'Customer Success <cs@scorecraft.example>';
 const KEYS = {
@@ -31,7 +31,7 @@ const saved = { ...process.env };
 beforeAll(async () => {
 	folder = await mkdtemp(join(tmpdir(), 'scorecraft-run-'));
 	workspace = join(folder, 'workspace.json');
-	await writeFile(workspace, JSON.stringify(exampleWorkspace()));
+	await writeFile(workspace, JSON.stringify(lowAdoptionExample()));
 	// The child processes inherit these: the server's data folder and identity, not the project's.
 	Object.assign(process.env, {
 		SCORECRAFT_DATA: join(folder, 'data'),

@@ -3,8 +3,9 @@
  * reproduce exactly, and the baselines the benchmark measures them against. Either json-logic-js
  * evaluates the scorecard's rules (`applies_to`, measure values, `logic` scorings) and JavaScript
  * the rest, or it evaluates every measure's scoring too, as the JSON-logic rule it stands for.
+ * Comparisons with a missing operand are false, as everywhere in Scorecraft (json-logic-reference).
  */
-import jsonLogic, { type RulesLogic } from 'json-logic-js';
+import { apply, truthy } from './json-logic-reference';
 import type { AccountScore, Facts, Scorecard } from '../../src/lib/engine';
 import {
 	combineInto,
@@ -15,8 +16,6 @@ import {
 import { nativePoints, scoreMeasure, type Points } from '../../src/lib/engine/scoring/evaluate';
 import { scoringAsLogic, scoringData } from '../../src/lib/engine/scoring/as-logic';
 import { toNumber } from '../../src/lib/engine/scoring/measure';
-
-const apply = (rule: unknown, data: unknown) => jsonLogic.apply(rule as RulesLogic, data);
 
 export interface ReferenceScorecard {
 	appliesTo: (facts: Facts) => boolean;
@@ -58,7 +57,7 @@ export function referenceScorecard(
 		);
 	return {
 		appliesTo: (facts) =>
-			card.applies_to === undefined || jsonLogic.truthy(apply(card.applies_to, facts)),
+			card.applies_to === undefined || truthy(apply(card.applies_to, facts)),
 		score: (facts, accountId) => combineScores(plan, accountId, measureResults(facts)),
 		scoreInto: (facts, out) => combineInto(plan, measureResults(facts), out)
 	};

@@ -14,16 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPlays, type Workspace } from '../../src/lib/engine';
 import { messageIdFor } from '../../src/lib/server/mail/deliver';
 import { startSmtp } from '../support/smtp';
-import { exampleWorkspace } from '../support/workspace';
+import { lowAdoptionExample } from '../support/workspace';
 
 const MESSAGES = 200;
 const KILL_AFTER = 80;
 const AS_OF = '2026-03-01';
 const FROM = 'Customer Success <cs@scorecraft.example>';
 
-/** The example workspace with 200 Scale accounts of one contact each: the training play fires for all. */
+/** The example workspace with 200 low-adoption Scale accounts of one contact each: the training play fires for all. */
 function bigWorkspace(): Workspace {
-	const example = exampleWorkspace();
+	const example = lowAdoptionExample();
 	const [account] = example.accounts;
 	const [contact] = example.contacts;
 	const ids = Array.from({ length: MESSAGES }, (_, i) => `acct-${String(i + 1).padStart(3, '0')}`);
@@ -36,7 +36,7 @@ function bigWorkspace(): Workspace {
 			account_id: id,
 			email: `user${i + 1}@${id}.example`
 		})),
-		snapshots: []
+		snapshots: ids.map((id) => ({ ...example.snapshots[0]!, account_id: id }))
 	};
 }
 

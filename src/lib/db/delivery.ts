@@ -148,7 +148,8 @@ export function importServerRun(db: ScorecraftDatabase, run: ServerRun): Promise
 		as_of: run.as_of,
 		entries: run.entries.map((item) => item.entry),
 		counts: [],
-		conflicts: []
+		conflicts: [],
+		unresolved: []
 	};
 	return runPlan(db, plan, { at: run.started_at, by: 'server' });
 }

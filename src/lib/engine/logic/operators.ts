@@ -1,6 +1,9 @@
 /**
  * The operator table. Semantics are json-logic-js 2.0.5's, operator for operator, so a rule means
- * the same here as in any other JSON-logic tool built on it; tests compare against it.
+ * the same here as in any other JSON-logic tool built on it; tests compare against it. One
+ * deliberate exception: `<`, `<=`, `>`, `>=` (and the between forms) are false when an operand is
+ * missing (null, absent, NaN, infinite), where json-logic-js reads null as 0 and so finds
+ * `null < 50` true. A play must never fire, nor a scorecard apply, because data is missing.
  * Control operators (`if`, `and`, `map`, …) are part of the grammar and live in the backends.
  */
 import { FORBIDDEN_SEGMENTS, isWholeDataPath, pathSegments } from './syntax';
@@ -51,6 +54,24 @@ function missingKeys(data: unknown, args: unknown[]): unknown[] {
 
 const parse = (value: unknown) => parseFloat(value as string);
 
+/**
+ * Whether a comparison can hold on this value: not null, absent, NaN or ±Infinity. (`v - v` is 0
+ * for every finite number and NaN for NaN and the infinities.)
+ */
+export function comparable(value: unknown): boolean {
+	return value != null && (typeof value !== 'number' || value - value === 0);
+}
+
+/** `a < b` and its kin as json-logic-js computes them, false when either side is missing. */
+export const lt = (a: unknown, b: unknown): boolean =>
+	comparable(a) && comparable(b) && (a as number) < (b as number);
+export const le = (a: unknown, b: unknown): boolean =>
+	comparable(a) && comparable(b) && (a as number) <= (b as number);
+export const gt = (a: unknown, b: unknown): boolean =>
+	comparable(a) && comparable(b) && (a as number) > (b as number);
+export const ge = (a: unknown, b: unknown): boolean =>
+	comparable(a) && comparable(b) && (a as number) >= (b as number);
+
 const table = new Map<string, Operator>();
 
 /** Adds an operator (or replaces one) for every backend. */
@@ -80,21 +101,19 @@ registerOperator('==', { evaluate: (args) => args[0] == args[1], inline: binary(
 registerOperator('===', { evaluate: (args) => args[0] === args[1], inline: binary('===') });
 registerOperator('!=', { evaluate: (args) => args[0] != args[1], inline: binary('!=') });
 registerOperator('!==', { evaluate: (args) => args[0] !== args[1], inline: binary('!==') });
-registerOperator('>', { evaluate: (args) => a0(args) > a1(args), inline: binary('>') });
-registerOperator('>=', { evaluate: (args) => a0(args) >= a1(args), inline: binary('>=') });
+// Comparisons call their helper (`h.lt` in generated code): V8 inlines it, and the missing-value
+// test stays in one place. Like json-logic-js, `<` and `<=` read a third argument as a between.
+const compared = (name: string) => (args: string[]) =>
+	args.length > 2 ? undefined : `h.${name}(${args[0] ?? 'undefined'}, ${args[1] ?? 'undefined'})`;
+registerOperator('>', { evaluate: ([a, b]) => gt(a, b), inline: compared('gt') });
+registerOperator('>=', { evaluate: ([a, b]) => ge(a, b), inline: compared('ge') });
 registerOperator('<', {
-	evaluate: ([a, b, c]) =>
-		c === undefined
-			? (a as number) < (b as number)
-			: (a as number) < (b as number) && (b as number) < (c as number),
-	inline: binary('<')
+	evaluate: ([a, b, c]) => (c === undefined ? lt(a, b) : lt(a, b) && lt(b, c)),
+	inline: compared('lt')
 });
 registerOperator('<=', {
-	evaluate: ([a, b, c]) =>
-		c === undefined
-			? (a as number) <= (b as number)
-			: (a as number) <= (b as number) && (b as number) <= (c as number),
-	inline: binary('<=')
+	evaluate: ([a, b, c]) => (c === undefined ? le(a, b) : le(a, b) && le(b, c)),
+	inline: compared('le')
 });
 registerOperator('!!', {
 	evaluate: (args) => truthy(args[0]),

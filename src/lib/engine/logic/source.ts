@@ -6,7 +6,7 @@
  * functions) and one scratch variable `t`. Every use of `t` reads it right after assigning it, with
  * no evaluation in between, so nested expressions may share it.
  */
-import { getOperator, resolveVar, truthy } from './operators';
+import { ge, getOperator, gt, le, lt, resolveVar, truthy } from './operators';
 import {
 	argumentsOf,
 	FORBIDDEN_SEGMENTS,
@@ -23,6 +23,10 @@ import type { CompiledLogic, Logic } from './types';
 export const helpers = {
 	truthy,
 	resolveVar,
+	lt,
+	le,
+	gt,
+	ge,
 	filter(items: unknown, test: (item: unknown) => unknown) {
 		return Array.isArray(items) ? items.filter((item) => truthy(test(item))) : [];
 	},

@@ -5,3 +5,13 @@ export { describeRule, reasonLine } from './describe';
 export { isRecipientForm, isValidAddress, RECIPIENT_FORMS } from './recipients';
 export { accountContexts, planPlays, playLimits } from './plan';
 export { scoreContextFields } from './fields';
+export {
+	brokenReferences,
+	inAudience,
+	scoreReferences,
+	unresolvedReferences,
+	type BrokenReference,
+	type ScoredAccount,
+	type ScoreReference,
+	type UnresolvedReference
+} from './references';

@@ -282,3 +282,84 @@ describe('plays at load time', () => {
 		expect(parsePlay(play({}), cards).ok).toBe(true);
 	});
 });
+
+describe('a play on a missing score', () => {
+	const adoptionBelow50 = play({
+		id: 'training',
+		when: { '<': [{ var: 'score.groups.adoption' }, 50] },
+		actions: [{ type: 'email', template: 'training-invitation', to: 'contacts' }]
+	});
+
+	/**
+	 * The example's two Scale accounts (Globex with low adoption), plus: Initech with low adoption,
+	 * Hooli with no usage data (adoption missing), and Umbrella in a segment whose scorecard has no
+	 * Adoption group at all.
+	 */
+	function accountsWithGaps(): Workspace {
+		return workspace([adoptionBelow50], (w) => {
+			const contact = (id: string, account: string) => ({
+				id,
+				account_id: account,
+				email: `${id}@${account}.example`
+			});
+			w.accounts.push(
+				{ id: 'initech', name: 'Initech', segment: 'scale', facts: { seats_purchased: 10 } },
+				{ id: 'hooli', name: 'Hooli', segment: 'scale', facts: { seats_purchased: 10 } },
+				{ id: 'umbrella', name: 'Umbrella', segment: 'mid', facts: { seats_purchased: 10 } }
+			);
+			w.contacts.push(
+				contact('ini', 'initech'),
+				contact('hoo', 'hooli'),
+				contact('umb', 'umbrella')
+			);
+			w.snapshots.push(
+				{
+					account_id: 'initech',
+					date: '2026-11-01',
+					metrics: { seats_active: 5, active_days_30d: 2 }
+				},
+				{
+					account_id: 'hooli',
+					date: '2026-11-01',
+					metrics: { seats_active: 5, active_days_30d: null }
+				},
+				{ account_id: 'umbrella', date: '2026-11-01', metrics: { seats_active: 5 } }
+			);
+			const scale = w.scorecards[0]!;
+			w.scorecards.push({
+				...scale,
+				id: 'mid',
+				name: 'Mid',
+				priority: 2,
+				applies_to: { '==': [{ var: 'segment' }, 'mid'] },
+				groups: [scale.groups[0]!]
+			});
+		});
+	}
+
+	it('plans nothing for accounts where the group is missing or absent, only for a low score', () => {
+		const plan = planPlays({ workspace: accountsWithGaps(), asOf: AS_OF });
+		// json-logic-js would read Hooli's and Umbrella's missing adoption as 0 and send to both.
+		expect(plan.entries.map((e) => e.account_id)).toEqual(['globex', 'initech']);
+		expect(plan.entries[1]!.reason).toBe('score.groups.adoption < 50 (score.groups.adoption = 20)');
+	});
+
+	it('names the accounts whose scorecard has no such group, with that scorecard', () => {
+		const plan = planPlays({ workspace: accountsWithGaps(), asOf: AS_OF });
+		expect(plan.unresolved).toEqual([
+			{
+				play_id: 'training',
+				path: 'score.groups.adoption',
+				kind: 'group',
+				id: 'adoption',
+				accounts: 1,
+				reachable: 5,
+				scorecards: ['mid']
+			}
+		]);
+		// A play whose audience leaves the Mid segment out reaches no account that lacks it.
+		const scaleOnly = accountsWithGaps();
+		scaleOnly.plays[0]!.audience = { segments: ['scale'] };
+		expect(planPlays({ workspace: scaleOnly, asOf: AS_OF }).unresolved).toEqual([]);
+	});
+});

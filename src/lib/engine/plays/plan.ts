@@ -11,6 +11,7 @@ import type { Account, Contact, IsoDate, Play, Workspace } from '../types';
 import { scoreContext } from './context';
 import { ConditionExplainer, reasonLine } from './describe';
 import { emailBlock, emailRecipients, taskAssignee } from './recipients';
+import { unresolvedReferences } from './references';
 import {
 	DEFAULT_LIMITS,
 	type ActionDetail,
@@ -158,15 +159,18 @@ function contactsByAccount(workspace: Workspace): Map<string, Contact[]> {
 	return contactsOf;
 }
 
-/** The score context of every account of a workspace on `asOf`, in account order. */
+/**
+ * The score context of every account of a workspace on `asOf`, in account order, with the
+ * scorecard that scores each.
+ */
 function scoreContexts(
 	workspace: Workspace,
 	asOf: IsoDate,
 	contactsOf: ReadonlyMap<string, readonly Contact[]>
-): ScoreContext[] {
+): { contexts: ScoreContext[]; scorecardIds: (string | null)[] } {
 	const portfolio = scorePortfolio(workspace, asOf, { weeks: 5 });
 	const facts = new FactsSource(workspace);
-	return workspace.accounts.map((account, i) =>
+	const contexts = workspace.accounts.map((account, i) =>
 		scoreContext(
 			account,
 			facts.on(account, asOf),
@@ -176,6 +180,7 @@ function scoreContexts(
 			asOf
 		)
 	);
+	return { contexts, scorecardIds: portfolio.scores.map((score) => score.scorecard_id) };
 }
 
 /**
@@ -188,7 +193,7 @@ export function accountContexts(
 	accountIds: readonly string[]
 ): Map<string, ScoreContext> {
 	const subset = restrict(workspace, new Set(accountIds));
-	const contexts = scoreContexts(subset, asOf, contactsByAccount(subset));
+	const { contexts } = scoreContexts(subset, asOf, contactsByAccount(subset));
 	return new Map(subset.accounts.map((account, i) => [account.id, contexts[i]!]));
 }
 
@@ -201,13 +206,23 @@ export function planPlays(input: PlanInput): Plan {
 	const limits = playLimits(workspace.settings);
 	const history = new History(input.history ?? [], asOf);
 	const entries: PlanEntry[] = [];
-	if (plays.length === 0) return { as_of: asOf, entries, counts: [], conflicts: [] };
+	if (plays.length === 0)
+		return { as_of: asOf, entries, counts: [], conflicts: [], unresolved: [] };
 
 	const contactsOf = contactsByAccount(workspace);
-	const contexts = scoreContexts(workspace, asOf, contactsOf);
+	const { contexts, scorecardIds } = scoreContexts(workspace, asOf, contactsOf);
 
 	// A customer who has left gets no more plays.
 	const churned = churnedBy(workspace.outcomes, asOf);
+	const unresolved = unresolvedReferences(
+		plays,
+		workspace.accounts.flatMap((account, i) =>
+			churned.has(account.id)
+				? []
+				: [{ id: account.id, segment: account.segment, scorecard_id: scorecardIds[i]! }]
+		),
+		workspace.scorecards
+	);
 	const emailsPlanned = new Map<string, number>();
 	let runEmails = 0;
 	for (const play of plays) {
@@ -258,7 +273,7 @@ export function planPlays(input: PlanInput): Plan {
 		});
 	}
 	const conflicts = findConflicts(entries, history);
-	return { as_of: asOf, entries, counts: countEntries(entries), conflicts };
+	return { as_of: asOf, entries, counts: countEntries(entries), conflicts, unresolved };
 }
 
 type Add = (recipient: string, detail: ActionDetail, block: SuppressionReason | null) => void;

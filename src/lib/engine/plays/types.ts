@@ -4,6 +4,7 @@
  * file writes them: a plan is printed by the command line, kept in the outbox, and exported.
  */
 import type { IsoDate, Play, Workspace } from '../types';
+import type { UnresolvedReference } from './references';
 
 export type ActionType = 'email' | 'task' | 'tag' | 'webhook';
 
@@ -113,6 +114,11 @@ export interface Plan {
 	/** Entries per play and status (planned, and each suppression reason). */
 	counts: { play_id: string; status: 'planned' | SuppressionReason; count: number }[];
 	conflicts: Conflict[];
+	/**
+	 * Groups and measures the plays read that some of the accounts looked at lack (their scorecard
+	 * has no such group or measure): the play can never fire for those accounts.
+	 */
+	unresolved: UnresolvedReference[];
 }
 
 /** Status of an outbox entry: `planned → approved → sending → sent | failed`, or `suppressed`, `rejected`. */

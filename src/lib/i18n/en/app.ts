@@ -66,6 +66,18 @@ export default {
 	'table.pageOf': 'Page {page} of {pages}',
 	'table.none': '—',
 
+	// Counts shared across pages: a message with a count in it takes one of these.
+	'count.accounts': '{count|one:# account|other:# accounts}',
+	'count.entries': '{count|one:# entry|other:# entries}',
+	'count.emails': '{count|one:# email|other:# emails}',
+	'count.contacts': '{count|one:# contact|other:# contacts}',
+	'count.plays': '{count|one:# play|other:# plays}',
+	'count.days': '{count|one:# day|other:# days}',
+	'count.problems': '{count|one:# problem|other:# problems}',
+	'count.messages': '{count|one:# message|other:# messages}',
+	'count.rows': '{count|one:# row|other:# rows}',
+	'count.tasks': '{count|one:# task|other:# tasks}',
+
 	'scorecards.title': 'Scorecards',
 	'plays.title': 'Plays',
 	'templates.title': 'Templates',

@@ -10,7 +10,7 @@ import { planPlays } from '$lib/engine';
 import { TemplateSet } from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import { call, freshServerEnv, TEST_SECRET } from '../../../../tests/support/api';
-import { exampleWorkspace } from '../../../../tests/support/workspace';
+import { lowAdoptionExample } from '../../../../tests/support/workspace';
 import { SendLedger } from './ledger';
 import { MailSink } from './mailbox';
 import { renderMjml } from './mjml';
@@ -31,7 +31,7 @@ describe('runPlays and unsubscribing', () => {
 		return {
 			sink,
 			report: runPlays({
-				workspace: exampleWorkspace(),
+				workspace: lowAdoptionExample(),
 				templates: new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml),
 				transport: sinkTransport(sink),
 				ledger: SendLedger.open(join(dir, 'ledger.jsonl')),
@@ -92,7 +92,7 @@ describe('runPlays and unsubscribing', () => {
 		expect(list.all().map((u) => u.email)).toEqual(['ana@acme.example']);
 
 		// Her contact is marked from the list, so plans from that day on suppress her...
-		const marked = withUnsubscribes(exampleWorkspace(), list);
+		const marked = withUnsubscribes(lowAdoptionExample(), list);
 		const ana = marked.contacts.find((c) => c.email === 'ana@acme.example')!;
 		expect(ana.unsubscribed_at).toBe(list.get('ana@acme.example')!.at);
 		const later = '2026-04-01';

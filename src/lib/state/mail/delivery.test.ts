@@ -11,7 +11,7 @@ import { testDatabase } from '$lib/db/testing';
 import { planPlays } from '$lib/engine';
 import { appFetch as appFetchFor, freshServerEnv } from '../../../../tests/support/api';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
-import { exampleWorkspace } from '../../../../tests/support/workspace';
+import { lowAdoptionExample } from '../../../../tests/support/workspace';
 import { MailApi } from './api';
 import { deliverQueuedEmails, ensurePublished, syncFromServer } from './delivery';
 
@@ -34,8 +34,8 @@ afterAll(async () => {
 describe('delivering the outbox through the server', () => {
 	it('sends queued emails once, finishing a delivery that was cut off', async () => {
 		const db = testDatabase();
-		await replaceWorkspace(db, exampleWorkspace());
-		const plan = planPlays({ workspace: exampleWorkspace(), asOf: AS_OF });
+		await replaceWorkspace(db, lowAdoptionExample());
+		const plan = planPlays({ workspace: lowAdoptionExample(), asOf: AS_OF });
 		await runPlan(db, plan, { at: `${AS_OF}T08:00:00.000Z`, by: 'test' });
 		const api = new MailApi(appFetch);
 		const queued = (await outboxEntries(db)).filter(
@@ -78,7 +78,7 @@ describe('delivering the outbox through the server', () => {
 
 	it('brings the server runs into the outbox without sending twice', async () => {
 		const db = testDatabase();
-		await replaceWorkspace(db, exampleWorkspace());
+		await replaceWorkspace(db, lowAdoptionExample());
 		const api = new MailApi(appFetch);
 		await ensurePublished(db, api, true);
 		const before = smtp.received.length;
@@ -100,7 +100,7 @@ describe('delivering the outbox through the server', () => {
 
 	it('marks the contacts the server says unsubscribed, so the next plan suppresses them', async () => {
 		const db = testDatabase();
-		await replaceWorkspace(db, exampleWorkspace());
+		await replaceWorkspace(db, lowAdoptionExample());
 		const { mailServer } = await import('$lib/server/mail/server');
 		mailServer().unsubscribes.add({
 			contact_id: 'c2',
@@ -112,7 +112,7 @@ describe('delivering the outbox through the server', () => {
 		expect(await syncFromServer(db, new MailApi(appFetch))).toMatchObject({ unsubscribed: 1 });
 		expect((await db.contacts.get('c2'))?.unsubscribed_at).toBe('2026-02-20T09:00:00.000Z');
 		expect((await db.contacts.get('c1'))?.unsubscribed_at).toBeUndefined();
-		const workspace = exampleWorkspace();
+		const workspace = lowAdoptionExample();
 		workspace.contacts = await db.contacts.toArray();
 		const bo = planPlays({ workspace, asOf: AS_OF }).entries.filter(
 			(e) => e.recipient === 'bo@globex.example'
