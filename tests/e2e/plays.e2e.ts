@@ -29,6 +29,7 @@ const WHEN: Logic = {
 	]
 };
 const TITLE = 'Book a training call: Adoption is low';
+const PLAY_ID = 'scale_training_call_for_low_adoption';
 
 let browser: Browser;
 
@@ -74,8 +75,10 @@ describe('plays', () => {
 
 			// A new play, made in the editor.
 			await page.getByRole('button', { name: 'New play' }).click();
-			await page.waitForURL(`${baseURL}/plays/play-1`);
+			await page.waitForURL(`${baseURL}/plays/new_play`);
 			await page.getByLabel('Name').fill('Scale: training call for low adoption');
+			// Its id follows its name until it is saved with runs: readable in the outbox and URLs.
+			expect(await page.getByLabel('Id', { exact: true }).inputValue()).toBe(PLAY_ID);
 			await page.getByLabel('Enabled (runs with the others)').check();
 			await page.getByLabel('scale', { exact: true }).check();
 			await page.getByLabel('JSON-logic').fill(JSON.stringify(WHEN));
@@ -85,7 +88,7 @@ describe('plays', () => {
 			await page.getByLabel('Title').fill('');
 			await page.getByRole('button', { name: 'Save' }).click();
 			// A task without a title is refused, and the editor says where.
-			await page.getByText(/Not saved: 1 problems to fix/).waitFor();
+			await page.getByText('Not saved: 1 problem to fix.').waitFor();
 			await page
 				.getByRole('alert')
 				.filter({ hasText: 'actions[0].title' })
@@ -95,6 +98,7 @@ describe('plays', () => {
 			await page.getByLabel('Title').fill(TITLE);
 			await page.getByRole('button', { name: 'Save' }).click();
 			await page.getByText('Saved.').waitFor();
+			await page.waitForURL(`${baseURL}/plays/${PLAY_ID}`);
 
 			// The dry run on a random sample of 50, as of the scores' date: what the engine says.
 			await page.getByLabel('As of').fill(asOf);
@@ -104,7 +108,7 @@ describe('plays', () => {
 				.getByText(/entries for \d+ of the 50 accounts looked at/)
 				.waitFor({ timeout: 60_000 });
 			const play: Play = {
-				id: 'play-1',
+				id: PLAY_ID,
 				name: 'Scale: training call for low adoption',
 				enabled: true,
 				mode: 'approve',
@@ -116,7 +120,7 @@ describe('plays', () => {
 			const sample = generateSample({ end: asOf });
 			sample.plays = [...sample.plays, play];
 			const accounts = chooseAccounts(sample, { kind: 'random', size: 50, seed: 1 });
-			const expected = planPlays({ workspace: sample, asOf, plays: ['play-1'], accounts });
+			const expected = planPlays({ workspace: sample, asOf, plays: [PLAY_ID], accounts });
 			expect(expected.entries.length).toBeGreaterThan(0);
 			const rows = page.locator('table.plan tbody tr');
 			await expect.poll(() => rows.count()).toBe(Math.min(50, expected.entries.length));
@@ -137,7 +141,7 @@ describe('plays', () => {
 
 			// Run every enabled play for real: the outbox is written, then the emails go out.
 			await page.getByRole('link', { name: 'Plays', exact: true }).click();
-			await page.getByRole('button', { name: 'Plan the run' }).click();
+			await page.getByRole('button', { name: 'Run all plays' }).click();
 			await page
 				.getByText(/actions planned for .* Write them to the outbox\?/)
 				.waitFor({ timeout: 60_000 });
@@ -153,7 +157,7 @@ describe('plays', () => {
 
 			// The outbox opens on what waits for approval; approve two of the new play's entries.
 			await page.getByRole('link', { name: 'Open the outbox' }).click();
-			await page.getByRole('combobox', { name: /^Play/ }).selectOption('play-1');
+			await page.getByRole('combobox', { name: /^Play/ }).selectOption(PLAY_ID);
 			const waiting = page.locator('table.outbox tbody tr[data-status="planned"]');
 			const mine = await waiting.count();
 			expect(mine).toBeGreaterThanOrEqual(2);
@@ -171,7 +175,7 @@ describe('plays', () => {
 
 			// A second run the same day adds nothing.
 			await page.getByRole('link', { name: 'Plays', exact: true }).click();
-			await page.getByRole('button', { name: 'Plan the run' }).click();
+			await page.getByRole('button', { name: 'Run all plays' }).click();
 			await page.getByRole('button', { name: 'Run them' }).click();
 			await page.getByText(/^Added 0 entries to the outbox/).waitFor({ timeout: 60_000 });
 			expect(await countIn(page, 'outbox')).toBe(written);

@@ -11,15 +11,18 @@ import {
 	claimForSending,
 	completeTask,
 	doneTasks,
+	keysInOutbox,
 	markWebhookResult,
 	outboxCounts,
 	outboxEntries,
 	outboxHistory,
+	playFigures,
 	rejectEntries,
 	reopenTask,
 	runPlan,
 	snoozeTask,
-	taskQueue
+	taskQueue,
+	totalFigures
 } from './outbox';
 import { testDatabase } from './testing';
 import { exportWorkspace, replaceWorkspace } from './workspace';
@@ -70,7 +73,8 @@ describe('runPlan', () => {
 			performed: 2,
 			waiting: 1,
 			queued: 2,
-			suppressed: 0
+			suppressed: 0,
+			plays: playFigures(plan, new Set())
 		});
 		expect((await db.accounts.get('acme'))?.tags).toEqual(['nurtured']);
 		// Tags are account fields: the score caches must know the data changed.
@@ -94,6 +98,54 @@ describe('runPlan', () => {
 		expect(replanned.entries.every((e) => e.suppression === 'cooldown')).toBe(true);
 		expect(await runPlan(db, replanned, kim)).toMatchObject({ added: 0 });
 		expect(await db.outbox.count()).toBe(5);
+	});
+
+	it('reports per play the very figures its confirmation showed, "already done" apart', async () => {
+		const { db, workspace } = await store();
+		// Globex's contact has unsubscribed: its email is suppressed; a third play plans nothing.
+		workspace.contacts = workspace.contacts.map((contact) =>
+			contact.id === 'c2' ? { ...contact, unsubscribed_at: '2026-10-01' } : contact
+		);
+		const idle: Play = { ...plays[1]!, id: 'idle', when: false };
+		workspace.plays = [...plays, idle];
+		await replaceWorkspace(db, workspace);
+		const ids = ['nurture', 'call', 'idle'];
+
+		const plan = planPlays({ workspace, asOf: AS_OF, plays: ids });
+		const shown = playFigures(plan, await keysInOutbox(db, plan), ids);
+		const zero = { tasks: 0, tags: 0, webhooks: 0, approval: 0, suppressed: 0, already: 0 };
+		expect(shown).toEqual([
+			{ play_id: 'nurture', ...zero, emails: 1, tags: 2, suppressed: 1 },
+			{ play_id: 'call', ...zero, emails: 0, tasks: 1, approval: 1 },
+			{ play_id: 'idle', ...zero, emails: 0 }
+		]);
+		const first = await runPlan(db, plan, { ...kim, plays: ids });
+		expect(first.plays).toEqual(shown);
+		expect(totalFigures(first.plays)).toEqual({
+			...zero,
+			emails: 1,
+			tasks: 1,
+			tags: 2,
+			approval: 1,
+			suppressed: 1
+		});
+		// What the run wrote agrees: one email queued, two tags and one task waiting, one suppressed.
+		expect(first).toMatchObject({ added: 5, queued: 1, performed: 2, waiting: 1, suppressed: 1 });
+
+		// Later the same day, after someone rejected the call: all of it already done, in both.
+		const [call] = await db.outbox.where('play_id').equals('call').primaryKeys();
+		await rejectEntries(db, [call!], kim);
+		const again = planPlays({
+			workspace,
+			asOf: AS_OF,
+			plays: ids,
+			history: await outboxHistory(db, '2026-10-01')
+		});
+		const before = playFigures(again, await keysInOutbox(db, again), ids);
+		expect(totalFigures(before)).toEqual({ ...zero, emails: 0, already: 5 });
+		const second = await runPlan(db, again, { ...kim, plays: ids });
+		expect(second.plays).toEqual(before);
+		expect(second.added).toBe(0);
 	});
 
 	it('creates the task when a person approves, and a rejected entry is never performed', async () => {

@@ -155,6 +155,47 @@ describe('ConditionBuilder', { timeout: 30_000 }, () => {
 		expect(screen.getByText('No conditions yet: this always holds.')).toBeInTheDocument();
 	});
 
+	it('says what a comparison does with accounts without a value, and offers "is empty"', async () => {
+		const { user, value, condition, pick } = setup();
+		await user.click(screen.getByRole('button', { name: 'Add condition' }));
+		const first = condition('1');
+		await pick(within(first).getByRole('combobox', { name: 'Field' }), 'ARR', 'ARR');
+		const operator = within(first).getByRole('combobox', { name: 'Operator' });
+		expect(operator).toHaveDisplayValue('is less than (<)');
+		expect(operator).toHaveAccessibleDescription(
+			'Accounts without a value never match; use “is empty” to find them.'
+		);
+
+		await user.selectOptions(operator, 'is empty');
+		expect(value()).toEqual({ '==': [{ var: 'arr' }, null] });
+		expect(within(first).queryByRole('textbox', { name: 'Compared with' })).toBeNull();
+		expect(operator).not.toHaveAccessibleDescription();
+
+		// Every type offers it; a text field keeps it when picked.
+		await pick(within(first).getByRole('combobox', { name: 'Field' }), 'seg', 'Segment');
+		expect(value()).toEqual({ '==': [{ var: 'segment' }, null] });
+		await user.selectOptions(operator, 'is not empty');
+		expect(value()).toEqual({ '!=': [{ var: 'segment' }, null] });
+		await user.selectOptions(operator, 'is not');
+		expect(operator).toHaveAccessibleDescription(
+			'Accounts without a value match too; add “is not empty” to leave them out.'
+		);
+	});
+
+	it('shows the shipped plays’ "has a value" guard in the visual form', async () => {
+		const { condition } = setup({
+			initial: {
+				and: [{ '!=': [{ var: 'seats_active' }, null] }, { '<': [{ var: 'seats_active' }, 5] }]
+			}
+		});
+		expect(within(condition('1')).getByRole('combobox', { name: 'Operator' })).toHaveDisplayValue(
+			'is not empty'
+		);
+		expect(within(condition('2')).getByRole('combobox', { name: 'Operator' })).toHaveDisplayValue(
+			'is less than (<)'
+		);
+	});
+
 	it('follows its value when the caller changes it (an undo, say)', async () => {
 		const { user, condition, textarea } = setup({
 			initial: { '<=': [0, { '/': [{ var: 'seats_active' }, { var: 'seats_purchased' }] }, 0.5] },

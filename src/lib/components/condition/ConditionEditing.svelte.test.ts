@@ -21,7 +21,9 @@ describe('editing conditions', { timeout: 30_000 }, () => {
 			'is before',
 			'is after',
 			'is within the last',
-			'is within the next'
+			'is within the next',
+			'is empty',
+			'is not empty'
 		]);
 		await user.selectOptions(operator, 'is within the next');
 		const days = within(first).getByRole('textbox', { name: 'Days' });

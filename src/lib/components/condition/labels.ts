@@ -25,7 +25,27 @@ const OPERATOR: Record<ComparisonOperator, PlainMessageKey> = {
 	before: 'conditions.op.before',
 	after: 'conditions.op.after',
 	within_last: 'conditions.op.within_last',
-	within_next: 'conditions.op.within_next'
+	within_next: 'conditions.op.within_next',
+	is_empty: 'conditions.op.is_empty',
+	is_not_empty: 'conditions.op.is_not_empty'
+};
+
+/**
+ * What an operator does with an account that has no value for the field: order comparisons never
+ * hold for it ("is empty" finds it); "is not" and "does not equal" do hold (null ≠ 5).
+ */
+const MISSING: Partial<Record<ComparisonOperator, PlainMessageKey>> = {
+	lt: 'conditions.missing.never',
+	le: 'conditions.missing.never',
+	gt: 'conditions.missing.never',
+	ge: 'conditions.missing.never',
+	between: 'conditions.missing.never',
+	before: 'conditions.missing.never',
+	after: 'conditions.missing.never',
+	within_last: 'conditions.missing.never',
+	within_next: 'conditions.missing.never',
+	ne: 'conditions.missing.matches',
+	is_not: 'conditions.missing.matches'
 };
 
 const ARITHMETIC: Record<ArithmeticOperator, PlainMessageKey> = {
@@ -43,6 +63,11 @@ const TYPE: Record<FieldType, PlainMessageKey> = {
 };
 
 export const operatorLabel = (op: ComparisonOperator) => t(OPERATOR[op]);
+/** The hint under a comparison about accounts without a value, or null when none is needed. */
+export const missingHint = (op: ComparisonOperator): string | null => {
+	const key = MISSING[op];
+	return key ? t(key) : null;
+};
 export const arithmeticLabel = (op: ArithmeticOperator) => t(ARITHMETIC[op]);
 export const typeLabel = (type: FieldType) => t(TYPE[type]);
 

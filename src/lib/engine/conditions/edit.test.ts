@@ -95,11 +95,52 @@ describe('tree edits', () => {
 
 	it('offer "within N days" only when there is a date to count from', () => {
 		const noDates: Field[] = SAMPLE_FIELDS.filter((field) => field.type !== 'date');
-		expect(operatorsFor('date', context)).toEqual(OPERATORS_BY_TYPE.date);
+		expect(operatorsFor('date', context)).toEqual([
+			...OPERATORS_BY_TYPE.date,
+			'is_empty',
+			'is_not_empty'
+		]);
 		expect(operatorsFor('date', { fields: noDates, today: '2026-11-23' })).toEqual([
 			'before',
-			'after'
+			'after',
+			'is_empty',
+			'is_not_empty'
 		]);
+	});
+
+	it('offer "is empty" and "is not empty" for a field of every type, never for a calculation', () => {
+		for (const type of ['number', 'text', 'boolean', 'date'] as const)
+			expect(operatorsFor(type, context).slice(-2)).toEqual(['is_empty', 'is_not_empty']);
+		expect(operatorsFor(undefined, context)).toEqual(['is_empty', 'is_not_empty']);
+		const ratio = defaultOperand('arithmetic', 'number', context);
+		expect(operatorsFor('number', context, ratio)).toEqual(OPERATORS_BY_TYPE.number);
+
+		const adoption = comparisonFor(byPath('score.groups.adoption'), context);
+		const empty = withOperator(adoption, 'is_empty', context);
+		expect(empty).toEqual({
+			kind: 'comparison',
+			op: 'is_empty',
+			left: { kind: 'field', path: 'score.groups.adoption' }
+		});
+		expect(toLogic({ ...emptyGroup(), children: [empty] })).toEqual({
+			'==': [{ var: 'score.groups.adoption' }, null]
+		});
+		roundTrips(empty);
+		// Any field keeps the test; a calculation takes its type's first operator.
+		expect(withLeft(empty, { kind: 'field', path: 'segment' }, context)).toMatchObject({
+			op: 'is_empty',
+			left: { path: 'segment' }
+		});
+		expect(withLeft(empty, ratio, context)).toMatchObject({ op: 'lt', left: ratio });
+		expect(typeOfComparison(empty, context)).toBe('number');
+		expect(
+			typeOfComparison({ ...empty, left: { kind: 'field', path: 'unknown' } }, context)
+		).toBeUndefined();
+		// Back to a comparison: complete again.
+		expect(withOperator(empty, 'ge', context)).toMatchObject({ op: 'ge', right: { value: 0 } });
+		// Never asked of a calculation.
+		const ratioBelow = withLeft(adoption, ratio, context);
+		expect(withOperator(ratioBelow, 'is_empty', context)).toBe(ratioBelow);
 	});
 });
 
@@ -143,9 +184,14 @@ describe('any sequence of builder edits', { timeout: 60_000 }, () => {
 					tree = removeAt(tree, random.pick(nodes)[0]);
 				} else {
 					const [path, comparison] = random.pick(comparisons);
-					const type = typeOfComparison(comparison);
+					const type = typeOfComparison(comparison, context) ?? 'number';
 					const edits = [
-						() => withOperator(comparison, random.pick(operatorsFor(type, context)), context),
+						() =>
+							withOperator(
+								comparison,
+								random.pick(operatorsFor(type, context, comparison.left)),
+								context
+							),
 						() =>
 							withLeft(
 								comparison,

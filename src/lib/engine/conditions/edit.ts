@@ -13,7 +13,12 @@ import type {
 	Group,
 	Operand
 } from './types';
-import { OPERATORS_BY_TYPE, typeOfOperator } from './vocabulary';
+import {
+	isPresenceOperator,
+	OPERATORS_BY_TYPE,
+	PRESENCE_OPERATORS,
+	typeOfOperator
+} from './vocabulary';
 
 /** Where a node is: the child indexes from the root group down (the root is `[]`). */
 export type NodePath = readonly number[];
@@ -72,21 +77,42 @@ export function removeAt(tree: Group, path: NodePath): Group {
 	});
 }
 
-/** The type a comparison works on: its operator's. */
-export function typeOfComparison(comparison: Comparison): FieldType {
-	return typeOfOperator(comparison.op);
+/**
+ * The type a comparison works on: its operator's; for "is empty" and "is not empty", which fit
+ * every type, its field's (undefined for a field the list lacks).
+ */
+export function typeOfComparison(
+	comparison: Comparison,
+	context: Pick<EditContext, 'fields'>
+): FieldType | undefined {
+	const type = typeOfOperator(comparison.op);
+	if (type !== undefined) return type;
+	const { left } = comparison;
+	return left.kind === 'field'
+		? context.fields.find((field) => field.path === left.path)?.type
+		: 'number';
 }
 
 export function fieldsOfType(context: EditContext, type: FieldType): Field[] {
 	return context.fields.filter((field) => field.type === type);
 }
 
-/** The operators offered for a type ("within N days" only when a date to count from is named). */
-export function operatorsFor(type: FieldType, context: EditContext): ComparisonOperator[] {
+/**
+ * The operators offered for a left side of a type: the type's own ("within N days" only when a
+ * date to count from is named), then "is empty" and "is not empty" when the left side is a field
+ * (a calculation always has a value, or fails). A field the list lacks (`type` undefined) gets
+ * only those two.
+ */
+export function operatorsFor(
+	type: FieldType | undefined,
+	context: EditContext,
+	left: Operand = { kind: 'field', path: '' }
+): ComparisonOperator[] {
 	const withinPossible = context.reference !== undefined;
-	return OPERATORS_BY_TYPE[type].filter(
+	const own = (type === undefined ? [] : OPERATORS_BY_TYPE[type]).filter(
 		(op) => withinPossible || (op !== 'within_last' && op !== 'within_next')
 	);
+	return left.kind === 'field' ? [...own, ...PRESENCE_OPERATORS] : own;
 }
 
 /** The kinds of right-hand side a type allows: calculations only for numbers. */
@@ -122,23 +148,32 @@ export function comparisonFor(field: Field, context: EditContext): Comparison {
 	return withOperator({ kind: 'comparison', op: 'is_true', left }, op, context);
 }
 
-/** The comparison with another left side; it keeps its operator when the type stays the same. */
+/**
+ * The comparison with another left side; it keeps its operator when the type stays the same, and
+ * "is empty" / "is not empty" for any field.
+ */
 export function withLeft(comparison: Comparison, left: Operand, context: EditContext): Comparison {
 	const type =
 		left.kind === 'field' ? context.fields.find((f) => f.path === left.path)?.type : 'number';
-	if (type === undefined || type === typeOfComparison(comparison)) return { ...comparison, left };
-	const op = operatorsFor(type, context)[0]!;
+	if (isPresenceOperator(comparison.op) && left.kind === 'field') return { ...comparison, left };
+	if (type === undefined || type === typeOfOperator(comparison.op)) return { ...comparison, left };
+	const op = operatorsFor(type, context, left)[0]!;
 	return withOperator({ kind: 'comparison', op: 'is_true', left }, op, context);
 }
 
-/** The comparison with another operator of its type, keeping the sides that still fit. */
+/**
+ * The comparison with another operator of its type, keeping the sides that still fit. "Is empty"
+ * and "is not empty" apply to a field only: asked of a calculation, the comparison stays as it is.
+ */
 export function withOperator(
 	comparison: Comparison,
 	op: ComparisonOperator,
 	context: EditContext
 ): Comparison {
 	const { left } = comparison;
-	const type = typeOfOperator(op);
+	if (isPresenceOperator(op))
+		return left.kind === 'field' ? { kind: 'comparison', op, left } : comparison;
+	const type = typeOfOperator(op)!;
 	const right =
 		'right' in comparison
 			? comparison.right

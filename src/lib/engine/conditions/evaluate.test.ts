@@ -60,6 +60,10 @@ function compares(comparison: Comparison, data: unknown): boolean {
 		}
 		case 'one_of':
 			return comparison.values.includes(left as never);
+		case 'is_empty':
+			return left === null || left === undefined;
+		case 'is_not_empty':
+			return left !== null && left !== undefined;
 		case 'is_true':
 			return (left as unknown) == true;
 		case 'is_false':
@@ -216,6 +220,48 @@ describe('the JSON-logic of a tree', { timeout: 60_000 }, () => {
 			expect(truthy(rule({ now: '2026-11-23', date }))).toBe(false);
 		}
 		expect(truthy(rule({ date: '2026-11-23' }))).toBe(false);
+	});
+
+	it('finds the accounts without a value with "is empty", which no comparison ever matches', () => {
+		const adoption = field('score.groups.adoption');
+		const rule = (comparison: Comparison) => {
+			const logic = toLogic(group('and', comparison));
+			const [closure, compiled] = [compileToClosure(logic), compileToFunction(logic)];
+			return (data: object) => {
+				const seen = [
+					truthy(closure(data)),
+					truthy(compiled(data)),
+					truthy(referenceApply(logic, data))
+				];
+				expect(new Set(seen).size, JSON.stringify({ logic, data })).toBe(1);
+				return seen[0];
+			};
+		};
+		const below50 = rule({ kind: 'comparison', op: 'lt', left: adoption, right: constant(50) });
+		const empty = rule({ kind: 'comparison', op: 'is_empty', left: adoption });
+		const notEmpty = rule({ kind: 'comparison', op: 'is_not_empty', left: adoption });
+		const accounts = [
+			{ score: { groups: { adoption: 42 } } },
+			{ score: { groups: { adoption: 0 } } },
+			{ score: { groups: { adoption: 80 } } },
+			{ score: { groups: { adoption: null } } },
+			{ score: { groups: {} } },
+			{}
+		];
+		expect(accounts.map(below50)).toEqual([true, true, false, false, false, false]);
+		expect(accounts.map(empty)).toEqual([false, false, false, true, true, true]);
+		expect(accounts.map(notEmpty)).toEqual([true, true, true, false, false, false]);
+		// Text, flags and dates too: an empty string or false is a value.
+		const segmentEmpty = rule({ kind: 'comparison', op: 'is_empty', left: field('segment') });
+		expect(
+			[{ segment: '' }, { segment: 'scale' }, { segment: null }, {}].map(segmentEmpty)
+		).toEqual([false, false, true, true]);
+		const flagSet = rule({ kind: 'comparison', op: 'is_not_empty', left: field('qbr_attended') });
+		expect([{ qbr_attended: false }, { qbr_attended: true }, {}].map(flagSet)).toEqual([
+			true,
+			true,
+			false
+		]);
 	});
 
 	it('holds for an empty "all of" and not for an empty "any of"', () => {

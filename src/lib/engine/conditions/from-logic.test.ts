@@ -87,6 +87,34 @@ describe('fromLogic reads', () => {
 		expect(one({ '<=': [0, difference, 7] }).op).toBe('within_last');
 	});
 
+	it('"is empty" and "is not empty" on a field of any type, known or not, either way round', () => {
+		const one = (logic: Logic, fields = SAMPLE_FIELDS) => {
+			const result = fromLogic(logic, fields);
+			return result.ok ? result.tree.children[0] : result.reason;
+		};
+		for (const path of ['arr', 'segment', 'qbr_attended', 'renewal_date', 'score.groups.adoption'])
+			expect(one({ '==': [v(path), null] })).toEqual({
+				kind: 'comparison',
+				op: 'is_empty',
+				left: field(path)
+			});
+		expect(one({ '!=': [v('account.nps'), null] }, [])).toEqual({
+			kind: 'comparison',
+			op: 'is_not_empty',
+			left: field('account.nps')
+		});
+		expect(one({ '==': [null, v('arr')] })).toMatchObject({ op: 'is_empty', left: field('arr') });
+		// The guard the shipped plays write: a value, and below 60.
+		expect(
+			parses({
+				and: [
+					{ '!=': [v('score.groups.adoption'), null] },
+					{ '<': [v('score.groups.adoption'), 60] }
+				]
+			}).children.map((child) => (child as Comparison).op)
+		).toEqual(['is_not_empty', 'lt']);
+	});
+
 	it('nested groups, NOT, and empty groups written as true and false', () => {
 		const logic = { or: [{ '!': { and: [{ '==': [v('segment'), 'scale'] }, true] } }, false] };
 		expect(parses(logic)).toEqual({
@@ -143,7 +171,13 @@ describe('fromLogic leaves as JSON, saying why and where', () => {
 		});
 		expect(stays({ '!': { '!': { '==': [v('segment'), 'scale'] } } }).code).toBe('shape');
 		expect(stays({ in: ['vip', v('tags')] }).code).toBe('shape');
-		expect(stays({ '==': [v('arr'), null] }).code).toBe('shape');
+		expect(stays({ '==': [{ '/': [v('arr'), 2] }, null] })).toEqual({
+			code: 'shape',
+			path: ['==', 0],
+			subject: '=='
+		});
+		expect(stays({ '!=': [5, null] }).code).toBe('shape');
+		expect(stays({ '==': [null, null] }).code).toBe('shape');
 		expect(stays({ '>': [{ '-': [v('arr')] }, 0] }).code).toBe('shape');
 		const difference = { '-': [dayNumber(v('now')), dayNumber(v('renewal_date'))] };
 		expect(stays({ '<=': [0, difference, 0] }).code).toBe('shape');

@@ -2,7 +2,8 @@
  * JSON-logic read back into the condition tree, when the tree can say exactly what the rule says;
  * otherwise the reason and where, so the caller keeps the rule as JSON. It reads what `toLogic`
  * writes, and a few hand-written forms that mean the same: `{"var": ["x"]}`, a comparison without
- * an `and` around it, `{"!": comparison}`, and `+`/`*` with more than two terms.
+ * an `and` around it, `{"!": comparison}`, `+`/`*` with more than two terms, and `null` on the
+ * left of an "is empty" test (`{"==": [null, {"var": "x"}]}`).
  */
 import { isIsoDate } from '../dates';
 import type { Logic } from '../logic';
@@ -120,6 +121,10 @@ class Reader {
 			return this.#within(args, path) ?? this.#between(args, at);
 		if (!['==', '!=', '<', '<=', '>', '>='].includes(op)) return fail('operator', path, op);
 		if (args.length !== 2) return fail('shape', path, op);
+		if ((op === '==' || op === '!=') && (args[0] === null || args[1] === null)) {
+			const side = args[1] === null ? 0 : 1;
+			return this.#presence(op, args[side]!, at(side));
+		}
 		if (op === '==' && typeof args[1] === 'boolean') return this.#flag(args[0]!, args[1], at);
 
 		const left = this.#side(args[0]!, at(0));
@@ -173,6 +178,18 @@ class Reader {
 		const side = this.operand(logic, path);
 		if (side.ok && side.value.kind === 'constant') return fail('shape', path);
 		return side;
+	}
+
+	/** `{"==": [{"var": x}, null]}` (is empty) or `!=` (is not empty), on a field of any type. */
+	#presence(op: '==' | '!=', left: Logic, path: Path): Step<Comparison> {
+		const side = this.operand(left, path);
+		if (!side.ok) return side;
+		if (side.value.kind !== 'field') return fail('shape', path, op);
+		return done({
+			kind: 'comparison',
+			op: op === '==' ? 'is_empty' : 'is_not_empty',
+			left: side.value
+		});
 	}
 
 	#flag(left: Logic, value: boolean, at: (index: number) => Path): Step<Comparison> {

@@ -13,12 +13,19 @@ export type {
 	NumberOperator,
 	Operand,
 	ParseResult,
+	PresenceOperator,
 	TextOperator,
 	Unsupported
 } from './types';
 export { toLogic } from './to-logic';
 export { fromLogic } from './from-logic';
-export { ARITHMETIC_OPERATORS, OPERATORS_BY_TYPE, typeOfOperator } from './vocabulary';
+export {
+	ARITHMETIC_OPERATORS,
+	isPresenceOperator,
+	OPERATORS_BY_TYPE,
+	PRESENCE_OPERATORS,
+	typeOfOperator
+} from './vocabulary';
 export { findField, inferFields, labelOf, MAX_CHOICES, workspaceFields } from './fields';
 export { formatLogic, parseJson, type JsonTextResult } from './json-text';
 export { dayNumber } from './day-number';

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkLogic } from '../logic';
 import { Random } from '../random';
 import { fromLogic } from './from-logic';
-import { randomTree, SAMPLE_FIELDS } from './testing';
+import { ALL_OPERATORS, randomTree, SAMPLE_FIELDS } from './testing';
 import { toLogic } from './to-logic';
 import type { ConditionNode, Group, Operand } from './types';
-import { OPERATORS_BY_TYPE } from './vocabulary';
 
 /** What the generated trees exercised, so a generator that stopped covering something shows. */
 function tally(tree: Group, seen: Map<string, number>, depth = 0): void {
@@ -53,8 +52,10 @@ describe('visual → JSON-logic → visual', { timeout: 60_000 }, () => {
 			expect(parsed).toEqual({ ok: true, tree });
 			expect(checkLogic(logic)).toEqual([]);
 		}
-		// Every operator, every kind of operand and nesting were exercised, many times over.
-		for (const op of Object.values(OPERATORS_BY_TYPE).flat()) {
+		// Every operator ("is empty" too), every kind of operand and nesting were exercised, many
+		// times over.
+		expect(ALL_OPERATORS).toContain('is_empty');
+		for (const op of ALL_OPERATORS) {
 			expect(seen.get(op), op).toBeGreaterThan(300);
 		}
 		for (const key of [

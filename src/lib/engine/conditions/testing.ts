@@ -10,7 +10,13 @@ import type {
 	Group,
 	Operand
 } from './types';
-import { ARITHMETIC_OPERATORS, OPERATORS_BY_TYPE, typeOfOperator } from './vocabulary';
+import {
+	ARITHMETIC_OPERATORS,
+	isPresenceOperator,
+	OPERATORS_BY_TYPE,
+	PRESENCE_OPERATORS,
+	typeOfOperator
+} from './vocabulary';
 
 /** Fields of every type, flat and dotted (as the plays' score context names them). */
 export const SAMPLE_FIELDS: Field[] = [
@@ -28,7 +34,11 @@ export const SAMPLE_FIELDS: Field[] = [
 	{ path: 'now', label: 'Today', type: 'date' }
 ];
 
-const ALL_OPERATORS = Object.values(OPERATORS_BY_TYPE).flat();
+/** Every operator of the builder, "is empty" and "is not empty" included. */
+export const ALL_OPERATORS: readonly ComparisonOperator[] = [
+	...Object.values(OPERATORS_BY_TYPE).flat(),
+	...PRESENCE_OPERATORS
+];
 const TEXTS = ['scale', 'mid', '', 'Ünïcode ✓', 'a "quoted" word', '2026-01-01', 'x,y', '0'];
 const NUMBERS = [0, 1, -1, 0.6, 2.5, 100, -3.25, 1e-9, 12000, 1e21];
 
@@ -64,7 +74,10 @@ export function randomComparison(
 	fields: readonly Field[] = SAMPLE_FIELDS,
 	op: ComparisonOperator = random.pick(ALL_OPERATORS)
 ): Comparison {
-	const type = typeOfOperator(op);
+	// A presence test reads one field of any type.
+	if (isPresenceOperator(op))
+		return { kind: 'comparison', op, left: { kind: 'field', path: random.pick(fields).path } };
+	const type = typeOfOperator(op)!;
 	const left =
 		type === 'number' && random.chance(0.3)
 			? randomArithmetic(random, fields, 1)

@@ -58,6 +58,10 @@ export function comparisonLogic(comparison: Comparison): Logic {
 		case 'is_false':
 			// `==` rather than `!`: a missing flag is neither true nor false.
 			return { '==': [left, comparison.op === 'is_true'] };
+		case 'is_empty':
+		case 'is_not_empty':
+			// Loose equality: `null == null` and an absent field (read as null) are both empty.
+			return { [comparison.op === 'is_empty' ? '==' : '!=']: [left, null] };
 		case 'within_last':
 		case 'within_next': {
 			// reference − date: 0…N days for the last N days, −N…0 for the next N.

@@ -1,7 +1,8 @@
 /**
  * The condition tree behind the visual condition builder. Plain data, no ids: the round trip
  * through JSON-logic must give back the very same tree, so nothing in it may be invented on the
- * way back. Each operator belongs to one field type, so a tree says what it means on its own.
+ * way back. Each operator belongs to one field type, so a tree says what it means on its own;
+ * only "is empty" and "is not empty" fit every type (they ask whether there is a value at all).
  */
 
 export type FieldType = 'number' | 'text' | 'boolean' | 'date';
@@ -28,12 +29,15 @@ export type NumberOperator = 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne' | 'between'
 export type TextOperator = 'is' | 'is_not' | 'one_of';
 export type BooleanOperator = 'is_true' | 'is_false';
 export type DateOperator = 'before' | 'after' | 'within_last' | 'within_next';
-export type ComparisonOperator = NumberOperator | TextOperator | BooleanOperator | DateOperator;
+/** Whether a field has a value: written `{"==": [{"var": x}, null]}` and `{"!=": …}`. */
+export type PresenceOperator = 'is_empty' | 'is_not_empty';
+export type ComparisonOperator =
+	NumberOperator | TextOperator | BooleanOperator | DateOperator | PresenceOperator;
 
 /** Operators with one operand on each side. */
 export type BinaryOperator = Exclude<
 	ComparisonOperator,
-	'between' | 'one_of' | 'is_true' | 'is_false' | 'within_last' | 'within_next'
+	'between' | 'one_of' | 'is_true' | 'is_false' | 'within_last' | 'within_next' | PresenceOperator
 >;
 
 /**
@@ -46,6 +50,12 @@ export type Comparison =
 	| { kind: 'comparison'; op: 'between'; left: Operand; low: Operand; high: Operand }
 	| { kind: 'comparison'; op: 'one_of'; left: Operand; values: string[] }
 	| { kind: 'comparison'; op: 'is_true' | 'is_false'; left: Operand }
+	/**
+	 * The field in `left` (always a field: a calculation is never empty) has no value (null or
+	 * absent), or has one. Missing values fail every other comparison but `==`/`!=`, so this is
+	 * how a rule finds them, or leaves them out.
+	 */
+	| { kind: 'comparison'; op: PresenceOperator; left: Operand }
 	/**
 	 * The date in `left` lies within `days` whole days (1 or more) before, or after, the date in
 	 * the field `reference` (e.g. `now`), both ends included.

@@ -1,5 +1,5 @@
 /** Which operators each field type offers, and the JSON-logic operator each one is written with. */
-import type { BinaryOperator, ComparisonOperator, FieldType } from './types';
+import type { BinaryOperator, ComparisonOperator, FieldType, PresenceOperator } from './types';
 
 export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly ComparisonOperator[]>> = {
 	number: ['lt', 'le', 'gt', 'ge', 'eq', 'ne', 'between'],
@@ -14,9 +14,19 @@ const TYPE_OF_OPERATOR = new Map<ComparisonOperator, FieldType>(
 	)
 );
 
-/** The field type an operator belongs to: every operator belongs to exactly one. */
-export function typeOfOperator(op: ComparisonOperator): FieldType {
-	return TYPE_OF_OPERATOR.get(op)!;
+/** "is empty" and "is not empty": offered for a field of any type, after its type's own. */
+export const PRESENCE_OPERATORS: readonly PresenceOperator[] = ['is_empty', 'is_not_empty'];
+
+export function isPresenceOperator(op: ComparisonOperator): op is PresenceOperator {
+	return op === 'is_empty' || op === 'is_not_empty';
+}
+
+/**
+ * The field type an operator belongs to: every operator but the presence ones belongs to exactly
+ * one; those fit every type (undefined).
+ */
+export function typeOfOperator(op: ComparisonOperator): FieldType | undefined {
+	return TYPE_OF_OPERATOR.get(op);
 }
 
 /** The JSON-logic operator of each two-sided comparison. */

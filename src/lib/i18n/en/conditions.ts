@@ -60,6 +60,11 @@ export default {
 	'conditions.op.after': 'is after',
 	'conditions.op.within_last': 'is within the last',
 	'conditions.op.within_next': 'is within the next',
+	'conditions.op.is_empty': 'is empty',
+	'conditions.op.is_not_empty': 'is not empty',
+	'conditions.missing.never': 'Accounts without a value never match; use “is empty” to find them.',
+	'conditions.missing.matches':
+		'Accounts without a value match too; add “is not empty” to leave them out.',
 
 	'conditions.values': 'Values',
 	'conditions.values.other': 'Another value',

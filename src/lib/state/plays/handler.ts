@@ -53,6 +53,10 @@ export async function handlePlanRequest(
 			plays: request.plays,
 			accounts
 		});
+		const wanted = request.plays && new Set(request.plays);
+		const playIds = workspace.plays
+			.filter((play) => (wanted ? wanted.has(play.id) : play.enabled))
+			.map((play) => play.id);
 		const inPlan = new Set(plan.entries.map((entry) => entry.account_id));
 		const accountNames: Record<string, string> = {};
 		for (const account of workspace.accounts)
@@ -62,8 +66,12 @@ export async function handlePlanRequest(
 			ok: true,
 			result: {
 				plan,
+				playIds,
 				accountNames,
 				playNames: Object.fromEntries(workspace.plays.map((play) => [play.id, play.name])),
+				scorecardNames: Object.fromEntries(
+					workspace.scorecards.map((card) => [card.id, card.name || card.id])
+				),
 				accountsConsidered: accounts?.length ?? workspace.accounts.length,
 				ms: performance.now() - started
 			}

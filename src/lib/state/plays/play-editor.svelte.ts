@@ -1,9 +1,13 @@
 /**
  * The play being edited: its fields as the form binds them, the actions list, and the problems
  * the engine finds, shown next to the fields they are about. Saving writes only a valid play.
+ * Its id is made from its name and follows it until set by hand; it can change until a run
+ * wrote entries under it (the outbox and tasks name plays by id).
  */
-import { savePlay, type ScorecraftDatabase } from '$lib/db';
+import type { ScorecraftDatabase } from '$lib/db';
+import { PLAY_ID, savePlay } from '$lib/db/plays';
 import { parsePlay, type Play, type Scorecard, type WorkspaceIssue } from '$lib/engine';
+import { keyFrom, uniqueKey } from '$lib/engine/palette/ids';
 
 export type Action = Play['actions'][number];
 export type ActionType = Action['type'];
@@ -26,11 +30,26 @@ export function newAction(type: ActionType): Action {
 	}
 }
 
+/** The id a play called `name` gets: a key made from the name, unique among `taken`. */
+export function playIdFrom(name: string, taken: Iterable<string>): string {
+	// A plain value for one call, not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	return uniqueKey(keyFrom(name, 'play'), new Set(taken));
+}
+
+/** Whether an id is what `playIdFrom` makes of a name (with or without a `_2`-style suffix). */
+function madeFrom(id: string, name: string): boolean {
+	const base = keyFrom(name, 'play');
+	return id === base || new RegExp(`^${base}_\\d+$`).test(id);
+}
+
+export const NEW_PLAY_NAME = 'New play';
+
 /** A new play: disabled and waiting for approval until someone decides otherwise. */
 export function newPlay(id: string): Play {
 	return {
 		id,
-		name: 'New play',
+		name: NEW_PLAY_NAME,
 		enabled: false,
 		mode: 'approve',
 		when: { and: [{ '==': [{ var: 'score.band' }, 'Red'] }] },
@@ -40,9 +59,17 @@ export function newPlay(id: string): Play {
 }
 
 /** Checks the engine does not: what a person editing the form would be told first. */
-function formIssues(play: Play): WorkspaceIssue[] {
+function formIssues(play: Play, storedId: string, otherIds: readonly string[]): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [];
 	if (!play.name.trim()) issues.push({ path: 'name', message: 'give the play a name' });
+	if (play.id !== storedId && !PLAY_ID.test(play.id))
+		issues.push({
+			path: 'id',
+			message:
+				'use lower-case letters, digits, "-" and "_" (at most 60), starting with a letter or digit'
+		});
+	else if (otherIds.includes(play.id))
+		issues.push({ path: 'id', message: `another play already has the id "${play.id}"` });
 	if (play.actions.length === 0)
 		issues.push({ path: 'actions', message: 'add at least one action' });
 	return issues;
@@ -54,9 +81,40 @@ export class PlayEditor {
 	saving = $state(false);
 	/** When the play was last saved as it is now; null once edited since. */
 	savedAt: string | null = $state(null);
+	/** Whether the form differs from what is stored (a run uses the stored play). */
+	dirty = $state(false);
+	/** The id the play is stored under: saving a changed id moves the play to the new one. */
+	storedId: string = $state('');
+	/** The other plays' ids: a new id must differ from them (and names the next free one). */
+	otherIds: readonly string[] = $state.raw([]);
+	/** Whether runs wrote entries under the stored id: then the id stays as it is. */
+	hasRuns = $state(false);
+	/** Whether the id is remade from the name at each edit (a new play's, until set by hand). */
+	idFollowsName = $state(false);
 
 	constructor(initial: Play) {
 		this.play = structuredClone(initial);
+		this.storedId = initial.id;
+		this.idFollowsName = madeFrom(initial.id, initial.name);
+	}
+
+	get idEditable(): boolean {
+		return !this.hasRuns;
+	}
+
+	/** Renames the play; its id follows while it may. */
+	setName(name: string): void {
+		this.play.name = name;
+		if (this.idFollowsName && this.idEditable) this.play.id = playIdFrom(name, this.otherIds);
+		this.edited();
+	}
+
+	/** An id typed by hand: from now on it no longer follows the name. */
+	setId(id: string): void {
+		if (!this.idEditable) return;
+		this.play.id = id.trim();
+		this.idFollowsName = false;
+		this.edited();
 	}
 
 	/** A plain copy of the play as edited (for the worker, or for saving). */
@@ -78,12 +136,16 @@ export class PlayEditor {
 
 	validate(scorecards: readonly Scorecard[]): boolean {
 		const parsed = parsePlay(this.snapshot, scorecards);
-		this.issues = [...formIssues(this.play), ...(parsed.ok ? [] : parsed.errors)];
+		this.issues = [
+			...formIssues(this.play, this.storedId, this.otherIds),
+			...(parsed.ok ? [] : parsed.errors)
+		];
 		return this.issues.length === 0;
 	}
 
 	edited(): void {
 		this.savedAt = null;
+		this.dirty = true;
 	}
 
 	addAction(type: ActionType): void {
@@ -112,12 +174,14 @@ export class PlayEditor {
 		if (!this.validate(scorecards)) return false;
 		this.saving = true;
 		try {
-			const result = await savePlay(db, this.snapshot);
+			const result = await savePlay(db, this.snapshot, { previousId: this.storedId });
 			if (!result.ok) {
 				this.issues = result.errors;
 				return false;
 			}
+			this.storedId = result.value.id;
 			this.savedAt = now;
+			this.dirty = false;
 			return true;
 		} finally {
 			this.saving = false;

@@ -20,9 +20,12 @@ export interface PlanRequest {
 
 export interface PlanResult {
 	plan: Plan;
-	/** Names of the accounts in the plan, and of the plays. */
+	/** The plays planned, in the workspace's order (a play that planned nothing too). */
+	playIds: string[];
+	/** Names of the accounts in the plan, of the plays and of the scorecards. */
 	accountNames: Record<string, string>;
 	playNames: Record<string, string>;
+	scorecardNames: Record<string, string>;
 	/** How many accounts the plan looked at. */
 	accountsConsidered: number;
 	ms: number;

@@ -13,7 +13,8 @@ function setup() {
 	return { user, editor };
 }
 
-describe('the actions editor', () => {
+// User events in jsdom are slow on a loaded machine: a journey can take several seconds.
+describe('the actions editor', { timeout: 30_000 }, () => {
 	it('adds an email and a task action, edits them, and moves and removes them', async () => {
 		const { user, editor } = setup();
 		await user.click(screen.getByRole('button', { name: 'Add an action' }));
@@ -52,5 +53,48 @@ describe('the actions editor', () => {
 		editor.validate(shippedScorecards());
 		flushSync();
 		expect(screen.getByRole('alert')).toHaveTextContent('add at least one action');
+	});
+});
+
+describe('an email action’s template', { timeout: 30_000 }, () => {
+	const templates = [
+		{ id: 'content-nurture', subject: '{{ account.name }}: resources picked for you' },
+		{ id: 'training-invitation', subject: '{{ account.name }}: a free training session' }
+	];
+
+	it('is picked from the list of templates by id and subject, with a link to edit it', async () => {
+		const user = userEvent.setup();
+		const editor = new PlayEditor({
+			...newPlay('p'),
+			actions: [{ type: 'email', template: 'content-nurture', to: 'contacts' }]
+		});
+		render(ActionsEditor, { editor, templates });
+		const email = screen.getByRole('group', { name: 'Action 1: Email' });
+		const picker = within(email).getByRole('combobox', { name: 'Template' });
+		expect(
+			[...picker.querySelectorAll('option')].map((option) => option.textContent?.trim())
+		).toEqual([
+			'content-nurture — {{ account.name }}: resources picked for you',
+			'training-invitation — {{ account.name }}: a free training session'
+		]);
+		await user.selectOptions(picker, 'training-invitation');
+		expect(editor.play.actions[0]).toMatchObject({ template: 'training-invitation' });
+		expect(editor.dirty).toBe(true);
+		expect(
+			within(email).getByRole('link', { name: 'Edit template training-invitation' })
+		).toHaveAttribute('href', '/templates/training-invitation');
+	});
+
+	it('keeps a template the list lacks, marked, without a link', () => {
+		const editor = new PlayEditor({
+			...newPlay('p'),
+			actions: [{ type: 'email', template: 'gone', to: 'contacts' }]
+		});
+		render(ActionsEditor, { editor, templates });
+		const email = screen.getByRole('group', { name: 'Action 1: Email' });
+		expect(within(email).getByRole('combobox', { name: 'Template' })).toHaveDisplayValue(
+			'gone (no such template)'
+		);
+		expect(within(email).queryByRole('link')).toBeNull();
 	});
 });
