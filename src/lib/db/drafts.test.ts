@@ -75,6 +75,35 @@ describe('drafts and versions', () => {
 		expect(await publishDraft(db, 'gone', kim)).toBeNull();
 	});
 
+	it('publishes the scorecards that make room for a new one in the same go, keeping their drafts', async () => {
+		const db = await store();
+		// Scale is being edited; a new scorecard takes its place at priority 1.
+		await saveDraft(db, { ...scale, name: 'Scale (edited)' }, { at: kim.at });
+		await saveDraft(
+			db,
+			{ ...scale, id: 'scale_v2', name: 'Scale v2', priority: 1 },
+			{ at: kim.at }
+		);
+		const before = await readMeta(db, 'dataVersion');
+		const published = await publishDraft(db, 'scale_v2', kim, {
+			moves: [
+				{ id: 'scale', priority: 2 },
+				{ id: 'nope', priority: 3 }
+			]
+		});
+		expect(published?.version).toBe(1);
+		expect(await db.scorecards.get('scale')).toMatchObject({ priority: 2, version: 1 });
+		expect((await listVersions(db, 'scale')).map((v) => [v.version, v.published_by])).toEqual([
+			[1, kim.by]
+		]);
+		expect((await getDraft(db, 'scale'))?.scorecard).toMatchObject({
+			name: 'Scale (edited)',
+			priority: 2
+		});
+		expect(await db.scorecards.get('nope')).toBeUndefined();
+		expect(await readMeta(db, 'dataVersion')).toBeGreaterThan(before!);
+	});
+
 	it('exports the versions, the drafts and the manual entries, and a replace brings them back', async () => {
 		const db = await store();
 		await saveDraft(db, scale, { at: kim.at });

@@ -92,17 +92,41 @@ function publishingTables(db: ScorecraftDatabase) {
 	return [db.scorecardDrafts, db.scorecardVersions, db.scorecards, db.meta];
 }
 
-/** Publishes the draft of `id`: it scores from now on. Null when there is no draft. */
+/** A published scorecard to publish again under a new priority, to keep the order a draft takes. */
+export interface PriorityMove {
+	id: string;
+	priority: number;
+}
+
+/**
+ * Publishes the draft of `id`: it scores from now on. Null when there is no draft. `moves` are the
+ * other scorecards that make room for it (a scorecard that takes the place of another at its
+ * priority): each is published again, in the same transaction, with its new priority, and its own
+ * pending draft takes that priority too. A move of a scorecard not published is skipped.
+ */
 export async function publishDraft(
 	db: ScorecraftDatabase,
 	id: string,
-	author: Author
+	author: Author,
+	options: { moves?: readonly PriorityMove[] } = {}
 ): Promise<ScorecardVersion | null> {
 	return db.transaction('rw', publishingTables(db), async () => {
 		const draft = await db.scorecardDrafts.get(id);
 		if (!draft) return null;
 		const version = await publish(db, draft.scorecard, author);
 		await db.scorecardDrafts.delete(id);
+		for (const move of options.moves ?? []) {
+			if (move.id === id) continue;
+			const current = await db.scorecards.get(move.id);
+			if (!current || current.priority === move.priority) continue;
+			await publish(db, { ...current, priority: move.priority }, author);
+			const pending = await db.scorecardDrafts.get(move.id);
+			if (pending)
+				await db.scorecardDrafts.put({
+					...pending,
+					scorecard: { ...pending.scorecard, priority: move.priority }
+				});
+		}
 		return version;
 	});
 }

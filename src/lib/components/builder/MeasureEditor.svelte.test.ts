@@ -227,7 +227,7 @@ describe('MeasureEditor', () => {
 			screen.getByText('75% of the 200 accounts behind the scorecard have a value')
 		).toBeInTheDocument();
 		expect(screen.getByText('150 with a value · 40 missing')).toBeInTheDocument();
-		expect(screen.getByText('Stale entries: 10 (older than 30 days)')).toBeInTheDocument();
+		expect(screen.getByText('10 stale entries (older than 30 days)')).toBeInTheDocument();
 		expect(
 			screen.getByRole('img', { name: /Score by value of Seat penetration/ })
 		).toHaveAccessibleName(/150 accounts, from 0 to 1/);

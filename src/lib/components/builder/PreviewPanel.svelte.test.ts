@@ -17,10 +17,11 @@ beforeAll(() => {
 
 const usage = { a: 10, b: 30, c: 50, d: 70, e: 90 };
 
-function card(green: number): Scorecard {
+function card(green: number, extra: Partial<Scorecard> = {}): Scorecard {
 	return {
 		id: 'scale',
 		name: 'Scale',
+		...extra,
 		groups: [
 			{
 				id: 'adoption',
@@ -45,7 +46,7 @@ function card(green: number): Scorecard {
 }
 
 /** A store of five accounts, previewed on this thread (jsdom has no workers). */
-async function setup(draft: Scorecard, published: Scorecard | null) {
+async function setup(draft: Scorecard, published: Scorecard | null, scorecards?: Scorecard[]) {
 	const db = testDatabase('preview-panel');
 	await replaceWorkspace(
 		db,
@@ -60,15 +61,23 @@ async function setup(draft: Scorecard, published: Scorecard | null) {
 		() => null,
 		() => db
 	);
-	const onresult = vi.fn<(result: PreviewResult) => void>();
-	const view = render(PreviewPanel, { draft, published, asOf: AS_OF, client, onresult });
+	const onresult = vi.fn<(result: PreviewResult, draft: Scorecard) => void>();
+	const view = render(PreviewPanel, {
+		draft,
+		published,
+		...(scorecards ? { scorecards } : {}),
+		asOf: AS_OF,
+		client,
+		onresult
+	});
 	return { ...view, onresult };
 }
 
 describe('PreviewPanel', () => {
-	it('shows the matching accounts, their bands and the accounts that move band', async () => {
-		const { onresult } = await setup(card(60), card(80));
-		await screen.findByText('Accounts this scorecard applies to: 5 of 5');
+	it('shows the accounts it scores, their bands and the accounts that move band', async () => {
+		const draft = card(60);
+		const { onresult } = await setup(draft, card(80));
+		await screen.findByText('Scores 5 of the 5 accounts it applies to');
 		const bands = screen.getByRole('table', { name: 'Matching accounts per band' });
 		const row = (name: string) =>
 			[...within(bands).getByRole('rowheader', { name }).closest('tr')!.cells].map((cell) =>
@@ -81,7 +90,8 @@ describe('PreviewPanel', () => {
 		const link = within(moves).getByRole('link', { name: 'Account D' });
 		expect(link).toHaveAttribute('href', '/accounts/d');
 		expect(link.closest('tr')).toHaveTextContent(/Orange.*Green.*up/);
-		expect(onresult).toHaveBeenCalledWith(expect.objectContaining({ matching: 5 }));
+		// Each preview comes with the very draft it is of (the publish check waits for that one).
+		expect(onresult).toHaveBeenCalledWith(expect.objectContaining({ matching: 5 }), draft);
 	});
 
 	it('previews again when the draft changes', async () => {
@@ -98,20 +108,45 @@ describe('PreviewPanel', () => {
 		);
 	});
 
-	it('says there is nothing to compare with before the first publication', async () => {
+	it('says there is nothing to compare with while no scorecard is published', async () => {
 		await setup(card(80), null);
-		await screen.findByText('Never published: nothing to compare with yet.');
+		await screen.findByText('No scorecard is published: nothing to compare with yet.');
+	});
+
+	it('counts only what the scorecards tried before it leave, and says which take the rest', async () => {
+		const scale = card(80, { priority: 1, status: 'published' });
+		const behind = card(60, { id: 'scale_v2', name: 'Scale v2', priority: 2 });
+		await setup(behind, null, [scale]);
+		const line = await screen.findByText(/^Scores 0 of the 5 accounts it applies to/);
+		expect(line).toHaveTextContent(
+			'Scores 0 of the 5 accounts it applies to: 5 are scored first by Scale (priority 1)'
+		);
+		expect(line).toHaveAttribute('data-lost', '5');
+		expect(screen.getByText('Accounts moving band: 0 (0 up, 0 down)')).toBeInTheDocument();
+	});
+
+	it('compares a new scorecard with how its accounts are scored today, by whichever scorecard', async () => {
+		const scale = card(80, { priority: 1, status: 'published' });
+		await setup(card(60, { id: 'scale_v2', name: 'Scale v2', priority: 0 }), null, [scale]);
+		await screen.findByText('Scores 5 of the 5 accounts it applies to');
+		expect(screen.getByText('Scored today by Scale: 5 accounts')).toBeInTheDocument();
+		// D moves Orange (Scale, today) → Green (the new one).
+		expect(screen.getByText('Accounts moving band: 1 (1 up, 0 down)')).toBeInTheDocument();
+		const moves = screen.getByRole('table', { name: /move band/ });
+		expect(within(moves).getByRole('link', { name: 'Account D' }).closest('tr')).toHaveTextContent(
+			/Orange.*Green.*up/
+		);
 	});
 
 	it('keeps the last preview and says why while the draft is invalid', async () => {
 		const { rerender } = await setup(card(60), null);
-		await screen.findByText('Accounts this scorecard applies to: 5 of 5');
+		await screen.findByText('Scores 5 of the 5 accounts it applies to');
 		const broken = card(60);
 		broken.groups[0]!.measures[0]!.value = { bogus: [] };
 		await rerender({ draft: broken });
 		expect(await screen.findByRole('alert')).toHaveTextContent(
 			/unknown JSON-logic operator "bogus"/
 		);
-		expect(screen.getByText('Accounts this scorecard applies to: 5 of 5')).toBeInTheDocument();
+		expect(screen.getByText('Scores 5 of the 5 accounts it applies to')).toBeInTheDocument();
 	});
 });

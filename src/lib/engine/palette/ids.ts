@@ -28,3 +28,17 @@ export function uniqueKey(base: string, taken: ReadonlySet<string>): string {
 		if (!taken.has(candidate)) return candidate;
 	}
 }
+
+/** Why a typed id cannot be used, or null when it can. */
+export type KeyProblem = 'empty' | 'format' | 'reserved' | 'taken';
+
+/**
+ * Checks an id typed by a person with the workspace's own rule for group and measure ids (a plain
+ * key, not reserved) and against the ids `taken` by the others of its kind in the scorecard.
+ */
+export function keyProblem(text: string, taken: ReadonlySet<string>): KeyProblem | null {
+	if (text === '') return 'empty';
+	if (!KEY.test(text)) return 'format';
+	if (RESERVED.has(text)) return 'reserved';
+	return taken.has(text) ? 'taken' : null;
+}

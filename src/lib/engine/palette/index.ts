@@ -11,7 +11,7 @@ import { relationship } from './relationship';
 import type { PaletteEntry } from './types';
 
 export { PALETTE_KINDS, type PaletteEntry, type PaletteKind } from './types';
-export { keyFrom, uniqueKey } from './ids';
+export { keyFrom, keyProblem, uniqueKey, type KeyProblem } from './ids';
 export {
 	defaultScoring,
 	expressionMeasure,

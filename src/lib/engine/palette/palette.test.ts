@@ -6,6 +6,7 @@ import {
 	defaultScoring,
 	expressionMeasure,
 	keyFrom,
+	keyProblem,
 	metricMeasure,
 	PALETTE,
 	PALETTE_KINDS,
@@ -110,6 +111,28 @@ describe('ids', () => {
 	it('finds the first free id', () => {
 		expect(uniqueKey('a', new Set())).toBe('a');
 		expect(uniqueKey('a', new Set(['a', 'a_2']))).toBe('a_3');
+	});
+
+	it('says why a typed id cannot be used, by the workspace’s own rule', () => {
+		const taken = new Set(['adoption']);
+		expect(keyProblem('usage', taken)).toBeNull();
+		expect(keyProblem('Usage-2_b', taken)).toBeNull();
+		expect(keyProblem('', taken)).toBe('empty');
+		expect(keyProblem('2nd', taken)).toBe('format');
+		expect(keyProblem('with space', taken)).toBe('format');
+		expect(keyProblem('a.b', taken)).toBe('format');
+		expect(keyProblem('__proto__', taken)).toBe('reserved');
+		expect(keyProblem('adoption', taken)).toBe('taken');
+		// Whatever keyProblem accepts, the workspace accepts.
+		const card = (id: string): Scorecard => ({
+			id: 'c',
+			name: 'C',
+			groups: [{ id, name: 'G', measures: [] }]
+		});
+		for (const id of ['usage', 'Usage-2_b', '_x'])
+			expect(parseWorkspace(workspaceWith({ scorecards: [card(id)] })).ok).toBe(true);
+		for (const id of ['2nd', 'a.b', 'constructor'])
+			expect(parseWorkspace(workspaceWith({ scorecards: [card(id)] })).ok).toBe(false);
 	});
 });
 

@@ -10,6 +10,12 @@ export default {
 	'scorecards.col.version': 'Version',
 	'scorecards.col.status': 'Status',
 	'scorecards.col.actions': 'Move',
+	'scorecards.col.scores': 'Scores today',
+	'scorecards.scores.counting': 'Counting…',
+	'scorecards.scores.none': 'Scores no account',
+	'scorecards.scores.shadowed':
+		'Scores no account: {names} {count|one:comes|other:come} first for all its accounts',
+	'scorecards.scores.noMatch': 'Scores no account: no account matches its segment',
 	'scorecards.everyAccount': 'every account',
 	'scorecards.published': 'Published',
 	'scorecards.draftPending': 'Published, with a draft',
@@ -48,6 +54,22 @@ export default {
 	'builder.publish': 'Publish',
 	'builder.publishing': 'Publishing…',
 	'builder.published': 'Published version {version}: it scores the accounts from now on.',
+	'builder.published.moved': '{name} now comes after it (priority {priority}).',
+	'builder.publish.checking': 'Checking the plays…',
+	'builder.publish.breaks.title':
+		'Publishing would stop {count|one:# play|other:# plays} for some of their accounts',
+	'builder.publish.breaks.description':
+		'These enabled plays read a group or measure that accounts they reach would no longer have once “{name}” is published. They would not fail: they would silently stop firing for those accounts.',
+	'builder.publish.breaks.reference':
+		'reads {item} ({path}): {lost} of {reachable|one:# account|other:# accounts} it reaches would no longer have it',
+	'builder.publish.breaks.hint':
+		'To keep them working, give the group or measure the id they read (next to its name), or change the plays.',
+	'builder.publish.breaks.caption': 'Plays that would stop, and what they read',
+	'builder.publish.unchecked.title': 'The plays could not be checked',
+	'builder.publish.unchecked.description':
+		'Publishing could not check which plays read this scorecard’s groups and measures ({error}). Publish without the check?',
+	'builder.publish.anyway': 'Publish anyway',
+	'builder.publish.back': 'Go back',
 	'builder.publishFailed': 'Could not publish: {error}',
 	'builder.discard': 'Discard draft',
 	'builder.discarded': 'Draft discarded.',
@@ -57,7 +79,7 @@ export default {
 	'builder.save.saved': 'Draft saved',
 	'builder.save.saving': 'Saving the draft…',
 	'builder.save.clean': 'No changes since publishing',
-	'builder.save.invalid': 'Not saved: problems to fix ({count})',
+	'builder.save.invalid': 'Not saved: {count|one:# problem|other:# problems} to fix',
 	'builder.save.failed': 'The draft could not be saved: {error}',
 	'builder.problems': 'Problems to fix before publishing',
 	'builder.pending.title': 'Changes not published yet',
@@ -76,6 +98,9 @@ export default {
 	'builder.edit.appliesTo': 'change the segment condition',
 	'builder.edit.addGroup': 'add group {group}',
 	'builder.edit.renameGroup': 'rename group {group}',
+	'builder.edit.groupId': 'change the id of group {group}',
+	'builder.edit.renameMeasure': 'rename {measure}',
+	'builder.edit.measureId': 'change the id of {measure}',
 	'builder.edit.groupWeight': 'change the weight of {group}',
 	'builder.edit.moveGroup': 'move group {group}',
 	'builder.edit.removeGroup': 'remove group {group}',
@@ -117,6 +142,7 @@ export default {
 	'builder.groups.add': 'Add group',
 	'builder.groups.newName': 'Group {n}',
 	'builder.groups.name': 'Name of group {n}',
+	'builder.groups.id': 'Id of group {n}',
 	'builder.groups.weight': 'Weight of {group}',
 	'builder.groups.share': '{share} % of the overall score',
 	'builder.groups.sharesLabel': 'Shares of the overall score: {shares}',
@@ -125,6 +151,21 @@ export default {
 	'builder.groups.remove': 'Remove {group}',
 	'builder.groups.zone': 'Measures of {group}',
 	'builder.groups.empty': 'Drag measures here.',
+	'builder.ids.label': 'id',
+	'builder.ids.path': 'Plays read it as {path}.',
+	'builder.ids.follows': 'It follows the name until you set it or publish.',
+	'builder.ids.problem.empty': 'Not applied: an id cannot be empty. It stays “{id}”.',
+	'builder.ids.problem.format':
+		'Not applied: use letters, digits, “_” or “-”, starting with a letter or “_”. It stays “{id}”.',
+	'builder.ids.problem.reserved': 'Not applied: “{text}” is reserved. It stays “{id}”.',
+	'builder.ids.problem.takenGroup':
+		'Not applied: another group has the id “{text}”. It stays “{id}”.',
+	'builder.ids.problem.takenMeasure':
+		'Not applied: another measure has the id “{text}”. It stays “{id}”.',
+	'builder.ids.readBy':
+		'Published scorecard: {count|one:# enabled play reads|other:# enabled plays read} {path} ({names}). Under another id they stop for these accounts unless they read the new one; publishing lists them.',
+	'builder.ids.changed':
+		'Published scorecard: plays that read the id it had ({path}) would stop for these accounts; publishing lists any that do.',
 	'builder.measures.weight': 'Weight of {measure}',
 	'builder.measures.share': '{share} % of {group}',
 	'builder.measures.edit': 'Edit {measure}',
@@ -171,6 +212,8 @@ export default {
 	'builder.segment.every': 'No condition: the scorecard applies to every account it reaches.',
 	'builder.segment.clear': 'Remove the condition (apply to every account)',
 	'builder.segment.order': 'Tried in this order: {order}.',
+	'builder.segment.moves': 'Publishing moves {moves} to keep this order.',
+	'builder.segment.move': '{name} to priority {priority}',
 	'builder.segment.id': 'Id',
 
 	'builder.history.title': 'Published versions',
@@ -202,7 +245,7 @@ export default {
 
 	'builder.missing.leaveOut': 'left out',
 	'builder.missing.score': 'scored {score}',
-	'builder.missing.lastKnown': 'last known value for up to {days} days',
+	'builder.missing.lastKnown': 'last known value for up to {days|one:# day|other:# days}',
 
 	'builder.diff.none': 'none',
 	'builder.diff.name': 'Name “{from}” → “{to}”',
@@ -217,6 +260,7 @@ export default {
 	'builder.diff.groupAdded': 'Group {group} added',
 	'builder.diff.groupRemoved': 'Group {group} removed',
 	'builder.diff.groupRenamed': 'Group {from} renamed {to}',
+	'builder.diff.groupId': 'Group {group}: id {from} → {to} (plays read ids)',
 	'builder.diff.weight': '{item} weight {from} → {to}',
 	'builder.diff.groupsReordered': 'Groups reordered: {order}',
 	'builder.diff.measureAdded': '{measure} added to {group}',
@@ -224,6 +268,7 @@ export default {
 	'builder.diff.measureMoved': '{measure} moved from {from} to {to}',
 	'builder.diff.measuresReordered': 'Measures of {group} reordered: {order}',
 	'builder.diff.measureRenamed': 'Measure {from} renamed {to}',
+	'builder.diff.measureId': '{measure}: id {from} → {to} (plays read ids)',
 	'builder.diff.value': '{measure}: value {from} → {to}',
 	'builder.diff.scoringType': '{measure}: scoring {from} → {to}',
 	'builder.diff.stepChanged': '{measure}: step {from} changed to {to}',
@@ -235,9 +280,21 @@ export default {
 	'builder.diff.option.missing': '{measure}: missing data {from} → {to}',
 	'builder.diff.option.manual': '{measure}: manual entry {from} → {to}',
 	'builder.diff.option.decay': '{measure}: time decay {from} → {to}',
-	'builder.diff.manual': 'valid {days} days',
-	'builder.diff.decay': 'over {periods} periods',
+	'builder.diff.manual': 'valid {days|one:# day|other:# days}',
+	'builder.diff.decay': 'over {periods|one:# period|other:# periods}',
 
 	'builder.measurePanel.title': 'Measure',
+	'builder.measurePanel.name': 'Measure name',
+	'builder.measurePanel.id': 'Measure id',
+	'builder.measurePanel.group': 'In {group}',
+
+	'builder.overlap.title': 'Another scorecard covers this segment',
+	'builder.overlap.question':
+		'{name} (priority {priority}) comes first for {count} of the {matching|one:# account|other:# accounts} this scorecard applies to. Should this scorecard replace it, or come after it?',
+	'builder.overlap.replace': 'Replace {name}',
+	'builder.overlap.replaceHint':
+		'Takes priority {priority}; {name} moves after it when you publish.',
+	'builder.overlap.after': 'Come after {name}',
+	'builder.overlap.afterHint': 'It scores only the accounts {name} leaves.',
 	'builder.measurePanel.none': 'Select a measure (its Edit button) to edit its scoring here.'
 } as const;

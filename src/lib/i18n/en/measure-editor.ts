@@ -8,9 +8,10 @@ export default {
 
 	'measureEditor.coverage.title': 'Data coverage',
 	'measureEditor.coverage.share':
-		'{share} of the {accounts} accounts behind the scorecard have a value',
+		'{share} of the {accounts|one:# account|other:# accounts} behind the scorecard have a value',
 	'measureEditor.coverage.counts': '{present} with a value · {missing} missing',
-	'measureEditor.coverage.stale': 'Stale entries: {count} (older than {days} days)',
+	'measureEditor.coverage.stale':
+		'{count|one:# stale entry|other:# stale entries} (older than {days|one:# day|other:# days})',
 	'measureEditor.coverage.waiting': 'Coverage shows once the preview has read the accounts.',
 	'measureEditor.coverage.noAccounts': 'No account matches this scorecard.',
 	'measureEditor.coverage.meter': 'Coverage of {name}',
@@ -78,7 +79,7 @@ export default {
 
 	'measureEditor.chart.title': 'Value → score',
 	'measureEditor.chart.label':
-		'Score by value of {name}, drawn over how many accounts have each value ({count} accounts, from {min} to {max})',
+		'Score by value of {name}, drawn over how many accounts have each value ({count|one:# account|other:# accounts}, from {min} to {max})',
 	'measureEditor.chart.labelNoValues':
 		'Score by value of {name}; no account behind the scorecard has a value yet',
 	'measureEditor.chart.mapLabel':
@@ -87,7 +88,8 @@ export default {
 	'measureEditor.chart.accounts': 'Accounts',
 	'measureEditor.chart.notDrawn':
 		'This rule reads more than the value, so no curve can be drawn; the values seen are shown.',
-	'measureEditor.chart.range': 'Values seen: {min} to {max} ({count} accounts)',
+	'measureEditor.chart.range':
+		'Values seen: {min} to {max} ({count|one:# account|other:# accounts})',
 
 	'measureEditor.missing.legend': 'When an account has no value',
 	'measureEditor.missing.leaveOut': 'Leave it out and reweight the other measures (default)',
@@ -99,8 +101,13 @@ export default {
 	'preview.title': 'Preview',
 	'preview.busy': 'Updating the preview…',
 	'preview.waiting': 'Scoring the accounts…',
-	'preview.matching': 'Accounts this scorecard applies to: {count} of {total}',
-	'preview.noData': 'with no data: {count}',
+	'preview.scores':
+		'Scores {scored} of the {matching|one:# account|other:# accounts} it applies to',
+	'preview.lost': '{count|one:# is|other:# are} scored first by {name} (priority {priority})',
+	'preview.lostLast': '{count|one:# is|other:# are} scored first by {name}',
+	'preview.total': 'Live accounts in all: {total}',
+	'preview.taken': 'Scored today by {name}: {count|one:# account|other:# accounts}',
+	'preview.noData': '{count|one:# has|other:# have} no data',
 	'preview.asOf': 'Scores as of {date}, updated in {ms} ms',
 	'preview.invalid': 'The preview shows the last valid version: {problem}',
 	'preview.failed': 'The preview failed: {error}',
@@ -108,19 +115,21 @@ export default {
 	'preview.bands.caption': 'Matching accounts per band',
 	'preview.bands.band': 'Band',
 	'preview.bands.draft': 'Draft',
-	'preview.bands.published': 'Published',
-	'preview.bands.bar': '{band}: {count} accounts ({share})',
+	'preview.bands.published': 'Today',
+	'preview.bands.bar': '{band}: {count|one:# account|other:# accounts} ({share})',
 	'preview.histogram.title': 'Scores',
 	'preview.histogram.label':
-		'Overall scores of the matching accounts in 5-point bins, draft beside published',
-	'preview.histogram.labelDraft': 'Overall scores of the matching accounts in 5-point bins',
+		'Overall scores of the accounts it would score in 5-point bins, draft beside today',
+	'preview.histogram.labelDraft': 'Overall scores of the accounts it would score in 5-point bins',
 	'preview.histogram.draft': 'Draft',
-	'preview.histogram.published': 'Published',
-	'preview.changes.title': 'Against the published version',
-	'preview.changes.none': 'Never published: nothing to compare with yet.',
+	'preview.histogram.published': 'Today',
+	'preview.changes.title': 'Against today',
+	'preview.changes.intro':
+		'Compared with how these accounts are scored today, by whichever scorecard scores each.',
+	'preview.changes.none': 'No scorecard is published: nothing to compare with yet.',
 	'preview.changes.summary': 'Accounts moving band: {moved} ({up} up, {down} down)',
-	'preview.changes.entered': 'Accounts starting to match: {count}',
-	'preview.changes.left': 'Accounts no longer matching: {count}',
+	'preview.changes.entered': 'Accounts no scorecard scores today: {count}',
+	'preview.changes.left': 'Accounts it scores today and would no longer score: {count}',
 	'preview.changes.caption': 'Accounts that move band, largest score change first',
 	'preview.changes.account': 'Account',
 	'preview.changes.from': 'From',
@@ -136,8 +145,9 @@ export default {
 	'manual.latest': 'Latest: {value}',
 	'manual.none': 'No entry yet',
 	'manual.by': 'by {who} on {date}',
-	'manual.stale': 'Stale: entered {age} days ago, valid for {days}',
-	'manual.fresh': 'Valid: {left} of {days} days left',
+	'manual.stale':
+		'Stale: entered {age|one:# day|other:# days} ago, valid for {days|one:# day|other:# days}',
+	'manual.fresh': 'Valid: {left} of {days|one:# day|other:# days} left',
 	'manual.history': 'Earlier entries ({count})',
 	'manual.history.caption': 'Entries for {name}, newest first',
 	'manual.col.value': 'Value',

@@ -2,7 +2,8 @@
  * The scorecard being edited: one immutable scorecard at a time, one method per edit, getters for
  * what the page derives from it (shares, validation, the selected measure), and a private undo
  * history of whole scorecards in which edits of one field in a row (typing, dragging a slider)
- * join one step until `seal()`.
+ * join one step until `seal()`. Until the scorecard is first published, renaming a group or a
+ * measure carries its id along (see `edits.ts`); the groups keep stable keys for the page meanwhile.
  */
 import type { Band, Logic, Measure, Scorecard } from '$lib/engine';
 import { t } from '$lib/i18n/messages';
@@ -19,9 +20,53 @@ export class ScorecardBuilder {
 	#selectedId: string | null = $state(null);
 	/** What the last undo or redo did, for a live region: keyboard users hear what changed. */
 	announcement = $state('');
+	readonly #published: () => boolean;
+	/**
+	 * A key per group id that stays when the id moves with a rename, so the page keeps the same
+	 * elements (and the focus in the name field) while the id changes under it. Never rendered.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #groupKeys = new Map<string, string>();
+	#nextKey = 0;
 
-	constructor(scorecard: Scorecard) {
+	/**
+	 * `published` says whether the scorecard has a published version (plays may read its ids then);
+	 * by default, whether the scorecard carries a version number.
+	 */
+	constructor(scorecard: Scorecard, options: { published?: () => boolean } = {}) {
 		this.#scorecard = scorecard;
+		this.#published = options.published ?? (() => this.#scorecard.version !== undefined);
+	}
+
+	/** Whether renaming a group or measure carries its id along: only before the first publication. */
+	get idsFollowNames(): boolean {
+		return !this.#published();
+	}
+
+	/** A key for the group of this id that survives its id changing (for keyed lists). */
+	groupKey(id: string): string {
+		let key = this.#groupKeys.get(id);
+		if (key === undefined) this.#groupKeys.set(id, (key = `group-${this.#nextKey++}`));
+		return key;
+	}
+
+	#groupIdMoved(from: string, to: string): void {
+		if (from === to) return;
+		this.#groupKeys.set(to, this.groupKey(from));
+		this.#groupKeys.delete(from);
+	}
+
+	/**
+	 * After a jump from one scorecard to another (undo, redo): a group whose id is new and that
+	 * stands where a group now gone stood is that group under another id, and keeps its key.
+	 */
+	#carryKeys(before: Scorecard, after: Scorecard): void {
+		const has = (card: Scorecard, id: string) => card.groups.some((group) => group.id === id);
+		after.groups.forEach((group, i) => {
+			const old = before.groups[i]?.id;
+			if (old === undefined || old === group.id || !this.#groupKeys.has(old)) return;
+			if (!has(after, old) && !has(before, group.id)) this.#groupIdMoved(old, group.id);
+		});
 	}
 
 	get scorecard(): Scorecard {
@@ -116,6 +161,7 @@ export class ScorecardBuilder {
 	}
 
 	#restore(scorecard: Scorecard): void {
+		this.#carryKeys(this.#scorecard, scorecard);
 		this.#scorecard = scorecard;
 		if (this.#selectedId !== null && !edit.findMeasure(scorecard, this.#selectedId))
 			this.#selectedId = null;
@@ -174,9 +220,31 @@ export class ScorecardBuilder {
 		return id;
 	}
 
-	renameGroup(id: string, name: string): void {
+	#groupIndex(id: string): number {
+		return this.#scorecard.groups.findIndex((group) => group.id === id);
+	}
+
+	/**
+	 * Renames a group and returns its id, which follows the name before the first publication.
+	 * Typing joins one undo step, by the group's place (its id may change with every key).
+	 */
+	renameGroup(id: string, name: string): string {
 		const label = t('builder.edit.renameGroup', { group: this.#groupName(id) });
-		this.#apply(edit.renameGroup(this.#scorecard, id, name), label, `group-name:${id}`);
+		const joins = `group-name:${this.#groupIndex(id)}`;
+		const renamed = edit.renameGroup(this.#scorecard, id, name, {
+			followId: this.idsFollowNames
+		});
+		if (this.#apply(renamed.scorecard, label, joins)) this.#groupIdMoved(id, renamed.id);
+		return renamed.id;
+	}
+
+	/** Gives a group an id typed by a person; false when it is not valid or is taken. */
+	setGroupId(id: string, next: string): boolean {
+		const label = t('builder.edit.groupId', { group: this.#groupName(id) });
+		const joins = `group-id:${this.#groupIndex(id)}`;
+		const applied = this.#apply(edit.setGroupId(this.#scorecard, id, next), label, joins);
+		if (applied) this.#groupIdMoved(id, next);
+		return applied;
 	}
 
 	setGroupWeight(id: string, weight: number): void {
@@ -235,6 +303,36 @@ export class ScorecardBuilder {
 		const label = t('builder.edit.removeMeasure', { measure: this.#measureName(id) });
 		if (this.#apply(edit.removeMeasure(this.#scorecard, id), label) && this.#selectedId === id)
 			this.#selectedId = null;
+	}
+
+	/** Where a measure is, for joining the edits of one field while its id changes. */
+	#measurePlace(id: string): string {
+		const found = edit.findMeasure(this.#scorecard, id);
+		return found ? `${this.#groupIndex(found.group.id)}.${found.index}` : id;
+	}
+
+	#measureIdMoved(from: string, to: string): void {
+		if (this.#selectedId === from) this.#selectedId = to;
+	}
+
+	/** Renames a measure and returns its id, which follows the name before the first publication. */
+	renameMeasure(id: string, name: string): string {
+		const label = t('builder.edit.renameMeasure', { measure: this.#measureName(id) });
+		const joins = `measure-name:${this.#measurePlace(id)}`;
+		const renamed = edit.renameMeasure(this.#scorecard, id, name, {
+			followId: this.idsFollowNames
+		});
+		if (this.#apply(renamed.scorecard, label, joins)) this.#measureIdMoved(id, renamed.id);
+		return renamed.id;
+	}
+
+	/** Gives a measure an id typed by a person; false when it is not valid or is taken. */
+	setMeasureId(id: string, next: string): boolean {
+		const label = t('builder.edit.measureId', { measure: this.#measureName(id) });
+		const joins = `measure-id:${this.#measurePlace(id)}`;
+		const applied = this.#apply(edit.setMeasureId(this.#scorecard, id, next), label, joins);
+		if (applied) this.#measureIdMoved(id, next);
+		return applied;
 	}
 
 	setMeasureWeight(id: string, weight: number): void {

@@ -16,6 +16,9 @@ const EDITS: [string, (b: ScorecardBuilder) => void][] = [
 	['setAppliesTo (every account)', (b) => b.setAppliesTo(undefined)],
 	['addGroup', (b) => b.addGroup('Relationship')],
 	['renameGroup', (b) => b.renameGroup('adoption', 'Usage')],
+	['setGroupId', (b) => b.setGroupId('adoption', 'usage')],
+	['renameMeasure', (b) => b.renameMeasure('active_days', 'Days active')],
+	['setMeasureId', (b) => b.setMeasureId('active_days', 'days_active')],
 	['setGroupWeight', (b) => b.setGroupWeight('adoption', 70)],
 	['moveGroup', (b) => b.moveGroup('adoption', -1)],
 	['removeGroup', (b) => b.removeGroup('adoption')],
@@ -164,6 +167,66 @@ describe('ScorecardBuilder', () => {
 		builder.updateBand(0, { name: '' });
 		expect(builder.valid).toBe(false);
 		expect(builder.validation).toMatchObject({ ok: false, errors: [{ path: 'bands[0].name' }] });
+	});
+
+	describe('ids', () => {
+		/** A scorecard never published, with the one group a new empty one starts with. */
+		const fresh = (): Scorecard => ({
+			id: 'built',
+			name: 'Built',
+			groups: [{ id: 'group_1', name: 'Group 1', measures: [] }]
+		});
+
+		it('follow the name as it is typed before the first publication, one undo step', () => {
+			const builder = new ScorecardBuilder(fresh());
+			const added = builder.addGroup('Group 2');
+			builder.seal();
+			const key = builder.groupKey(added);
+			let id = added;
+			for (const name of ['A', 'Ado', 'Adoption']) id = builder.renameGroup(id, name);
+			expect(id).toBe('adoption');
+			expect(builder.scorecard.groups[1]).toMatchObject({ id: 'adoption', name: 'Adoption' });
+			// The group keeps its key, so the page keeps its elements (and the focus).
+			expect(builder.groupKey('adoption')).toBe(key);
+			expect(builder.undoLabel).toBe('rename group Group 2');
+			builder.undo();
+			expect(builder.scorecard.groups[1]).toMatchObject({ id: 'group_2', name: 'Group 2' });
+			expect(builder.groupKey('group_2')).toBe(key);
+			builder.redo();
+			expect(builder.groupKey('adoption')).toBe(key);
+		});
+
+		it('stay once published', () => {
+			const published = new ScorecardBuilder(scale());
+			expect(published.idsFollowNames).toBe(false);
+			expect(published.renameGroup('adoption', 'Usage')).toBe('adoption');
+			// The session says so for a scorecard whose draft has no version number yet.
+			const told = new ScorecardBuilder(fresh(), { published: () => true });
+			expect(told.renameGroup('group_1', 'Adoption')).toBe('group_1');
+			expect(new ScorecardBuilder(fresh()).renameGroup('group_1', 'Adoption')).toBe('adoption');
+		});
+
+		it('can be set by hand, valid and unique only, and then stay', () => {
+			const builder = new ScorecardBuilder(fresh());
+			const key = builder.groupKey('group_1');
+			expect(builder.setGroupId('group_1', 'has space')).toBe(false);
+			expect(builder.setGroupId('group_1', 'usage')).toBe(true);
+			expect(builder.groupKey('usage')).toBe(key);
+			expect(builder.renameGroup('usage', 'Adoption')).toBe('usage');
+			builder.addGroup('Other');
+			expect(builder.setGroupId('other', 'usage')).toBe(false);
+		});
+
+		it('move a measure’s selection along with its id', () => {
+			const builder = new ScorecardBuilder(fresh());
+			const custom = { ...nps, id: 'custom_measure', name: 'Custom measure' };
+			builder.addMeasure('group_1', custom);
+			expect(builder.selectedId).toBe('custom_measure');
+			expect(builder.renameMeasure('custom_measure', 'Logins')).toBe('logins');
+			expect(builder.selectedId).toBe('logins');
+			expect(builder.setMeasureId('logins', 'weekly_logins')).toBe(true);
+			expect(builder.selected?.measure).toMatchObject({ id: 'weekly_logins', name: 'Logins' });
+		});
 	});
 
 	it('starts over with no history on load', () => {

@@ -96,6 +96,8 @@ export function describeChange(change: Change): string {
 			return t('builder.diff.groupRemoved', { group: change.group });
 		case 'groupRenamed':
 			return t('builder.diff.groupRenamed', { from: change.from, to: change.to });
+		case 'groupId':
+			return t('builder.diff.groupId', { group: change.group, from: change.from, to: change.to });
 		case 'groupWeight':
 			return t('builder.diff.weight', {
 				item: change.group,
@@ -121,6 +123,12 @@ export function describeChange(change: Change): string {
 			});
 		case 'measureRenamed':
 			return t('builder.diff.measureRenamed', { from: change.from, to: change.to });
+		case 'measureId':
+			return t('builder.diff.measureId', {
+				measure: change.measure,
+				from: change.from,
+				to: change.to
+			});
 		case 'measureWeight':
 			return t('builder.diff.weight', {
 				item: change.measure,

@@ -91,4 +91,25 @@ describe('the diff between two versions', () => {
 			'Active days in the last 30: missing data none → scored 0'
 		]);
 	});
+
+	it('reads an id changed in place as an id change, not as a removal and an addition', () => {
+		const before = scale();
+		const after = scale();
+		after.groups[1]!.id = 'usage';
+		after.groups[1]!.weight = 60;
+		after.groups[0]!.measures[0]!.id = 'seats';
+		expect(diff(before, after)).toEqual([
+			'Seat penetration: id seat_penetration → seats (plays read ids)',
+			'Group Adoption: id adoption → usage (plays read ids)',
+			'Adoption weight 50 → 60'
+		]);
+		// A group removed and another added in its place are what they are.
+		const replaced = scale();
+		replaced.groups[1] = { id: 'relationship', name: 'Relationship', measures: [] };
+		expect(diff(before, replaced)).toEqual([
+			'Group Relationship added',
+			'Group Adoption removed',
+			'Active days in the last 30 removed from Adoption'
+		]);
+	});
 });

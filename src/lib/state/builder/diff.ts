@@ -1,7 +1,9 @@
 /**
  * What changed between two versions of a scorecard, as a list of changes a person can read (see
  * `diff-text.ts` for the wording). Groups and measures are matched by id, so a rename reads as a
- * rename and a move between groups as a move, not as a removal and an addition.
+ * rename and a move between groups as a move, not as a removal and an addition; a group or measure
+ * standing where one of the other version stood, under an id neither had, reads as an id change
+ * (which plays reading the old id notice).
  */
 import {
 	DEFAULT_BANDS,
@@ -28,6 +30,7 @@ export type Change =
 	| { kind: 'groupAdded'; group: string }
 	| { kind: 'groupRemoved'; group: string }
 	| { kind: 'groupRenamed'; from: string; to: string }
+	| { kind: 'groupId'; group: string; from: string; to: string }
 	| { kind: 'groupWeight'; group: string; from: number; to: number }
 	| { kind: 'groupsReordered'; order: string[] }
 	| { kind: 'measureAdded'; measure: string; group: string }
@@ -35,6 +38,7 @@ export type Change =
 	| { kind: 'measureMoved'; measure: string; from: string; to: string }
 	| { kind: 'measuresReordered'; group: string; order: string[] }
 	| { kind: 'measureRenamed'; from: string; to: string }
+	| { kind: 'measureId'; measure: string; from: string; to: string }
 	| { kind: 'measureWeight'; measure: string; from: number; to: number }
 	| { kind: 'measureValue'; measure: string; from: Logic; to: Logic }
 	| { kind: 'scoringType'; measure: string; from: string; to: string }
@@ -63,8 +67,49 @@ export function diffScorecards(before: Scorecard, after: Scorecard): Change[] {
 	if (!same(before.applies_to, after.applies_to))
 		changes.push({ kind: 'appliesTo', from: before.applies_to, to: after.applies_to });
 	changes.push(...diffBands(before.bands ?? [...DEFAULT_BANDS], after.bands ?? [...DEFAULT_BANDS]));
-	changes.push(...diffGroups(before.groups, after.groups));
+	const { groups, ids } = withFormerIds(before.groups, after.groups);
+	changes.push(...ids, ...diffGroups(before.groups, groups));
 	return changes;
+}
+
+/**
+ * `after`'s groups with the ids changed in place put back, so the rest of the diff matches them;
+ * and those id changes. A group changed its id when it stands where a group of `before` stood,
+ * neither id is in the other version, and they share their name or a measure; a measure, when it
+ * stands at the same place of the same group, neither id is in the other version, and they share
+ * their name or their value.
+ */
+function withFormerIds(
+	before: readonly Group[],
+	after: readonly Group[]
+): { groups: Group[]; ids: Change[] } {
+	const ids: Change[] = [];
+	const beforeIds = new Set(before.map((group) => group.id));
+	const afterIds = new Set(after.map((group) => group.id));
+	const beforeMeasures = new Set(before.flatMap((group) => group.measures.map((m) => m.id)));
+	const afterMeasures = new Set(after.flatMap((group) => group.measures.map((m) => m.id)));
+	const groups = after.map((group, g) => {
+		const old = before[g];
+		let id = group.id;
+		const akin =
+			old !== undefined &&
+			(old.name === group.name ||
+				old.measures.some((m) => group.measures.some((other) => other.id === m.id)));
+		if (old && akin && !afterIds.has(old.id) && !beforeIds.has(group.id)) {
+			ids.push({ kind: 'groupId', group: group.name, from: old.id, to: group.id });
+			id = old.id;
+		}
+		const oldGroup = before.find((candidate) => candidate.id === id);
+		const measures = group.measures.map((measure, m) => {
+			const was = oldGroup?.measures[m];
+			if (!was || afterMeasures.has(was.id) || beforeMeasures.has(measure.id)) return measure;
+			if (was.name !== measure.name && !same(was.value, measure.value)) return measure;
+			ids.push({ kind: 'measureId', measure: measure.name, from: was.id, to: measure.id });
+			return { ...measure, id: was.id };
+		});
+		return { ...group, id, measures };
+	});
+	return { groups, ids };
 }
 
 function diffBands(before: readonly Band[], after: readonly Band[]): Change[] {

@@ -3,8 +3,13 @@
  * touching its input (the undo history keeps the old ones as they were). An edit that does not
  * apply (an unknown id, the last group) returns its input unchanged, so callers can tell nothing
  * happened by identity.
+ *
+ * Group and measure ids are what plays read (`score.groups.adoption`), so they are made from names
+ * and kept readable: a new group "Adoption" is `adoption`. Before a scorecard is first published no
+ * play can read it yet, so a rename carries the id along (`followId`) as long as the id is still the
+ * one the old name gave; an id set by hand, or any id once published, stays as it is.
  */
-import { keyFrom, placeMeasure, uniqueKey } from '$lib/engine/palette';
+import { keyFrom, keyProblem, placeMeasure, uniqueKey } from '$lib/engine/palette';
 import type { Group, Measure, Scorecard } from '$lib/engine';
 
 /** Where a measure goes: one already in the scorecard (by id), or a new one to place. */
@@ -48,16 +53,60 @@ export function updateScorecard(card: Scorecard, patch: Partial<Omit<Scorecard, 
 	return next;
 }
 
+/** The id `name` gives a group or a measure, unique among the ids `taken` by the others of its kind. */
+export function idFromName(
+	name: string,
+	kind: 'group' | 'measure',
+	taken: ReadonlySet<string>
+): string {
+	return uniqueKey(keyFrom(name, kind), taken);
+}
+
+/** The ids of the other groups than `id`. */
+function otherGroupIds(card: Scorecard, id: string): Set<string> {
+	return new Set(card.groups.flatMap((group) => (group.id === id ? [] : [group.id])));
+}
+
+/** The ids of the other measures than `id`, in every group (measure ids key the whole scorecard). */
+function otherMeasureIds(card: Scorecard, id: string): Set<string> {
+	const ids = measureIds(card);
+	ids.delete(id);
+	return ids;
+}
+
+export interface RenameOptions {
+	/** The id moves along with the name while it is the one the old name gave (never published). */
+	followId?: boolean;
+}
+
 export function addGroup(card: Scorecard, name: string): { scorecard: Scorecard; id: string } {
-	const id = uniqueKey(keyFrom(name, 'group'), new Set(card.groups.map((group) => group.id)));
+	const id = idFromName(name, 'group', new Set(card.groups.map((group) => group.id)));
 	return {
 		id,
 		scorecard: { ...card, groups: [...card.groups, { id, name, weight: 1, measures: [] }] }
 	};
 }
 
-export function renameGroup(card: Scorecard, id: string, name: string): Scorecard {
-	return mapGroup(card, id, (group) => ({ ...group, name }));
+/** Renames a group; with `followId`, its id follows the name (see the module's comment). */
+export function renameGroup(
+	card: Scorecard,
+	id: string,
+	name: string,
+	options: RenameOptions = {}
+): { scorecard: Scorecard; id: string } {
+	const group = card.groups.find((candidate) => candidate.id === id);
+	if (!group) return { scorecard: card, id };
+	const others = otherGroupIds(card, id);
+	const follows = options.followId === true && id === idFromName(group.name, 'group', others);
+	const next = follows ? idFromName(name, 'group', others) : id;
+	if (name === group.name && next === id) return { scorecard: card, id };
+	return { id: next, scorecard: mapGroup(card, id, () => ({ ...group, id: next, name })) };
+}
+
+/** Gives a group the id typed by a person; nothing changes when the id is not valid or is taken. */
+export function setGroupId(card: Scorecard, id: string, next: string): Scorecard {
+	if (next === id || keyProblem(next, otherGroupIds(card, id)) !== null) return card;
+	return mapGroup(card, id, (group) => ({ ...group, id: next }));
 }
 
 export function setGroupWeight(card: Scorecard, id: string, weight: number): Scorecard {
@@ -176,6 +225,48 @@ export function removeMeasure(card: Scorecard, id: string): Scorecard {
 		...group,
 		measures: group.measures.filter((measure) => measure.id !== id)
 	}));
+}
+
+/**
+ * The measure under another id. A manual measure reads its entries by its id (`manual.<id>`), so
+ * that reading follows; any other value is the person's own and stays.
+ */
+function withMeasureId(measure: Measure, id: string): Measure {
+	const value = measure.value as { var?: unknown } | null;
+	const readsOwnEntries =
+		measure.manual !== undefined &&
+		typeof value === 'object' &&
+		value !== null &&
+		Object.keys(value).length === 1 &&
+		value.var === `manual.${measure.id}`;
+	return { ...measure, id, ...(readsOwnEntries ? { value: { var: `manual.${id}` } } : {}) };
+}
+
+/** Renames a measure; with `followId`, its id follows the name (see the module's comment). */
+export function renameMeasure(
+	card: Scorecard,
+	id: string,
+	name: string,
+	options: RenameOptions = {}
+): { scorecard: Scorecard; id: string } {
+	const found = findMeasure(card, id);
+	if (!found) return { scorecard: card, id };
+	const others = otherMeasureIds(card, id);
+	const follows =
+		options.followId === true && id === idFromName(found.measure.name, 'measure', others);
+	const next = follows ? idFromName(name, 'measure', others) : id;
+	if (name === found.measure.name && next === id) return { scorecard: card, id };
+	return {
+		id: next,
+		scorecard: mapMeasure(card, id, (measure) => ({ ...withMeasureId(measure, next), name }))
+	};
+}
+
+/** Gives a measure the id typed by a person; nothing changes when the id is not valid or is taken. */
+export function setMeasureId(card: Scorecard, id: string, next: string): Scorecard {
+	if (next === id || !findMeasure(card, id)) return card;
+	if (keyProblem(next, otherMeasureIds(card, id)) !== null) return card;
+	return mapMeasure(card, id, (measure) => withMeasureId(measure, next));
 }
 
 export function setMeasureWeight(card: Scorecard, id: string, weight: number): Scorecard {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ScorecardDraft } from '$lib/engine';
 import { shippedScorecards } from '$lib/engine/sample';
-import { newScorecardId, scorecardRows, unpublishedDrafts } from './list-rows';
+import type { PreviewResult } from '../preview/types';
+import { newScorecardId, scorecardRows, unpublishedDrafts, zeroReason } from './list-rows';
 
 const draftOf = (id: string, name = id): ScorecardDraft => ({
 	scorecard_id: id,
@@ -30,5 +31,33 @@ describe('the scorecards list', () => {
 			'scale_built_2'
 		);
 		expect(newScorecardId('***', [], [])).toBe('scorecard');
+	});
+
+	it('count the accounts each scorecard scores, once the cache is current', () => {
+		const counts = { counts: { scale: 912, 'enterprise-dream': 40 }, unscored: 3, current: true };
+		const rows = scorecardRows([scale!, dream!, mid!], [], counts);
+		expect(rows.map((row) => [row.scorecard.id, row.scores])).toEqual([
+			['scale', 912],
+			['enterprise-dream', 40],
+			['three-dimensions', 0]
+		]);
+		const behind = scorecardRows([scale!], [], { ...counts, current: false });
+		expect(behind[0]!.scores).toBeNull();
+	});
+
+	it('say why a scorecard scores none: no account matches, or others come first', () => {
+		const result = (part: Partial<PreviewResult>) =>
+			({ scored: 0, matching: 0, lostTo: [], ...part }) as PreviewResult;
+		expect(zeroReason(result({}))).toEqual({ kind: 'noMatch' });
+		expect(
+			zeroReason(
+				result({
+					matching: 912,
+					lostTo: [{ id: 'scale_v2', name: 'Scale v2', priority: 1, count: 912 }]
+				})
+			)
+		).toEqual({ kind: 'shadowed', by: ['Scale v2'] });
+		// The preview finds it scores some: the cache it was counted from is behind.
+		expect(zeroReason(result({ scored: 5, matching: 5 }))).toBeNull();
 	});
 });

@@ -1,7 +1,9 @@
 /**
- * The Scorecards page: the published scorecards in the order they are tried, the drafts of new
- * ones, reordering (which publishes the scorecards whose priority changes) and creating one.
+ * The Scorecards page: the published scorecards in the order they are tried, with how many accounts
+ * each scores today (and why, for one that scores none), the drafts of new ones, reordering (which
+ * publishes the scorecards whose priority changes) and creating one.
  */
+import { untrack } from 'svelte';
 import {
 	getDatabase,
 	getDraft,
@@ -11,13 +13,22 @@ import {
 	saveDraft,
 	type ScorecraftDatabase
 } from '$lib/db';
-import type { Scorecard, ScorecardDraft } from '$lib/engine';
+import { scoredCounts } from '$lib/db/scorecard-counts';
+import type { IsoDate, Scorecard, ScorecardDraft } from '$lib/engine';
 
-export type { ScorecardRow } from './list-rows';
+export type { ScorecardRow, ZeroReason } from './list-rows';
 import { t } from '$lib/i18n/messages';
 import { LiveQuery } from '../live-query.svelte';
+import { PreviewClient } from '../preview/client';
 import { nowIso } from '../today';
-import { newScorecardId, scorecardRows, unpublishedDrafts, type ScorecardRow } from './list-rows';
+import {
+	newScorecardId,
+	scorecardRows,
+	unpublishedDrafts,
+	zeroReason,
+	type ScorecardRow,
+	type ZeroReason
+} from './list-rows';
 import { reorderPriorities } from './priorities';
 import { lastPriority, newScorecard } from './templates';
 
@@ -29,17 +40,36 @@ function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+export interface ListOptions {
+	db?: ScorecraftDatabase;
+	now?: () => string;
+	/** The date of the app's scores: the reason a scorecard scores none is looked for as of it. */
+	asOf?: () => IsoDate | null;
+	/** Makes the preview client that finds why a scorecard scores none (a worker by default). */
+	client?: () => PreviewClient;
+}
+
 export class ScorecardList {
 	readonly #db: ScorecraftDatabase;
 	readonly #now: () => string;
+	readonly #asOf: () => IsoDate | null;
+	readonly #makeClient: () => PreviewClient;
+	#client: PreviewClient | null = null;
 	readonly #data: LiveQuery<{ scorecards: Scorecard[]; drafts: ScorecardDraft[] }>;
+	readonly #counts: LiveQuery<Awaited<ReturnType<typeof scoredCounts>>>;
+	/** What the reasons were last looked for: the same again is not asked twice. */
+	#explained = '';
 	busy: 'reordering' | 'creating' | null = $state(null);
 	outcome: ListOutcome | null = $state.raw(null);
+	/** Why each published scorecard that scores no account scores none, once found. */
+	reasons: Record<string, ZeroReason> = $state.raw({});
 
 	/** Create it while a component initialises: it reads the store live. */
-	constructor(options: { db?: ScorecraftDatabase; now?: () => string } = {}) {
+	constructor(options: ListOptions = {}) {
 		this.#db = options.db ?? getDatabase();
 		this.#now = options.now ?? nowIso;
+		this.#asOf = options.asOf ?? (() => null);
+		this.#makeClient = options.client ?? (() => new PreviewClient());
 		this.#data = new LiveQuery(async () => {
 			const [scorecards, drafts] = await Promise.all([
 				orderedScorecards(this.#db),
@@ -47,6 +77,48 @@ export class ScorecardList {
 			]);
 			return { scorecards, drafts };
 		});
+		this.#counts = new LiveQuery(() => scoredCounts(this.#db));
+		$effect(() => {
+			const zero = this.rows.filter((row) => row.scores === 0).map((row) => row.scorecard);
+			const scorecards = this.#data.current?.scorecards;
+			const counts = this.#counts.current?.counts;
+			const asOf = this.#asOf();
+			if (zero.length === 0 || !scorecards || !asOf) return;
+			const key = JSON.stringify([asOf, scorecards, counts]);
+			if (key === this.#explained) return;
+			this.#explained = key;
+			untrack(() => void this.#explain(zero, scorecards, asOf, key));
+		});
+		$effect(() => () => this.#client?.close());
+	}
+
+	/**
+	 * Previews each scorecard that scores none as it stands, in its place among the others: the
+	 * preview says whether any account meets its condition and which scorecards take them first.
+	 */
+	async #explain(
+		zero: readonly Scorecard[],
+		scorecards: Scorecard[],
+		asOf: IsoDate,
+		key: string
+	): Promise<void> {
+		this.#client?.close();
+		const client = (this.#client = this.#makeClient());
+		const reasons: Record<string, ZeroReason> = {};
+		for (const card of zero) {
+			const answer = await client.request({
+				draft: card,
+				published: card,
+				scorecards,
+				asOf
+			});
+			const reason = answer.ok ? zeroReason(answer.result) : null;
+			if (reason) reasons[card.id] = reason;
+		}
+		// The worker holds the whole workspace: let it go until a scorecard scores none again.
+		client.close();
+		if (this.#client === client) this.#client = null;
+		if (key === this.#explained) this.reasons = reasons;
 	}
 
 	get loading(): boolean {
@@ -57,11 +129,17 @@ export class ScorecardList {
 		return this.#data.error;
 	}
 
-	/** Published scorecards in the order the engine tries them. */
+	/** Published scorecards in the order the engine tries them, with the accounts each scores. */
 	readonly rows: ScorecardRow[] = $derived.by(() => {
 		const data = this.#data.current;
-		return data ? scorecardRows(data.scorecards, data.drafts) : [];
+		return data ? scorecardRows(data.scorecards, data.drafts, this.#counts.current ?? null) : [];
 	});
+
+	/** Whether the counts wait for the scores to be computed again (after a publication, an import). */
+	get counting(): boolean {
+		const counts = this.#counts.current;
+		return !counts || !counts.current;
+	}
 
 	/** Drafts of scorecards never published: they score nothing yet. */
 	readonly newDrafts: ScorecardDraft[] = $derived.by(() => {

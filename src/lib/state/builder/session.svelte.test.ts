@@ -1,9 +1,20 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getDraft, listVersions, orderedScorecards, replaceWorkspace } from '$lib/db';
+import {
+	getDraft,
+	listVersions,
+	orderedScorecards,
+	publishDraft,
+	refreshScores,
+	replaceWorkspace,
+	saveDraft
+} from '$lib/db';
 import { liveQueriesOnFakeIndexedDb, testDatabase } from '$lib/db/testing';
+import type { Scorecard, Workspace } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import { paletteEntry } from '$lib/engine/palette';
+import { PreviewClient } from '../preview/client';
+import { PreviewModel } from '../preview/preview';
 import { ScorecardList } from './list.svelte';
 import { BuilderSession } from './session.svelte';
 
@@ -27,9 +38,9 @@ function owned<T>(make: () => T): T {
 	return value;
 }
 
-async function storeWithSample() {
+async function storeWithSample(workspace: Workspace = generateSample({ accounts: 10, weeks: 2 })) {
 	const db = testDatabase();
-	await replaceWorkspace(db, generateSample({ accounts: 10, weeks: 2 }));
+	await replaceWorkspace(db, workspace);
 	let clock = 0;
 	const now = () => new Date(Date.UTC(2026, 10, 23, 12, 0, clock++)).toISOString();
 	return { db, now };
@@ -50,8 +61,10 @@ describe('the builder session', () => {
 		const builder = session.builder!;
 		expect(builder.scorecard.priority).toBe(4);
 
-		builder.renameGroup('group_1', 'Deployment');
-		builder.addMeasure('group_1', paletteEntry('seat_penetration')!.measure);
+		// Never published: the group's id follows its name.
+		const group = builder.renameGroup('group_1', 'Deployment');
+		expect(group).toBe('deployment');
+		builder.addMeasure(group, paletteEntry('seat_penetration')!.measure);
 		flushSync();
 		expect(session.save.kind).toBe('saving');
 		await vi.waitFor(() => expect(session.save.kind).toBe('saved'));
@@ -68,7 +81,7 @@ describe('the builder session', () => {
 		await vi.waitFor(() => expect(session.save.kind).toBe('saved'));
 
 		await session.publish('Ana');
-		expect(session.outcome).toEqual({ kind: 'published', version: 1 });
+		expect(session.outcome).toEqual({ kind: 'published', version: 1, moved: [] });
 		expect(session.hasDraft).toBe(false);
 		expect(builder.scorecard).toMatchObject({ status: 'published', version: 1 });
 		expect(builder.canUndo).toBe(true);
@@ -77,7 +90,10 @@ describe('the builder session', () => {
 		const stored = (await orderedScorecards(db)).find((card) => card.id === id);
 		expect(stored?.groups[0]?.name).toBe('Deployment');
 
-		builder.setGroupWeight('group_1', 70);
+		// Published: a rename keeps the id.
+		expect(builder.renameGroup('deployment', 'Seats')).toBe('deployment');
+		builder.undo();
+		builder.setGroupWeight('deployment', 70);
 		flushSync();
 		await vi.waitFor(() => expect(session.pending.length).toBe(1));
 		await session.publish('Ana');
@@ -119,6 +135,86 @@ describe('the builder session', () => {
 	});
 });
 
+describe('publishing', () => {
+	it('lists the plays it would break and waits, and publishes at once what breaks none', async () => {
+		const sample = generateSample({ accounts: 40, weeks: 2 });
+		const asOf = sample.snapshots
+			.map((snapshot) => snapshot.date)
+			.sort()
+			.at(-1)!;
+		const { db, now } = await storeWithSample(sample);
+		const model = new PreviewModel(sample, asOf);
+		const previewOf = async (draft: Scorecard) => {
+			const scorecards = await orderedScorecards(db);
+			const published = scorecards.find((card) => card.id === draft.id) ?? null;
+			const outcome = model.preview(draft, published, { scorecards });
+			if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+			return outcome.result;
+		};
+		const list = owned(() => new ScorecardList({ db, now }));
+		const id = (await list.create('Scale v2', 'scale'))!;
+		const session = owned(() => new BuilderSession(() => id, { db, now, delayMs: 1, previewOf }));
+		await vi.waitFor(() => expect(session.state).toBe('ready'));
+		const builder = session.builder!;
+		// A new scorecard for a segment: it asks whether to replace what covers it (an empty one,
+		// applying to every account, would not).
+		expect(session.asksAboutOverlap).toBe(true);
+		builder.setAppliesTo(undefined);
+		expect(session.asksAboutOverlap).toBe(false);
+		builder.undo();
+		// It replaces the shipped Scale scorecard, and its Adoption group gets another id.
+		builder.setPriority(1);
+		expect(builder.setGroupId('adoption', 'usage')).toBe(true);
+		flushSync();
+
+		await session.requestPublish('Ana');
+		expect(session.check?.kind).toBe('confirm');
+		const breaks = session.check?.kind === 'confirm' ? session.check.breaks : [];
+		expect(breaks.map((play) => play.id)).toEqual([
+			'scale-training-invitation',
+			'scale-community-invitation'
+		]);
+		expect(breaks[0]!.references[0]).toMatchObject({
+			path: 'score.groups.adoption',
+			name: 'Adoption'
+		});
+		session.cancelPublish();
+		expect(session.check).toBeNull();
+		expect((await orderedScorecards(db)).some((card) => card.id === id)).toBe(false);
+
+		// The id the plays read: nothing breaks, it publishes, and Scale makes room after it.
+		builder.setGroupId('usage', 'adoption');
+		flushSync();
+		await session.requestPublish('Ana');
+		expect(session.check).toBeNull();
+		expect(session.outcome).toEqual({
+			kind: 'published',
+			version: 1,
+			moved: [{ id: 'scale', name: 'Scale segment', priority: 2 }]
+		});
+		const order = (await orderedScorecards(db)).map((card) => [card.id, card.priority]);
+		expect(order).toEqual(
+			expect.arrayContaining([
+				['scale_v2', 1],
+				['scale', 2]
+			])
+		);
+	});
+
+	it('lets the person publish unchecked when the check cannot run', async () => {
+		const { db, now } = await storeWithSample();
+		const list = owned(() => new ScorecardList({ db, now }));
+		const id = (await list.create('Other', 'empty'))!;
+		const previewOf = () => Promise.reject(new Error('no preview'));
+		const session = owned(() => new BuilderSession(() => id, { db, now, delayMs: 1, previewOf }));
+		await vi.waitFor(() => expect(session.state).toBe('ready'));
+		await session.requestPublish('Ana');
+		expect(session.check).toEqual({ kind: 'unchecked', error: 'no preview', by: 'Ana' });
+		await session.confirmPublish();
+		expect(session.outcome).toMatchObject({ kind: 'published', version: 1 });
+	});
+});
+
 describe('the scorecards list', () => {
 	it('reorders by publishing the scorecards whose priority changes, keeping their drafts', async () => {
 		const { db, now } = await storeWithSample();
@@ -153,5 +249,42 @@ describe('the scorecards list', () => {
 		expect((await listVersions(db, 'scale')).map((v) => v.published_by)).toEqual(['Ana']);
 		const draft = await getDraft(db, 'three-dimensions');
 		expect(draft?.scorecard).toMatchObject({ name: 'Mid-market v2', priority: 1 });
+	});
+
+	it('counts the accounts each scorecard scores and says why one scores none', async () => {
+		const sample = generateSample({ accounts: 40, weeks: 2 });
+		const asOf = sample.snapshots
+			.map((snapshot) => snapshot.date)
+			.sort()
+			.at(-1)!;
+		const { db, now } = await storeWithSample(sample);
+		await refreshScores(db, asOf);
+		const client = () =>
+			new PreviewClient(
+				() => null,
+				() => db
+			);
+		const list = owned(() => new ScorecardList({ db, now, asOf: () => asOf, client }));
+		await vi.waitFor(() => expect(list.rows[0]?.scores).toBeGreaterThan(0));
+		const scaleCount = list.rows[0]!.scores!;
+		expect(list.reasons).toEqual({});
+
+		// Scale v2, for the same segment, published in front of Scale.
+		const scale = (await orderedScorecards(db)).find((card) => card.id === 'scale')!;
+		await saveDraft(db, { ...scale, id: 'scale_v2', name: 'Scale v2', priority: 0 }, { at: now() });
+		await publishDraft(db, 'scale_v2', { by: 'Ana', at: now() });
+		await vi.waitFor(() => expect(list.counting).toBe(true));
+		await refreshScores(db, asOf);
+		await vi.waitFor(() =>
+			expect(list.rows.map((row) => [row.scorecard.id, row.scores])).toEqual([
+				['scale_v2', scaleCount],
+				['scale', 0],
+				['enterprise-dream', expect.any(Number)],
+				['three-dimensions', expect.any(Number)]
+			])
+		);
+		await vi.waitFor(() =>
+			expect(list.reasons).toEqual({ scale: { kind: 'shadowed', by: ['Scale v2'] } })
+		);
 	});
 });

@@ -1,13 +1,15 @@
 /**
  * The builder page's session with the store: loads the scorecard's draft (or its published
- * version), saves every valid edit to the draft shortly after it is made, and publishes, rolls
- * back or discards. The scorecard itself, and its undo history, live in `ScorecardBuilder`.
+ * version), saves every valid edit to the draft shortly after it is made, and publishes (after
+ * checking which plays it would break), rolls back or discards. The scorecard itself, and its undo
+ * history, live in `ScorecardBuilder`.
  */
 import { untrack } from 'svelte';
 import {
 	discardDraft,
 	getDatabase,
 	getDraft,
+	listPlays,
 	listVersions,
 	orderedScorecards,
 	publishDraft,
@@ -15,11 +17,15 @@ import {
 	saveDraft,
 	type ScorecraftDatabase
 } from '$lib/db';
-import type { Scorecard, ScorecardVersion } from '$lib/engine';
+import type { Play, Scorecard, ScorecardVersion } from '$lib/engine';
 import { LiveQuery } from '../live-query.svelte';
+import { previewBoard } from '../preview/board.svelte';
+import type { PreviewResult } from '../preview/types';
 import { ScorecardBuilder } from './builder.svelte';
 import { nowIso } from '../today';
 import { diffScorecards, type Change } from './diff';
+import { makeRoom } from './priorities';
+import { publishBreaks, type PlayBreak } from './publish-check';
 
 export type SaveState =
 	| { kind: 'clean' }
@@ -28,8 +34,15 @@ export type SaveState =
 	| { kind: 'invalid'; count: number }
 	| { kind: 'failed'; error: string };
 
+/** A scorecard published again with a new priority so that the one published takes its place. */
+export interface MovedScorecard {
+	id: string;
+	name: string;
+	priority: number;
+}
+
 export type SessionOutcome =
-	| { kind: 'published'; version: number }
+	| { kind: 'published'; version: number; moved: MovedScorecard[] }
 	| { kind: 'rolledBack'; from: number; version: number; draftKept: boolean }
 	| { kind: 'discarded' }
 	| { kind: 'deleted' }
@@ -41,7 +54,21 @@ export interface SessionOptions {
 	now?: () => string;
 	/** How long after the last edit the draft is written. */
 	delayMs?: number;
+	/**
+	 * The preview of exactly this draft (which scorecard scores which account before and after),
+	 * for the publish check; by default the one the preview panel puts on the preview board.
+	 */
+	previewOf?: (draft: Scorecard) => Promise<PreviewResult>;
 }
+
+/**
+ * Where publishing stands between the click and the write: the check running, the plays it would
+ * break waiting for a decision, or the check unable to run (the person may publish unchecked).
+ */
+export type PublishCheck =
+	| { kind: 'checking' }
+	| { kind: 'confirm'; breaks: PlayBreak[]; by: string }
+	| { kind: 'unchecked'; error: string; by: string };
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -56,6 +83,10 @@ export class BuilderSession {
 	hasDraft = $state(false);
 	busy: 'publishing' | 'rollingBack' | 'discarding' | null = $state(null);
 	outcome: SessionOutcome | null = $state.raw(null);
+	/** The publish check under way or waiting for a decision; null otherwise. */
+	check: PublishCheck | null = $state.raw(null);
+	/** Scorecards this one was told to come after (the overlap question is not asked again). */
+	keptAfter: readonly string[] = $state.raw([]);
 
 	readonly #db: ScorecraftDatabase;
 	readonly #id: () => string;
@@ -63,6 +94,10 @@ export class BuilderSession {
 	readonly #delay: number;
 	readonly #scorecards: LiveQuery<Scorecard[]>;
 	readonly #versions: LiveQuery<ScorecardVersion[]>;
+	readonly #plays: LiveQuery<Play[]>;
+	readonly #previewOf: (draft: Scorecard) => Promise<PreviewResult>;
+	/** Whether the scorecard had a published version when it was loaded (before the live query). */
+	#publishedAtLoad = false;
 	/** The scorecard as the store holds it now (the draft, else the published one). */
 	#stored: Scorecard | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -75,8 +110,10 @@ export class BuilderSession {
 		this.#id = id;
 		this.#now = options.now ?? nowIso;
 		this.#delay = options.delayMs ?? 300;
+		this.#previewOf = options.previewOf ?? ((draft) => previewBoard.resultFor(id(), draft));
 		this.#scorecards = new LiveQuery(() => orderedScorecards(this.#db));
 		this.#versions = new LiveQuery(() => listVersions(this.#db, id()), id);
+		this.#plays = new LiveQuery(() => listPlays(this.#db));
 		$effect(() => {
 			const current = id();
 			untrack(() => void this.#load(current));
@@ -108,6 +145,39 @@ export class BuilderSession {
 		return this.#versions.current ?? [];
 	}
 
+	/** The workspace's plays, for what reads the scorecard's ids. */
+	get plays(): Play[] {
+		return this.#plays.current ?? [];
+	}
+
+	/**
+	 * Whether to ask, when scorecards tried before this one take accounts it applies to, whether it
+	 * should replace them or come after them: once it has a segment condition (without one it is a
+	 * catch-all, after the others by design), for a new scorecard or one whose segment or priority
+	 * the draft changes (a long-standing overlap of a published one is no question).
+	 */
+	get asksAboutOverlap(): boolean {
+		const card = this.builder?.scorecard;
+		const published = this.published;
+		if (!card || card.applies_to === undefined) return false;
+		if (!this.everPublished) return true;
+		return (
+			!!published &&
+			(published.priority !== card.priority ||
+				JSON.stringify(published.applies_to ?? null) !== JSON.stringify(card.applies_to ?? null))
+		);
+	}
+
+	/** The person chose to come after that scorecard: not asked again in this session. */
+	keepAfter(id: string): void {
+		if (!this.keptAfter.includes(id)) this.keptAfter = [...this.keptAfter, id];
+	}
+
+	/** Whether the scorecard has a published version: plays may read its ids then. */
+	get everPublished(): boolean {
+		return this.published !== null || this.#publishedAtLoad;
+	}
+
 	/** What publishing would change, against the version that scores now. */
 	readonly pending: Change[] = $derived.by(() => {
 		const card = this.builder?.scorecard;
@@ -134,10 +204,11 @@ export class BuilderSession {
 				return;
 			}
 			this.#stored = start;
+			this.#publishedAtLoad = scorecards.some((card) => card.id === id);
 			this.hasDraft = draft !== null;
 			this.save = draft ? { kind: 'saved' } : { kind: 'clean' };
 			if (this.builder) this.builder.load(start);
-			else this.builder = new ScorecardBuilder(start);
+			else this.builder = new ScorecardBuilder(start, { published: () => this.everPublished });
 			this.state = 'ready';
 		} catch (error) {
 			this.error = messageOf(error);
@@ -190,21 +261,79 @@ export class BuilderSession {
 		await this.#writes;
 	}
 
-	/** Publishes the draft: it scores from now on, kept as a new version with who and when. */
+	/**
+	 * Publishes after checking the plays: when the draft would take away a group or measure that
+	 * enabled plays read for accounts they reach, `check` lists them and waits for `confirmPublish`
+	 * or `cancelPublish`; otherwise it publishes at once.
+	 */
+	async requestPublish(by: string): Promise<void> {
+		await this.flush();
+		const draft = this.builder?.scorecard;
+		if (!draft || !this.hasDraft || !this.builder?.valid || this.busy || this.check) return;
+		this.check = { kind: 'checking' };
+		this.outcome = null;
+		try {
+			const [result, plays, published] = await Promise.all([
+				this.#previewOf(draft),
+				listPlays(this.#db),
+				orderedScorecards(this.#db)
+			]);
+			// Edited while the check ran: what was checked is not what would be published.
+			if (this.builder?.scorecard !== draft) {
+				this.check = null;
+				return;
+			}
+			const breaks = publishBreaks({ plays, published, draft, assignment: result.assignment });
+			if (breaks.length > 0) {
+				this.check = { kind: 'confirm', breaks, by };
+				return;
+			}
+			this.check = null;
+			await this.publish(by);
+		} catch (error) {
+			this.check = { kind: 'unchecked', error: messageOf(error), by };
+		}
+	}
+
+	/** Publishes what the check waits about, as the person decided. */
+	async confirmPublish(): Promise<void> {
+		const check = this.check;
+		if (check?.kind !== 'confirm' && check?.kind !== 'unchecked') return;
+		this.check = null;
+		await this.publish(check.by);
+	}
+
+	/** Back to editing: nothing is published. */
+	cancelPublish(): void {
+		if (this.check?.kind !== 'checking') this.check = null;
+	}
+
+	/**
+	 * Publishes the draft: it scores from now on, kept as a new version with who and when. The
+	 * scorecards it takes the place of (at its priority) are published again after it.
+	 */
 	async publish(by: string): Promise<void> {
 		await this.flush();
 		if (!this.hasDraft || !this.builder?.valid || this.busy) return;
 		this.busy = 'publishing';
 		this.outcome = null;
 		try {
-			const version = await publishDraft(this.#db, this.#id(), { by, at: this.#now() });
+			const published = await orderedScorecards(this.#db);
+			const moves = makeRoom(published, this.builder.scorecard);
+			const at = this.#now();
+			const version = await publishDraft(this.#db, this.#id(), { by, at }, { moves });
 			if (version) {
 				this.hasDraft = false;
 				this.#stored = version.scorecard;
+				this.#publishedAtLoad = true;
 				// The same scorecard, now with its version number and status; not an edit to undo.
 				this.builder.rebase(version.scorecard);
 				this.save = { kind: 'clean' };
-				this.outcome = { kind: 'published', version: version.version };
+				const moved = moves.flatMap(({ id, priority }) => {
+					const card = published.find((other) => other.id === id);
+					return card ? [{ id, name: card.name || id, priority }] : [];
+				});
+				this.outcome = { kind: 'published', version: version.version, moved };
 			}
 		} catch (error) {
 			this.outcome = { kind: 'failed', action: 'publish', error: messageOf(error) };

@@ -1,5 +1,6 @@
 /** New scorecards: empty, or a copy of a shipped one (`rules/`) under a new id and name. */
 import { DEFAULT_BANDS, type Scorecard } from '$lib/engine';
+import { keyFrom } from '$lib/engine/palette';
 import { shippedScorecards } from '$lib/engine/sample';
 
 export const EMPTY_TEMPLATE = 'empty';
@@ -27,7 +28,8 @@ export function newScorecard(template: string, options: NewScorecard): Scorecard
 			name,
 			priority,
 			bands: DEFAULT_BANDS.map((band) => ({ ...band })),
-			groups: [{ id: 'group_1', name: groupName, weight: 1, measures: [] }]
+			// Its id from its name, as every group the builder makes (and it follows a rename).
+			groups: [{ id: keyFrom(groupName, 'group'), name: groupName, weight: 1, measures: [] }]
 		};
 	const { status: _status, version: _version, ...rest } = shipped;
 	return { ...rest, id, name, priority, status: 'draft' };

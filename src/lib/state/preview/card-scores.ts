@@ -1,6 +1,7 @@
 /**
- * One version of a scorecard applied to the accounts: which it applies to, their overall scores and
- * bands, then the histogram, the band counts and the band moves between two versions.
+ * Scorecards applied to the accounts: which scorecard scores which account (the first in trial
+ * order whose condition holds), their overall scores and bands, then the histogram, the band counts
+ * and the band moves between how accounts are scored today and how the draft would score them.
  */
 import type { Band, Facts } from '$lib/engine';
 import type { CompiledScorecard } from '$lib/engine/scoring';
@@ -16,9 +17,12 @@ export const NOT_APPLYING = -2;
 export const MOVES_LISTED = 200;
 
 export interface CardScores {
-	/** The scorecard's bands, highest threshold first (as the engine matches them). */
+	/**
+	 * The scorecard's bands, highest threshold first (as the engine matches them); for the scores
+	 * of several scorecards (`scoreAssigned`), each one's bands one after the other.
+	 */
 	bands: readonly Band[];
-	/** Positions of the accounts it applies to. */
+	/** Positions of the accounts it scores. */
 	matching: Int32Array;
 	/** Per account: the overall score; NaN with no data or when the scorecard does not apply. */
 	overall: Float64Array;
@@ -34,24 +38,99 @@ export function matchingAccounts(card: CompiledScorecard, facts: readonly Facts[
 	return found.slice(0, count);
 }
 
+/** A band index for an account no scorecard scores, in an assignment. */
+export const UNASSIGNED = -1;
+
+/**
+ * Which scorecard scores each account: the first of `order` that applies to it, as the engine
+ * tries them. `order` gives each scorecard's index (what the result holds) and the positions of the
+ * accounts it applies to.
+ */
+export function assignAccounts(
+	count: number,
+	order: readonly { index: number; matching: Int32Array }[]
+): Int16Array {
+	const assigned = new Int16Array(count).fill(UNASSIGNED);
+	for (const { index, matching } of order)
+		for (const i of matching) if (assigned[i] === UNASSIGNED) assigned[i] = index;
+	return assigned;
+}
+
+/** The positions of the accounts assigned `index`. */
+export function positionsOf(assigned: Int16Array, index: number): Int32Array {
+	const found = new Int32Array(assigned.length);
+	let count = 0;
+	for (let i = 0; i < assigned.length; i++) if (assigned[i] === index) found[count++] = i;
+	return found.slice(0, count);
+}
+
+function scoreInto(
+	card: CompiledScorecard,
+	facts: readonly Facts[],
+	matching: Int32Array,
+	into: { overall: Float64Array; band: Int16Array },
+	offset: number
+): void {
+	const bands = card.plan.bands;
+	const out = new Float64Array(card.resultLength);
+	for (let k = 0; k < matching.length; k++) {
+		const i = matching[k]!;
+		card.scoreInto(facts[i]!, out);
+		const score = out[0]!;
+		into.overall[i] = score;
+		into.band[i] = Number.isNaN(score) ? NO_DATA_BAND : offset + bandIndex(bands, score);
+	}
+}
+
 /** Scores the matching accounts with `scoreInto`: numbers only, nothing allocated per account. */
 export function scoreCard(
 	card: CompiledScorecard,
 	facts: readonly Facts[],
 	matching: Int32Array
 ): CardScores {
-	const bands = card.plan.bands;
+	const scores: CardScores = {
+		bands: card.plan.bands,
+		matching,
+		overall: new Float64Array(facts.length).fill(NaN),
+		band: new Int16Array(facts.length).fill(NOT_APPLYING)
+	};
+	scoreInto(card, facts, matching, scores, 0);
+	return scores;
+}
+
+/**
+ * Every account scored by the scorecard `assigned` gives it (an index into `cards`), as the
+ * engine scores the portfolio: one set of scores over several scorecards' bands.
+ */
+export function scoreAssigned(
+	cards: readonly CompiledScorecard[],
+	facts: readonly Facts[],
+	assigned: Int16Array
+): CardScores {
 	const overall = new Float64Array(facts.length).fill(NaN);
 	const band = new Int16Array(facts.length).fill(NOT_APPLYING);
-	const out = new Float64Array(card.resultLength);
-	for (let k = 0; k < matching.length; k++) {
-		const i = matching[k]!;
-		card.scoreInto(facts[i]!, out);
-		const score = out[0]!;
-		overall[i] = score;
-		band[i] = Number.isNaN(score) ? NO_DATA_BAND : bandIndex(bands, score);
+	const bands: Band[] = [];
+	cards.forEach((card, index) => {
+		scoreInto(card, facts, positionsOf(assigned, index), { overall, band }, bands.length);
+		bands.push(...card.plan.bands);
+	});
+	const matching: number[] = [];
+	for (let i = 0; i < assigned.length; i++) if (assigned[i] !== UNASSIGNED) matching.push(i);
+	return { bands, matching: Int32Array.from(matching), overall, band };
+}
+
+/** The same scores for the accounts `keep` says (by position) only; the others not scored. */
+export function restrictScores(scores: CardScores, keep: Uint8Array): CardScores {
+	const overall = new Float64Array(scores.overall.length).fill(NaN);
+	const band = new Int16Array(scores.band.length).fill(NOT_APPLYING);
+	const matching: number[] = [];
+	for (const i of scores.matching) {
+		if (!keep[i]) continue;
+		overall[i] = scores.overall[i]!;
+		band[i] = scores.band[i]!;
+		matching.push(i);
 	}
-	return { bands, matching, overall, band };
+	return { bands: scores.bands, matching: Int32Array.from(matching), overall, band };
 }
 
 /** As `bandFor`: the first band (highest first) whose min the score reaches, else the lowest. */
@@ -69,10 +148,10 @@ export function histogramOf(scores: CardScores): Histogram {
 	return histogram;
 }
 
-/** The draft's bands from the lowest up with their counts, and the published counts by name. */
+/** The draft's bands from the lowest up with their counts, and today's counts by name. */
 export function bandCounts(
 	draft: CardScores,
-	published: CardScores | null
+	today: CardScores | null
 ): { bands: BandCount[]; noData: number } {
 	const counts = new Array<number>(draft.bands.length).fill(0);
 	let noData = 0;
@@ -82,11 +161,11 @@ export function bandCounts(
 		else counts[b]!++;
 	}
 	const before = new Map<string, number>();
-	if (published) {
-		for (const i of published.matching) {
-			const b = published.band[i]!;
+	if (today) {
+		for (const i of today.matching) {
+			const b = today.band[i]!;
 			if (b < 0) continue;
-			const name = published.bands[b]!.name;
+			const name = today.bands[b]!.name;
 			before.set(name, (before.get(name) ?? 0) + 1);
 		}
 	}
@@ -96,7 +175,7 @@ export function bandCounts(
 			...(band.color ? { color: band.color } : {}),
 			min: band.min,
 			count: counts[b]!,
-			...(published ? { published: before.get(band.name) ?? 0 } : {})
+			...(today ? { today: before.get(band.name) ?? 0 } : {})
 		}))
 		.reverse();
 	return { bands, noData };
@@ -110,8 +189,9 @@ function bandAt(scores: CardScores, b: number, noData: string): { name: string; 
 }
 
 /**
- * The accounts whose band differs between the published version and the draft. A band renamed
- * at the same threshold is no move; up and down compare the bands' thresholds.
+ * The accounts whose band differs between today (`published`: how they are scored now, by
+ * whichever scorecard) and the draft. A band renamed at the same threshold is no move; up and down
+ * compare the bands' thresholds.
  */
 export function bandChanges(
 	published: CardScores,

@@ -20,12 +20,12 @@ export class PreviewHandler {
 	}
 
 	async handle(request: PreviewRequest): Promise<PreviewResponse> {
-		const { id, draft, published, asOf } = request;
+		const { id, draft, published, scorecards, asOf } = request;
 		try {
 			const started = performance.now();
 			const model = await this.#modelFor(asOf);
 			const loadMs = model.loaded ? performance.now() - started : 0;
-			return { id, ...model.model.preview(draft, published, loadMs) };
+			return { id, ...model.model.preview(draft, published, { scorecards, loadMs }) };
 		} catch (error) {
 			return {
 				id,

@@ -3,7 +3,7 @@
  * long the last edit took to show (from the request on the page to the answer back on the page).
  */
 import { untrack } from 'svelte';
-import type { WorkspaceIssue } from '$lib/engine';
+import type { Scorecard, WorkspaceIssue } from '$lib/engine';
 import { PreviewClient } from './client';
 import type { PreviewInput, PreviewResult } from './types';
 
@@ -21,14 +21,21 @@ export class PreviewState {
 	answers = $state(0);
 	#pending = $state(0);
 	readonly #client: PreviewClient;
-	readonly #onresult: (result: PreviewResult) => void;
+	readonly #onresult: (result: PreviewResult, draft: Scorecard) => void;
+	readonly #onproblem: (problem: PreviewProblem, draft: Scorecard) => void;
 
+	/**
+	 * `onresult` and `onproblem` hear each answer with the draft it was asked for: the object given
+	 * to `request` as `source`, or else the one sent.
+	 */
 	constructor(
 		client: PreviewClient = new PreviewClient(),
-		onresult: (result: PreviewResult) => void = () => {}
+		onresult: (result: PreviewResult, draft: Scorecard) => void = () => {},
+		onproblem: (problem: PreviewProblem, draft: Scorecard) => void = () => {}
 	) {
 		this.#client = client;
 		this.#onresult = onresult;
+		this.#onproblem = onproblem;
 	}
 
 	/** True while a request is waiting or being computed. */
@@ -36,8 +43,11 @@ export class PreviewState {
 		return this.#pending > 0;
 	}
 
-	/** Asks for a preview; safe to call from an effect (it reads no state the effect would track). */
-	request(input: PreviewInput): void {
+	/**
+	 * Asks for a preview; safe to call from an effect (it reads no state the effect would track).
+	 * `source` is the draft as the page holds it, when `input.draft` is a plain copy of it.
+	 */
+	request(input: PreviewInput, source: Scorecard = input.draft): void {
 		const asked = performance.now();
 		untrack(() => this.#pending++);
 		void this.#client.request(input).then((answer) => {
@@ -47,11 +57,14 @@ export class PreviewState {
 				this.result = answer.result;
 				this.problem = null;
 				this.latencyMs = performance.now() - asked;
-				this.#onresult(answer.result);
-			} else if (answer.reason === 'invalid')
-				this.problem = { kind: 'invalid', issues: answer.issues };
-			else if (answer.reason === 'failed')
-				this.problem = { kind: 'failed', message: answer.message };
+				this.#onresult(answer.result, source);
+			} else if (answer.reason !== 'superseded') {
+				this.problem =
+					answer.reason === 'invalid'
+						? { kind: 'invalid', issues: answer.issues }
+						: { kind: 'failed', message: answer.message };
+				this.#onproblem(this.problem, source);
+			}
 		});
 	}
 

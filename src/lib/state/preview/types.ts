@@ -43,11 +43,14 @@ export interface BandCount {
 	color?: string;
 	min: number;
 	count: number;
-	/** Accounts in a band of this name under the published version, when there is one. */
-	published?: number;
+	/**
+	 * Of the accounts compared (see `BandChanges`), those in a band of this name today, under
+	 * whichever scorecard scores each; absent when no scorecard is published.
+	 */
+	today?: number;
 }
 
-/** An account whose band differs between the published version and the draft. */
+/** An account whose band today (under whichever scorecard scores it) differs from the draft's. */
 export interface BandMove {
 	accountId: string;
 	name: string;
@@ -58,14 +61,18 @@ export interface BandMove {
 	toScore: number | null;
 }
 
+/**
+ * How the accounts the draft would score are scored today, by whichever scorecard scores each, and
+ * what happens to the accounts its own published version scores today.
+ */
 export interface BandChanges {
-	/** Accounts scored by both versions whose band moved; `up + down`. */
+	/** Accounts scored today and by the draft whose band moved; `up + down`. */
 	moved: number;
 	up: number;
 	down: number;
-	/** Accounts the draft applies to and the published version does not. */
+	/** Accounts the draft would score that no scorecard scores today. */
 	entered: number;
-	/** Accounts the published version applies to and the draft does not. */
+	/** Accounts its published version scores today that the draft would not. */
 	left: number;
 	/** The moves with the largest score change first, at most `MOVES_LISTED`. */
 	moves: BandMove[];
@@ -81,24 +88,64 @@ export interface PreviewTimings {
 	totalMs: number;
 }
 
+/** A scorecard as a preview names it, with how many accounts something is true of. */
+export interface CardCount {
+	id: string;
+	name: string;
+	/** Its priority; null when it has none (tried after all the others). */
+	priority: number | null;
+	count: number;
+}
+
+/**
+ * Which scorecard scores each live account today (under the published scorecards) and once the
+ * draft is published in its place, with each account's segment (a play's audience): what the
+ * publish check counts to tell which plays the draft breaks. Typed arrays by account position, as
+ * they cross `postMessage` with every preview; `scoredAccounts` turns them into the engine's form.
+ */
+export interface Assignment {
+	/** The segments `segment` points at. */
+	segments: string[];
+	/** Per account: an index into `segments`. */
+	segment: Uint16Array;
+	/** The scorecard ids `before` and `after` point at. */
+	cards: string[];
+	/** Per account: an index into `cards`, or −1 when no scorecard scores it. */
+	before: Int16Array;
+	after: Int16Array;
+}
+
 export interface PreviewResult {
 	asOf: IsoDate;
 	dataVersion: number;
 	/** Live accounts (not churned by the as-of date): the ones any scorecard could score. */
 	accounts: number;
-	/** Those the draft applies to. */
+	/** Those the draft's segment condition (`applies_to`) holds for. */
 	matching: number;
-	/** Of those, the accounts with no measure present ("No data"). */
+	/**
+	 * Those it would actually score once published: the matching accounts no scorecard tried
+	 * before it takes first. Bands, histogram and band moves are over these.
+	 */
+	scored: number;
+	/** The scorecards tried before it that take some of the matching accounts, in trial order. */
+	lostTo: CardCount[];
+	/** The scorecards (other than its own published version) scoring today the accounts it would score. */
+	takenFrom: CardCount[];
+	/** Of the accounts it would score, those with no measure present ("No data"). */
 	noData: number;
 	/** The draft's bands from the lowest up, with their counts. */
 	bands: BandCount[];
-	/** Overall scores of the matching accounts in bins of `SCORE_BIN` points (0–100). */
+	/** Overall scores of the accounts it would score, in bins of `SCORE_BIN` points (0–100). */
 	histogram: Histogram;
-	/** The same for the published version's accounts, for comparison; null without one. */
-	publishedHistogram: Histogram | null;
-	/** Null when there is no published version to compare with. */
+	/** The same for the accounts compared, as they are scored today; null with nothing published. */
+	todayHistogram: Histogram | null;
+	/** Against today; null when no scorecard is published. */
 	changes: BandChanges | null;
-	/** Per measure id of the draft. */
+	assignment: Assignment;
+	/**
+	 * Per measure id of the draft, over the accounts it would score (over those it applies to
+	 * while it would score none, so a scorecard still behind another can be tuned).
+	 */
 	measures: Record<string, MeasureStats>;
 	/** Names of the facts present in the data (for picking a measure's value). */
 	fields: string[];
@@ -113,7 +160,13 @@ export type PreviewOutcome =
 
 export interface PreviewInput {
 	draft: Scorecard;
+	/** The draft's published version; null for a scorecard never published. */
 	published: Scorecard | null;
+	/**
+	 * Every published scorecard, in workspace order (the draft's published version among them):
+	 * which scorecard scores which account depends on all of them. Only `published` when absent.
+	 */
+	scorecards?: Scorecard[];
 	/** The date to score as of: the date of the app's scores, so the preview agrees with the pages. */
 	asOf: IsoDate;
 }

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Scorecard } from '$lib/engine';
-import { shippedScorecards } from '$lib/engine/sample';
+import type { Play, Scorecard } from '$lib/engine';
+import { shippedPlays, shippedScorecards } from '$lib/engine/sample';
 import type { ScorecardBuilder } from '$lib/state/builder/builder.svelte';
 import BuilderHarness from './BuilderHarness.svelte';
 
@@ -24,13 +24,18 @@ const empty = (): Scorecard => ({
 	groups: [{ id: 'group_1', name: 'Deployment', weight: 1, measures: [] }]
 });
 
-function setup(scorecard: Scorecard = shippedScorecards()[0]!) {
+function setup(
+	scorecard: Scorecard = shippedScorecards()[0]!,
+	options: { published?: Scorecard; plays?: Play[] } = {}
+) {
 	const user = userEvent.setup();
 	let builder!: ScorecardBuilder;
 	render(BuilderHarness, {
 		scorecard,
 		part: 'compose',
-		onready: (b: ScorecardBuilder) => (builder = b)
+		onready: (b: ScorecardBuilder) => (builder = b),
+		published: options.published ?? null,
+		plays: options.plays ?? []
 	});
 	/** The shares shown in a list of weights (group headers, or one group's measures). */
 	const shown = (root: HTMLElement, selector: string) =>
@@ -151,5 +156,79 @@ describe('composing without a mouse', () => {
 		await user.keyboard('{ArrowDown}{Enter}');
 		expect(measuresIn('Deployment')).toEqual(['seat_penetration']);
 		expect(measuresIn('Adoption')).toEqual(['active_days', 'seat_penetration_2']);
+	});
+});
+
+describe('group ids', () => {
+	it('come from the name as it is typed, the focus staying in the name', async () => {
+		const { user, builder } = setup(empty());
+		await user.click(screen.getByRole('button', { name: 'Add group' }));
+		// The new group's name is focused and selected: typing names it.
+		const name = screen.getByRole('textbox', { name: 'Name of group 2' });
+		expect(name).toHaveFocus();
+		expect(screen.getByRole('textbox', { name: 'Id of group 2' })).toHaveValue('group_2');
+		await user.keyboard('Adoption');
+		expect(name).toHaveValue('Adoption');
+		expect(name).toHaveFocus();
+		expect(screen.getByRole('textbox', { name: 'Id of group 2' })).toHaveValue('adoption');
+		expect(screen.getByText(/Plays read it as score\.groups\.adoption\./)).toBeInTheDocument();
+		expect(builder().scorecard.groups.map((group) => group.id)).toEqual(['group_1', 'adoption']);
+	});
+
+	it('are checked as typed, applied when valid, and say why not beside the field', async () => {
+		const { user, builder } = setup(empty());
+		/** The field's own message (the drag-and-drop library has an alert region of its own). */
+		const problem = () =>
+			screen.queryAllByRole('alert').find((alert) => alert.textContent!.startsWith('Not applied'));
+		const field = screen.getByRole('textbox', { name: 'Id of group 1' });
+		await user.clear(field);
+		expect(field).toHaveAttribute('aria-invalid', 'true');
+		expect(problem()).toHaveTextContent('Not applied: an id cannot be empty. It stays “group_1”.');
+		await user.type(field, '2nd');
+		expect(problem()).toHaveTextContent(
+			'Not applied: use letters, digits, “_” or “-”, starting with a letter or “_”. It stays “group_1”.'
+		);
+		expect(field).toHaveAccessibleDescription(/Not applied: use letters/);
+		expect(builder().scorecard.groups[0]!.id).toBe('group_1');
+		await user.clear(field);
+		await user.type(field, 'usage');
+		// Valid, applied on Enter (or when the field is left).
+		expect(field).toHaveAttribute('aria-invalid', 'false');
+		expect(builder().scorecard.groups[0]!.id).toBe('group_1');
+		await user.keyboard('{Enter}');
+		expect(problem()).toBeUndefined();
+		expect(builder().scorecard.groups[0]!.id).toBe('usage');
+		// Set by hand: a rename no longer moves it.
+		const name = screen.getByRole('textbox', { name: 'Name of group 1' });
+		await user.clear(name);
+		await user.type(name, 'Adoption');
+		expect(builder().scorecard.groups[0]).toMatchObject({ id: 'usage', name: 'Adoption' });
+
+		await user.click(screen.getByRole('button', { name: 'Add group' }));
+		const second = screen.getByRole('textbox', { name: 'Id of group 2' });
+		await user.clear(second);
+		await user.type(second, 'usage');
+		expect(problem()).toHaveTextContent('Not applied: another group has the id “usage”. It stays');
+		await user.keyboard('{Escape}');
+		expect(second).toHaveValue('group_2');
+		expect(problem()).toBeUndefined();
+	});
+
+	it('of a published scorecard stay on rename, and changing one says which plays read it', async () => {
+		const scale = shippedScorecards()[0]!;
+		const { user, builder } = setup(scale, { published: scale, plays: shippedPlays() });
+		const name = screen.getByRole('textbox', { name: 'Name of group 2' });
+		await user.clear(name);
+		await user.type(name, 'Usage');
+		expect(builder().scorecard.groups[1]).toMatchObject({ id: 'adoption', name: 'Usage' });
+		expect(screen.queryByText(/enabled plays read/)).toBeNull();
+		const field = screen.getByRole('textbox', { name: 'Id of group 2' });
+		await user.clear(field);
+		await user.type(field, 'usage');
+		await user.tab();
+		expect(builder().scorecard.groups[1]!.id).toBe('usage');
+		expect(field).toHaveAccessibleDescription(
+			/Published scorecard: 2 enabled plays read score\.groups\.adoption \(Scale: invite low-adoption accounts to a live training, Scale: invite well-deployed, middling-adoption accounts to the community\)/
+		);
 	});
 });
