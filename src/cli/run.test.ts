@@ -2,9 +2,10 @@
 /**
  * `engine run` as cron runs it: the example workspace's plays sent to a real SMTP server on
  * 127.0.0.1 (read back with mailparser), exactly once across runs by the ledger file; into the
- * sink folder without `--smtp`; exit status 1 when a message failed; usage errors.
+ * sink folder without `--smtp`; exit status 1 when a message failed; usage errors; a warning on
+ * stderr for each missing part of the sender identity, which the run otherwise sends as.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +168,88 @@ describe('engine run', { timeout: 60_000 }, () => {
 			expect(result.stdout).toBe('');
 		});
 		await expect(readdir(folder)).resolves.not.toContain('unused.jsonl');
+	});
+
+	it('warns on stderr of each missing part of the sender identity, and sends as the one the server keeps', async () => {
+		// The shipped templates, whose footers show the sender's name and postal address.
+		const shipped = join(folder, 'shipped-templates.json');
+		await writeFile(shipped, JSON.stringify({ ...lowAdoptionExample(), templates: [] }));
+		const runShipped = (...args: string[]) =>
+			engine('run', '--workspace', shipped, '--as-of', '2026-03-01', ...args);
+
+		// Neither MAIL_FROM, PUBLIC_URL nor an identity: one warning each, and the run still sends.
+		const env = { MAIL_FROM: process.env.MAIL_FROM, PUBLIC_URL: process.env.PUBLIC_URL };
+		delete process.env.MAIL_FROM;
+		delete process.env.PUBLIC_URL;
+		let bare;
+		try {
+			bare = await runShipped(
+				'--ledger',
+				join(folder, 'bare.jsonl'),
+				'--sink',
+				join(folder, 'bare')
+			);
+		} finally {
+			Object.assign(process.env, env);
+		}
+		expect(bare.code).toBe(0);
+		const warnings = bare.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+		expect(warnings).toEqual([
+			'warning: the From address is not set (Settings → Sender, or MAIL_FROM): messages go out from scorecraft@localhost',
+			'warning: the postal address for the footer is not set (Settings → Sender): footers show "[postal address not set: Settings → Sender]"',
+			'warning: the public URL is not set (Settings → Sender, or PUBLIC_URL): unsubscribe links and the logo point at http://localhost:3000',
+			'warning: the training link is not set (Settings → Sender): templates link to https://example.com/training',
+			'warning: the community link is not set (Settings → Sender): templates link to https://example.com/community',
+			'warning: the help link is not set (Settings → Sender): templates link to https://example.com/help'
+		]);
+		expect(JSON.parse(bare.stdout).map((e: { outcome: string }) => e.outcome)).toEqual([
+			'sent',
+			'sent'
+		]);
+
+		// MAIL_FROM and PUBLIC_URL set (as in the tests above): those two warnings go.
+		const withEnv = await runShipped(
+			'--ledger',
+			join(folder, 'env.jsonl'),
+			'--sink',
+			join(folder, 'env')
+		);
+		expect(withEnv.stderr).not.toMatch(/From address is not set|public URL is not set/);
+		expect(withEnv.stderr).toMatch(/postal address for the footer is not set/);
+
+		// The identity saved on the server's Settings page, in its data folder: no warnings.
+		const data = process.env.SCORECRAFT_DATA!;
+		await mkdir(data, { recursive: true });
+		await writeFile(
+			join(data, 'sender.json'),
+			JSON.stringify({
+				from_name: 'Acme Customer Success',
+				from_address: 'cs@acme-vendor.example',
+				reply_to: 'team@acme-vendor.example',
+				postal_address: 'Acme Vendor Inc. · 1 Main Street · Springfield',
+				public_url: 'https://cs.acme-vendor.example',
+				training_url: 'https://acme-vendor.example/training',
+				community_url: 'https://community.acme-vendor.example',
+				help_url: 'https://help.acme-vendor.example'
+			})
+		);
+		const smtp = await startSmtp();
+		try {
+			const full = await runShipped('--ledger', join(folder, 'identity.jsonl'), '--smtp', smtp.url);
+			expect(full.code).toBe(0);
+			expect(full.stderr).not.toMatch(/warning/);
+			const { parsed } = smtp.received.find((r) => r.to[0] === 'ana@acme.example')!;
+			expect(parsed.from?.value).toEqual([
+				{ name: 'Acme Customer Success', address: 'cs@acme-vendor.example' }
+			]);
+			expect(parsed.replyTo?.value).toEqual([{ name: '', address: 'team@acme-vendor.example' }]);
+			expect(parsed.text).toContain(
+				'Acme Customer Success · Acme Vendor Inc. · 1 Main Street · Springfield'
+			);
+			expect(parsed.html).toContain('href="https://acme-vendor.example/training"');
+		} finally {
+			await smtp.close();
+			await rm(join(data, 'sender.json'));
+		}
 	});
 });

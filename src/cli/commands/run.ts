@@ -2,14 +2,18 @@
  * `engine run`: the published plays' run without a browser, for cron. Auto plays' emails go out
  * through SMTP (`--smtp`) or into the sink folder the app's Mailbox page shows; the ledger file
  * makes a second run with the same inputs send nothing. Everything else the plan holds (tasks,
- * tags, webhooks, approvals) is printed as `for_the_app`.
+ * tags, webhooks, approvals) is printed as `for_the_app`. The sender is the server's (the identity
+ * saved on its Settings page, in its data folder; `MAIL_FROM`, `PUBLIC_URL`): unlike the app's
+ * server, the command sends with an incomplete one, but warns on stderr of each part missing.
  */
 import { join, resolve } from 'node:path';
 import type { OutboxEntry } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
-import { DEFAULT_PUBLIC_URL, mailConfig } from '../../lib/server/mail/config';
+import { resolveSender, senderWarnings } from '../../lib/mail/sender';
+import { mailConfig } from '../../lib/server/mail/config';
 import { SendLedger } from '../../lib/server/mail/ledger';
 import { MailSink } from '../../lib/server/mail/mailbox';
+import { SenderStore } from '../../lib/server/mail/sender';
 import type { RunEntry, RunReport } from '../../lib/server/mail/run';
 import { UnsubscribeList } from '../../lib/server/mail/unsubscribe';
 import { formatRecords } from '../csv';
@@ -83,7 +87,8 @@ function summary(report: RunReport, seconds: number, where: string): string {
 	const counts = Object.entries(report.counts)
 		.map(([outcome, count]) => `${count} ${outcome}`)
 		.join(', ');
-	return `engine run ${report.as_of}: ${report.entries.length} entries (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
+	const entries = `${report.entries.length} ${report.entries.length === 1 ? 'entry' : 'entries'}`;
+	return `engine run ${report.as_of}: ${entries} (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
 }
 
 export async function runRun(args: RunArguments): Promise<RunOutput> {
@@ -114,6 +119,11 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 		import('../../lib/server/mail/transport')
 	]);
 	const config = mailConfig(process.env);
+	const sender = resolveSender(new SenderStore(join(config.dataDir, 'sender.json')).current(), {
+		settings: workspace.settings,
+		mailFrom: config.mailFrom,
+		publicUrl: config.publicUrl
+	});
 	let ledger: SendLedger;
 	try {
 		ledger = SendLedger.open(resolve(args.ledger));
@@ -134,8 +144,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 			ledger,
 			unsubscribes,
 			secret: config.secret,
-			mailFrom: config.mailFrom,
-			publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+			sender,
 			asOf
 		});
 	} finally {
@@ -147,7 +156,10 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const where = smtp ? `through ${new URL(smtp).host}` : `into ${sinkDir}`;
 	return {
 		stdout: formatRecords(records, COLUMNS, as),
-		stderr: summary(report, (performance.now() - started) / 1000, where),
+		stderr:
+			senderWarnings(sender)
+				.map((warning) => `${warning}\n`)
+				.join('') + summary(report, (performance.now() - started) / 1000, where),
 		exitCode: report.entries.some((e) => FAILING.includes(e.outcome)) ? 1 : 0
 	};
 }

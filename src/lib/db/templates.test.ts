@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountContexts } from '$lib/engine';
+import { renderMjml } from '$lib/server/mail/mjml';
 import { exampleWorkspace } from '../../../tests/support/workspace';
 import { listTemplates, resetTemplate, saveTemplate, shippedTemplate } from './templates';
 import { accountWorkspace } from './queries';
@@ -71,6 +72,34 @@ describe('templates in the store', () => {
 		});
 		expect(broken.ok ? [] : broken.errors).toEqual([
 			{ path: 'mjml', message: expect.stringMatching(/^line 2: /) }
+		]);
+		expect(await db.templates.count()).toBe(0);
+	});
+
+	it('refuses an MJML markup error by line when given the renderer, and a link that is not a web address', async () => {
+		const db = await filled();
+		const markup = {
+			id: 'markup',
+			subject: 'Hi',
+			mjml: '<mjml>\n<mj-body>\n<mj-colum></mj-colum>\n</mj-body>\n</mjml>'
+		};
+		const refused = await saveTemplate(db, markup, renderMjml);
+		expect(refused.ok ? [] : refused.errors).toEqual([
+			{ path: 'mjml', message: expect.stringMatching(/^line 3: .*mj-colum/) }
+		]);
+		const linked = {
+			id: 'linked',
+			subject: 'Hi',
+			mjml: '<mjml><mj-body><mj-section><mj-column>\n<mj-button href="javascript:alert(1)">Go</mj-button>\n</mj-column></mj-section></mj-body></mjml>'
+		};
+		const link = await saveTemplate(db, linked);
+		expect(link.ok ? [] : link.errors).toEqual([
+			{
+				path: 'mjml',
+				message: expect.stringMatching(
+					/^line 2: href="javascript:alert\(1\)": javascript: links are refused/
+				)
+			}
 		]);
 		expect(await db.templates.count()).toBe(0);
 	});

@@ -4,7 +4,15 @@
  * are stored; resetting a replaced template deletes its copy and the shipped one shows again.
  */
 import type { Play, Result, WorkspaceIssue } from '$lib/engine';
-import { compileTemplate, type MailTemplate, type TemplateOrigin } from '$lib/mail';
+import {
+	checkTemplate,
+	compileTemplate,
+	sourceLinkProblems,
+	type MailTemplate,
+	type MjmlRenderer,
+	type TemplateOrigin,
+	type TemplateProblem
+} from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import type { ScorecraftDatabase } from './database';
 
@@ -51,12 +59,15 @@ export function shippedTemplate(id: string): MailTemplate | null {
 }
 
 /**
- * Checks a template and writes it as the workspace's copy. A Liquid syntax error is refused (a run
- * could not render it); MJML markup problems are not, since MJML still renders around them.
+ * Checks a template and writes it as the workspace's copy. A Liquid syntax error or a link that is
+ * not a web address is refused (a run could not send it); given the MJML renderer, so is every
+ * MJML markup problem, by line, as the template editor saves: MJML would render around it and
+ * drop what it could not read.
  */
 export async function saveTemplate(
 	db: ScorecraftDatabase,
-	template: MailTemplate
+	template: MailTemplate,
+	mjml?: MjmlRenderer
 ): Promise<Result<MailTemplate, WorkspaceIssue>> {
 	const errors: WorkspaceIssue[] = [];
 	if (!TEMPLATE_ID.test(template.id))
@@ -66,13 +77,17 @@ export async function saveTemplate(
 		});
 	if (!template.subject.trim()) errors.push({ path: 'subject', message: 'the subject is empty' });
 	if (errors.length === 0) {
-		const compiled = compileTemplate(template);
-		if (!compiled.ok)
-			for (const problem of compiled.problems)
-				errors.push({
-					path: problem.line ? 'mjml' : 'subject',
-					message: problem.line ? `line ${problem.line}: ${problem.message}` : problem.message
-				});
+		let problems: TemplateProblem[];
+		if (mjml) problems = await checkTemplate(template, mjml);
+		else {
+			const compiled = compileTemplate(template);
+			problems = [...(compiled.ok ? [] : compiled.problems), ...sourceLinkProblems(template.mjml)];
+		}
+		for (const problem of problems)
+			errors.push({
+				path: problem.line ? 'mjml' : 'subject',
+				message: problem.line ? `line ${problem.line}: ${problem.message}` : problem.message
+			});
 	}
 	if (errors.length) return { ok: false, errors };
 	const value = { id: template.id, subject: template.subject, mjml: template.mjml };

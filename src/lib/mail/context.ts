@@ -1,40 +1,38 @@
 /**
  * The data a template is rendered with, for one account and contact: built from the play's score
- * context (the same one its `when` read), the workspace's sender settings and the resource
+ * context (the same one its `when` read), the sender identity (`sender.ts`) and the resource
  * library (`templates/resources.json`).
  */
 import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '../engine';
 import library from '../../../templates/resources.json';
+import { EMPTY_SENDER, resolveSender, type ResolvedSender } from './sender';
 import type { MailContext, Resource } from './types';
 
 export const RESOURCES: Readonly<Record<string, readonly Resource[]>> = library;
 
-/** Sender and link settings (`settings.sender_name`, …), with the defaults a sample workspace uses. */
+/** What a template reads of the sender (`sender.*`, `links.*`); the logo lives at `publicUrl`. */
+export function senderContext(
+	sender: ResolvedSender,
+	publicUrl: string = sender.public_url
+): Pick<MailContext, 'sender' | 'links'> {
+	return {
+		sender: {
+			name: sender.name,
+			email: sender.address,
+			postal_address: sender.postal_address,
+			logo_url: `${publicUrl.replace(/\/+$/, '')}/email-logo.png`
+		},
+		links: { ...sender.links }
+	};
+}
+
+/** Sender and links from the workspace's settings and `MAIL_FROM` alone (no sender identity). */
 export function senderSettings(
 	settings: Workspace['settings'],
 	mailFrom: string,
 	publicUrl: string
-) {
-	const read = (name: string, fallback: string) => {
-		const value = (settings as Record<string, unknown>)[name];
-		return typeof value === 'string' && value.trim() ? value.trim() : fallback;
-	};
-	return {
-		sender: {
-			name: read('sender_name', 'The Customer Success team'),
-			email: mailFrom,
-			postal_address: read(
-				'sender_postal_address',
-				'Scorecraft Inc. · 1 Example Street · Springfield'
-			),
-			logo_url: `${publicUrl.replace(/\/+$/, '')}/email-logo.png`
-		},
-		links: {
-			training: read('training_url', 'https://example.com/training'),
-			community: read('community_url', 'https://example.com/community'),
-			help: read('help_url', 'https://example.com/help')
-		}
-	};
+): Pick<MailContext, 'sender' | 'links'> {
+	return senderContext(resolveSender(EMPTY_SENDER, { settings, mailFrom, publicUrl }), publicUrl);
 }
 
 /** Group id → name, from every scorecard (the same id names the same group everywhere). */
@@ -70,9 +68,11 @@ export interface MailContextInput {
 	/** The account's score context on the as-of date (`scoreContext`). */
 	score: ScoreContext;
 	groupNames: ReadonlyMap<string, string>;
-	settings: Workspace['settings'];
-	mailFrom: string;
-	/** The app's public address (`PUBLIC_URL`): the logo and the unsubscribe page live there. */
+	/** The sender the message goes out as; without it, resolved from `settings` and `mailFrom`. */
+	sender?: ResolvedSender;
+	settings?: Workspace['settings'];
+	mailFrom?: string | null;
+	/** Where the logo is served from: the app's public address, or the page a preview is on. */
 	publicUrl: string;
 	unsubscribeUrl: string;
 }
@@ -102,7 +102,15 @@ export function mailContext(input: MailContextInput): MailContext {
 		days_to_renewal: score.days_to_renewal,
 		days_since_start: score.days_since_start,
 		resources: resourcesFor(weakest?.id),
-		...senderSettings(input.settings, input.mailFrom, input.publicUrl),
+		...senderContext(
+			input.sender ??
+				resolveSender(EMPTY_SENDER, {
+					settings: input.settings,
+					mailFrom: input.mailFrom,
+					publicUrl: input.publicUrl
+				}),
+			input.publicUrl
+		),
 		unsubscribe_url: input.unsubscribeUrl,
 		now: score.now
 	};

@@ -3,15 +3,35 @@ export {
 	mailContext,
 	groupNames,
 	resourcesFor,
+	senderContext,
 	senderSettings,
 	type MailContextInput
 } from './context';
+export {
+	DEFAULT_PUBLIC_URL,
+	EMPTY_SENDER,
+	missingForSmtp,
+	parseSender,
+	resolveSender,
+	SENDER_FIELDS,
+	senderFieldProblem,
+	senderWarnings,
+	smtpRefusal,
+	type ResolvedSender,
+	type SenderField,
+	type SenderIdentity,
+	type SenderPart,
+	type SenderProblem,
+	type SenderSource
+} from './sender';
+export { unsafeLinks, type UnsafeLink } from './links';
 export {
 	checkTemplate,
 	compileTemplate,
 	headerSafe,
 	mergeTemplates,
 	renderMail,
+	sourceLinkProblems,
 	TemplateError,
 	TemplateSet,
 	type CompiledTemplate

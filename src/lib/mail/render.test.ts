@@ -36,7 +36,8 @@ describe('shipped templates', () => {
 			expect(mail.subject).not.toMatch(/\{\{|\}\}|\n/);
 			expect(mail.subject.length).toBeGreaterThan(10);
 			expect(mail.html).toContain('href="http://localhost:3000/unsubscribe/TOKEN"');
-			expect(mail.html).toMatch(/<img[^>]+alt="The Customer Success team"/);
+			// The sender's name: MAIL_FROM's display name, as no identity or setting names it.
+			expect(mail.html).toMatch(/<img[^>]+alt="Customer Success"/);
 			expect(mail.text).toContain(
 				'Unsubscribe from these emails (http://localhost:3000/unsubscribe/TOKEN)'
 			);
@@ -141,6 +142,46 @@ describe('rendering', () => {
 		);
 		const include = compileTemplate({ id: 'a', subject: 's', mjml: "{% include '/etc/passwd' %}" });
 		expect(include.ok).toBe(true);
+	});
+});
+
+describe('links that are not web addresses', () => {
+	const linking = {
+		id: 'linking',
+		subject: 'Hi',
+		mjml: '<mjml><mj-body><mj-section><mj-column>\n<mj-button href="{{ links.training }}">Join</mj-button>\n</mj-column></mj-section></mj-body></mjml>'
+	};
+
+	it('are refused at render time, whatever put them in a placeholder, naming the line', async () => {
+		const context = acmeContext();
+		context.links.training = 'javascript:alert(document.cookie)';
+		const set = new TemplateSet([], [linking], renderMjml);
+		const error = await set.render('linking', context).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TemplateError);
+		expect((error as TemplateError).problems).toEqual([
+			{
+				kind: 'link',
+				line: 2,
+				message:
+					'href="javascript:alert(document.cookie)": javascript: links are refused: use a web address starting with https:// or http://'
+			}
+		]);
+		context.links.training = 'https://acme.example/training';
+		expect((await set.render('linking', context)).html).toContain('https://acme.example/training');
+	});
+
+	it('are reported by line when the template writes them itself', async () => {
+		const written = {
+			...linking,
+			mjml: linking.mjml.replace('{{ links.training }}', 'data:text/html,hi')
+		};
+		expect(await checkTemplate(written, renderMjml)).toEqual([
+			expect.objectContaining({
+				kind: 'link',
+				line: 2,
+				message: expect.stringMatching(/^href="data:text\/html,hi": data: links are refused/)
+			})
+		]);
 	});
 });
 

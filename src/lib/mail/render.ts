@@ -5,6 +5,7 @@
  */
 import type { Template } from 'liquidjs';
 import { bodyLiquid, liquidProblem, maskLiquid, parseLiquid, subjectLiquid } from './liquid';
+import { unsafeLinkMessage, unsafeLinks } from './links';
 import { htmlToText } from './text';
 import type {
 	MailContext,
@@ -74,7 +75,20 @@ export function headerSafe(text: string): string {
 	);
 }
 
-/** Renders one message. Throws a `TemplateError` when Liquid fails at render time. */
+/** Links a template's source writes itself (placeholders blanked) that are not web addresses, by line. */
+export function sourceLinkProblems(mjml: string): TemplateProblem[] {
+	return unsafeLinks(maskLiquid(mjml)).map((link) => ({
+		kind: 'link',
+		line: link.line,
+		message: unsafeLinkMessage(link)
+	}));
+}
+
+/**
+ * Renders one message. Throws a `TemplateError` when Liquid fails at render time, or when the
+ * message would carry a link that is not a web address (a placeholder filled with `javascript:`…):
+ * such a message is never sent, whatever let the value in.
+ */
 export async function renderMail(
 	compiled: CompiledTemplate,
 	context: MailContext,
@@ -88,7 +102,16 @@ export async function renderMail(
 	} catch (error) {
 		throw new TemplateError(compiled.id, [liquidProblem(error)]);
 	}
+	// Placeholders keep their lines, so the filled source points at the template's own line.
+	const unsafe = sourceLinkProblems(source);
+	if (unsafe.length) throw new TemplateError(compiled.id, unsafe);
 	const { html, errors } = await mjml(source);
+	const generated = unsafeLinks(html);
+	if (generated.length)
+		throw new TemplateError(
+			compiled.id,
+			generated.map((link) => ({ kind: 'link', line: 1, message: unsafeLinkMessage(link) }))
+		);
 	return {
 		subject,
 		html,
@@ -107,6 +130,7 @@ export async function checkTemplate(
 ): Promise<TemplateProblem[]> {
 	const compiled = compileTemplate(template);
 	const problems = compiled.ok ? [] : compiled.problems;
+	problems.push(...sourceLinkProblems(template.mjml));
 	const { errors } = await mjml(maskLiquid(template.mjml));
 	for (const error of errors)
 		problems.push({ kind: 'mjml', line: error.line, message: error.message });

@@ -17,8 +17,8 @@ export type TemplateOrigin = 'shipped' | 'workspace' | 'replaced';
 
 /** A problem in a template's source, by line (1-based) when known. */
 export interface TemplateProblem {
-	/** `liquid` for placeholder syntax, `mjml` for the markup. */
-	kind: 'liquid' | 'mjml';
+	/** `liquid` for placeholder syntax, `mjml` for the markup, `link` for a link that is not a web address. */
+	kind: 'liquid' | 'mjml' | 'link';
 	/** 1-based line in the MJML source (the subject's problems have line 0). */
 	line: number;
 	message: string;

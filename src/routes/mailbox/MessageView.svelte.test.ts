@@ -31,9 +31,9 @@ function sample(): OpenMessage {
 	};
 }
 
-function setup(message = sample()) {
+function setup(message = sample(), origin = 'http://localhost:3000') {
 	const user = userEvent.setup();
-	render(MessageView, { message });
+	render(MessageView, { message, origin });
 	return { user, headers: screen.getByRole('table', { name: 'Headers' }) };
 }
 
@@ -90,5 +90,40 @@ describe('MessageView', () => {
 		expect(screen.getByLabelText('The raw message source')).toHaveTextContent(
 			'Subject: Your training invitation'
 		);
+	});
+
+	it('shows the logo and links from this page’s own address when opened at 127.0.0.1, the source as sent', async () => {
+		const message = sample();
+		message.html = message.html.replace(
+			'<p>Hi Eve</p>',
+			'<img src="http://localhost:3000/email-logo.png" alt="CS"><p>Hi Eve</p>'
+		);
+		message.raw = `${message.raw}\n<img src="http://localhost:3000/email-logo.png">`;
+		const { user } = setup(message, 'http://127.0.0.1:3000');
+		const srcdoc =
+			screen
+				.getByTitle('The message as the customer sees it: Your training invitation')
+				.getAttribute('srcdoc') ?? '';
+		expect(srcdoc).toContain('<img src="http://127.0.0.1:3000/email-logo.png" alt="CS">');
+		expect(srcdoc).toContain('<a href="http://127.0.0.1:3000/unsubscribe/abc.def">');
+		expect(srcdoc).not.toContain('localhost:3000');
+		expect(screen.getByTestId('rewritten')).toHaveTextContent(
+			'2 links and images to the app are shown at this page’s address (http://127.0.0.1:3000)'
+		);
+		// The headers and the source are the message exactly as sent.
+		expect(
+			within(screen.getByRole('table', { name: 'Headers' })).getByRole('row', {
+				name: /^List-Unsubscribe /
+			})
+		).toHaveTextContent(UNSUBSCRIBE);
+		await user.click(screen.getByRole('tab', { name: 'Source' }));
+		expect(screen.getByLabelText('The raw message source')).toHaveTextContent(
+			'<img src="http://localhost:3000/email-logo.png">'
+		);
+	});
+
+	it('says nothing of addresses when the page is where the message points', () => {
+		setup();
+		expect(screen.queryByTestId('rewritten')).toBeNull();
 	});
 });

@@ -18,6 +18,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export class Mailbox {
 	transport = $state<Transport | null>(null);
+	/** The public URL the server makes links with now. */
+	publicUrl = $state<string | null>(null);
 	messages = $state.raw<MessageSummary[]>([]);
 	loading = $state(false);
 	error = $state<string | null>(null);
@@ -48,10 +50,13 @@ export class Mailbox {
 	async refresh(): Promise<void> {
 		this.loading = true;
 		try {
-			const body = await readJson<{ transport: Transport; messages: MessageSummary[] }>(
-				await this.#fetch('/api/mailbox')
-			);
+			const body = await readJson<{
+				transport: Transport;
+				public_url?: string;
+				messages: MessageSummary[];
+			}>(await this.#fetch('/api/mailbox'));
 			this.transport = body.transport;
+			this.publicUrl = body.public_url ?? null;
 			this.messages = body.messages;
 			this.error = null;
 		} catch (error) {

@@ -48,6 +48,76 @@ export function previewDocument(html: string): string {
 	return `${html.slice(0, at)}${base}${html.slice(at)}`;
 }
 
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The origin (scheme, host, port) of a web address, or null. */
+function originOf(url: string): string | null {
+	try {
+		const parsed = new URL(url);
+		return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The origins a message's links to the app start with: the public URL it was sent with (kept
+ * by the sink), the one its List-Unsubscribe header shows, and the server's current one; a
+ * loopback address under each of its names (`localhost`, `127.0.0.1`, `[::1]`), which are one
+ * machine but three origins to a browser.
+ */
+export function appBases(message: StoredMessage, serverPublicUrl?: string | null): string[] {
+	const found = new Set<string>();
+	const add = (url: string | null | undefined) => {
+		const base = url ? originOf(url) : null;
+		if (!base) return;
+		found.add(base);
+		const parsed = new URL(base);
+		if (!LOOPBACK.includes(parsed.hostname)) return;
+		for (const name of LOOPBACK) {
+			parsed.hostname = name;
+			found.add(parsed.origin);
+		}
+	};
+	add(message.public_url);
+	const unsubscribe = message.headers.find(([name]) => name.toLowerCase() === 'list-unsubscribe');
+	const link = unsubscribe && /<(https?:\/\/[^>]+?)\/unsubscribe\/[^>]*>/i.exec(unsubscribe[1]);
+	add(link ? link[1] : null);
+	add(serverPublicUrl);
+	return [...found];
+}
+
+/**
+ * The message's HTML for display on this page: links and images pointing at the app under
+ * another address (`localhost` while the page is at `127.0.0.1`, or the public URL) are pointed
+ * at the page's own origin, which the page's Content Security Policy lets images load from. Only
+ * `href` and `src` attributes change; the stored message stays exactly as sent.
+ */
+export function displayHtml(
+	html: string,
+	bases: readonly string[],
+	origin: string
+): { html: string; rewritten: number } {
+	const others = bases.filter((base) => base !== origin);
+	let rewritten = 0;
+	const out = html.replace(
+		/(\s(?:href|src)\s*=\s*)("([^"]*)"|'([^']*)')/gi,
+		(whole, before: string, quoted: string, double?: string, single?: string) => {
+			const value = double ?? single ?? '';
+			const base = others.find(
+				(candidate) =>
+					value === candidate ||
+					(value.startsWith(candidate) && /^[/?#]/.test(value.slice(candidate.length)))
+			);
+			if (!base) return whole;
+			rewritten++;
+			const quote = quoted[0];
+			return `${before}${quote}${origin}${value.slice(base.length)}${quote}`;
+		}
+	);
+	return { html: out, rewritten };
+}
+
 let dateTimeFormat: Intl.DateTimeFormat | null = null;
 
 /** When a message was sent, to the minute; an unreadable date as it is. */

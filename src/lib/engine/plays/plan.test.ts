@@ -104,7 +104,8 @@ describe('planPlays', () => {
 						email: 'gone@acme.example',
 						unsubscribed_at: '2026-10-01'
 					},
-					{ id: 'c4', account_id: 'acme', email: 'x@acme.example\r\nBcc: all@evil.example' }
+					{ id: 'c4', account_id: 'acme', email: 'x@acme.example\r\nBcc: all@evil.example' },
+					{ id: 'c5', account_id: 'acme', email: 'quiet@acme.example', do_not_contact: true }
 				);
 				w.accounts[1]!.do_not_contact = true;
 			}),
@@ -114,6 +115,7 @@ describe('planPlays', () => {
 			['ana@acme.example', 'planned', undefined],
 			['gone@acme.example', 'suppressed', 'unsubscribed'],
 			['x@acme.example', 'suppressed', 'invalid_address'],
+			['quiet@acme.example', 'suppressed', 'do_not_contact'],
 			['bo@globex.example', 'suppressed', 'do_not_contact']
 		]);
 	});

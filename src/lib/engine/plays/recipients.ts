@@ -63,7 +63,7 @@ export function emailBlock(
 	recipient: EmailRecipient,
 	asOf: IsoDate
 ): SuppressionReason | null {
-	if (account.do_not_contact) return 'do_not_contact';
+	if (account.do_not_contact || recipient.contact?.do_not_contact) return 'do_not_contact';
 	const unsubscribed = recipient.contact?.unsubscribed_at;
 	if (unsubscribed && unsubscribed.slice(0, 10) <= asOf) return 'unsubscribed';
 	if (!isValidAddress(recipient.address)) return 'invalid_address';

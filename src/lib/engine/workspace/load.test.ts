@@ -190,4 +190,34 @@ describe('parseWorkspace', () => {
 		const result = parseWorkspace(workspace);
 		expect(result.ok && result.value).toEqual(workspace);
 	});
+
+	it('refuses links in settings that are not web addresses, naming the field', () => {
+		expect(
+			errorsAfter((w) => {
+				w.settings = {
+					training_url: 'javascript:alert(document.cookie)',
+					community_url: ' JaVaScRiPt:alert(1)',
+					help_url: 'data:text/html,<script>alert(1)</script>',
+					sender_postal_address: '1 Main Street\r\nBcc: x@evil.example'
+				};
+			})
+		).toEqual([
+			'settings.sender_postal_address: control characters (CR/LF) are refused',
+			'settings.training_url: javascript: links are refused: expected a web address starting with https:// or http://',
+			'settings.community_url: javascript: links are refused: expected a web address starting with https:// or http://',
+			'settings.help_url: data: links are refused: expected a web address starting with https:// or http://'
+		]);
+	});
+
+	it('keeps the sender keys valid: web links, empty ones, and footer text', () => {
+		const workspace = exampleWorkspace();
+		workspace.settings = {
+			sender_name: 'Acme Customer Success',
+			sender_postal_address: 'Acme Inc. · 1 Main Street · Springfield',
+			training_url: 'https://acme.example/training?utm_source=email',
+			community_url: 'http://community.acme.example',
+			help_url: ''
+		};
+		expect(parseWorkspace(workspace).ok).toBe(true);
+	});
 });

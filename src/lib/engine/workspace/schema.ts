@@ -67,6 +67,8 @@ export const contact = z.looseObject({
 	name: z.string().optional(),
 	role: z.string().optional(),
 	unsubscribed_at: isoDateTime.nullable().optional(),
+	/** This person asked not to be contacted (the account's own flag covers everyone there). */
+	do_not_contact: z.boolean().optional(),
 	last_seen: isoDateTime.nullable().optional(),
 	metrics: z.record(z.string(), metricValue).optional()
 });
@@ -294,6 +296,44 @@ export const task = z.looseObject({
 
 const count = z.number().int('expected a whole number').min(0, 'expected 0 or more');
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Why `value` is not a link an email may carry, or null: only `https:` and `http:` web addresses,
+ * since a link in a setting ends up as an `href` in every message (`javascript:` or `data:` there
+ * would run or show whatever it holds). The message names the scheme that was refused.
+ */
+export function webLinkProblem(value: string): string | null {
+	if (CONTROL.test(value)) return 'control characters (CR/LF) are refused';
+	const text = value.trim();
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+	if (scheme && scheme !== 'http' && scheme !== 'https')
+		return `${scheme}: links are refused: expected a web address starting with https:// or http://`;
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return 'expected a web address starting with https:// or http://';
+	}
+	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname)
+		return 'expected a web address starting with https:// or http://';
+	if (url.username || url.password) return 'a web address with a user name or password is refused';
+	return null;
+}
+
+/** A link setting: a web address, or empty (not set). */
+const webLink = z.string().superRefine((value, context) => {
+	const problem = value.trim() === '' ? null : webLinkProblem(value);
+	if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** Text shown in every footer: one line, no control characters. */
+const footerText = z
+	.string()
+	.max(300, 'expected at most 300 characters')
+	.refine((value) => !CONTROL.test(value), 'control characters (CR/LF) are refused');
+
 export const workspace = z.looseObject({
 	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),
 	version: z.literal(WORKSPACE_VERSION, { error: `expected ${WORKSPACE_VERSION}` }),
@@ -308,7 +348,14 @@ export const workspace = z.looseObject({
 		contact_email_cap_7d: count.optional(),
 		run_email_cap: count.optional(),
 		/** The hour (UTC) the server runs the published plays each day; absent: no daily run. */
-		daily_run_hour: z.number().int().min(0).max(23).optional()
+		daily_run_hour: z.number().int().min(0).max(23).optional(),
+		// Sender details of files from before the server's sender identity (Settings → Sender),
+		// which wins over them: still valid, used where the identity leaves the field empty.
+		sender_name: footerText.optional(),
+		sender_postal_address: footerText.optional(),
+		training_url: webLink.optional(),
+		community_url: webLink.optional(),
+		help_url: webLink.optional()
 	}),
 	// Later additions to version 1, optional so that older files stay valid.
 	manual_entries: z.array(manualEntry).optional(),

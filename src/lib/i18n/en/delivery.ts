@@ -15,7 +15,9 @@ export default {
 	'settings.server.operator': 'Test sends go to {operator}.',
 	'settings.server.unreachable': 'The server cannot be reached: {error}',
 	'settings.server.never': 'Nothing is published yet.',
-	'settings.server.published': 'Published {when}: {accounts} accounts, {plays} plays.',
+	'settings.server.published':
+		'Published {when}: {accounts|one:# account|other:# accounts}, {plays|one:# play|other:# plays}.',
+	'settings.server.refused': 'Sending is refused: {refusal}',
 	'settings.server.hour': 'Daily run (hour, UTC)',
 	'settings.server.hourOff': 'No daily run',
 	'settings.server.publish': 'Publish to the server',
@@ -23,7 +25,8 @@ export default {
 	'settings.server.runNow': 'Run the published plays now',
 	'settings.server.running': 'Running on the server…',
 	'settings.server.ran':
-		'The server ran the plays as of {asOf}: {sent} emails sent, {already} already sent, {forApp} entries for the app, {suppressed} suppressed, {failed} failed.',
-	'settings.server.synced': 'Brought in: {runs} server runs, {unsubscribed} unsubscribes.',
+		'The server ran the plays as of {asOf}: {sent|one:# email|other:# emails} sent, {already} already sent, {forApp|one:# entry|other:# entries} for the app, {suppressed} suppressed, {failed} failed.',
+	'settings.server.synced':
+		'Brought in: {runs|one:# server run|other:# server runs}, {unsubscribed|one:# unsubscribe|other:# unsubscribes}.',
 	'settings.server.failed': 'It did not work: {error}'
 } as const;

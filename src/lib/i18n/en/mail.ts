@@ -11,7 +11,9 @@ export default {
 	'mailbox.empty':
 		'No messages yet: run the plays from the Plays page, or send a test from a template.',
 	'mailbox.noMatch': 'No messages match.',
-	'mailbox.shown': '{shown} of {total} messages',
+	'mailbox.shown': '{shown} of {total|one:# message|other:# messages}',
+	'mailbox.rewritten':
+		'{count|one:# link or image to the app is|other:# links and images to the app are} shown at this page’s address ({origin}), so they work here; the Source tab has the message exactly as sent.',
 	'mailbox.caption': 'Messages, newest first',
 	'mailbox.col.to': 'To',
 	'mailbox.col.subject': 'Subject',

@@ -29,6 +29,22 @@ export default {
 	'template.unsaved': 'Unsaved changes',
 	'template.reset': 'Reset to shipped',
 	'template.resetDone': 'The shipped template is back.',
+	'template.discard': 'Discard changes',
+	'template.discarded': 'Your unsaved changes were discarded.',
+	'template.keepEditing': 'Keep editing',
+	'template.leave.title': 'Leave without saving?',
+	'template.leave.description':
+		'Your changes to {id} are not saved: they are lost if you leave this page.',
+	'template.leave.confirm': 'Leave without saving',
+	'template.leave.stay': 'Stay on this page',
+	'template.discard.title': 'Discard your changes?',
+	'template.discard.description':
+		'The template goes back to its last saved version: your changes to {id} are lost.',
+	'template.reset.title': 'Reset {id} to the shipped template?',
+	'template.reset.description':
+		'The workspace’s edited copy is deleted and the shipped template is used again, by the plays too.',
+	'template.reset.descriptionDirty':
+		'The workspace’s edited copy and your unsaved changes are dropped, and the shipped template is used again, by the plays too.',
 	'template.origin': 'Origin: {origin}',
 
 	'template.recipient': 'Preview for',
@@ -38,7 +54,7 @@ export default {
 	'template.noContacts': 'This account has no contacts: pick another account to preview.',
 	'template.noAccounts': 'There are no accounts to preview for: load or import a workspace first.',
 	'template.moreAccounts':
-		'Showing the first {shown} of {count} matching accounts: type to narrow.',
+		'Showing the first {shown} of {count|one:# matching account|other:# matching accounts}: type to narrow.',
 
 	'template.preview': 'Preview',
 	'template.previewTabs': 'Preview format',
@@ -50,6 +66,10 @@ export default {
 	'template.subjectLine': 'Subject: {subject}',
 	'template.noPreview': 'The preview appears once the source renders.',
 	'template.previewFailed': 'The preview could not be rendered: {error}',
+	'template.stale': 'Showing the last version that rendered: fix the error on line {line}.',
+	'template.staleSubject': 'Showing the last version that rendered: fix the error in the subject.',
+	'template.markup':
+		'MJML rendered around the markup problem on line {line}: what it could not read may be missing. Saving waits until it is fixed.',
 
 	'template.placeholders': 'Placeholders',
 	'template.placeholdersExplain':

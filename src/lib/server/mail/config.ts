@@ -1,33 +1,27 @@
 /**
- * The server's mail settings, from its environment: where it keeps its files, how it sends, who
- * it is. One place reads `process.env`, so tests and the command line pass their own.
+ * The server's mail settings, from its environment: where it keeps its files, how it sends, its
+ * defaults for the sender. One place reads `process.env`, so tests and the command line pass
+ * their own. The sender identity saved on the Settings page (`sender.ts`) wins over `MAIL_FROM`
+ * and `PUBLIC_URL`.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+export { addressOf, DEFAULT_PUBLIC_URL } from '../../mail/sender';
 
 export interface MailConfig {
-	/** `SCORECRAFT_DATA` (default `.scorecraft` in the working directory): ledger, sink, unsubscribes, published workspace. */
+	/** `SCORECRAFT_DATA` (default `.scorecraft` in the working directory): ledger, sink, unsubscribes, published workspace, sender. */
 	dataDir: string;
 	/** `SMTP_URL` (e.g. `smtps://user:pass@smtp.example.com:465`); null: messages go to the local sink. */
 	smtpUrl: string | null;
-	/** `MAIL_FROM`, the From header of every message. */
-	mailFrom: string;
-	/** `PUBLIC_URL`, where customers reach the app (unsubscribe links); null: the request's own origin, or http://localhost:3000. */
+	/** `MAIL_FROM`: the From where the sender identity has none; null when not set. */
+	mailFrom: string | null;
+	/** `PUBLIC_URL`, where customers reach the app, where the sender identity has none; null when not set. */
 	publicUrl: string | null;
-	/** `OPERATOR_EMAIL`: the only address test sends go to (default: MAIL_FROM's address). */
-	operatorEmail: string;
+	/** `OPERATOR_EMAIL`: the only address test sends go to; null: the sender's From address. */
+	operatorEmail: string | null;
 	/** `SCORECRAFT_SECRET`, or a random one generated once into `<dataDir>/secret`: API token and unsubscribe signatures. */
 	secret: string;
-}
-
-export const DEFAULT_MAIL_FROM = 'Scorecraft <scorecraft@localhost>';
-export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
-
-/** The address inside `Name <address>`, or the whole value. */
-export function addressOf(mailbox: string): string {
-	const match = /<([^<>]+)>\s*$/.exec(mailbox);
-	return (match ? match[1]! : mailbox).trim();
 }
 
 /** The secret from the environment, or the data folder's, generated on first use (owner-only file). */
@@ -43,13 +37,12 @@ export function loadSecret(dataDir: string, fromEnv?: string): string {
 
 export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
 	const dataDir = resolve(env.SCORECRAFT_DATA || '.scorecraft');
-	const mailFrom = env.MAIL_FROM || DEFAULT_MAIL_FROM;
 	return {
 		dataDir,
 		smtpUrl: env.SMTP_URL || null,
-		mailFrom,
+		mailFrom: env.MAIL_FROM || null,
 		publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
-		operatorEmail: env.OPERATOR_EMAIL || addressOf(mailFrom),
+		operatorEmail: env.OPERATOR_EMAIL || null,
 		secret: loadSecret(dataDir, env.SCORECRAFT_SECRET)
 	};
 }

@@ -36,7 +36,10 @@ function request(account = 'acme', contact = 'c1', email = 'ana@acme.example'): 
 let smtp: TestSmtp;
 let transport: MailTransport;
 
-function deliverer(dir: string, overrides: { tries?: number } = {}) {
+function deliverer(
+	dir: string,
+	overrides: { tries?: number; workspace?: ReturnType<typeof exampleWorkspace> } = {}
+) {
 	return new Deliverer({
 		workspace: exampleWorkspace(),
 		templates: new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml),
@@ -171,6 +174,19 @@ describe('Deliverer over SMTP', () => {
 		expect(await sending.deliver(noPlay)).toMatchObject({ status: 'refused' });
 		expect(smtp.offered).toBe(0);
 	});
+
+	it('suppresses a person marked do-not-contact, whatever the plan said', async () => {
+		smtp = await startSmtp();
+		transport = smtpTransport(smtp.url);
+		const workspace = exampleWorkspace();
+		workspace.contacts[0]!.do_not_contact = true;
+		const sending = deliverer(tempDir(), { workspace });
+		expect(await sending.deliver(request())).toMatchObject({
+			status: 'suppressed',
+			reason: 'do_not_contact'
+		});
+		expect(smtp.offered).toBe(0);
+	});
 });
 
 describe('POST /api/mail/send and /api/mail/test', () => {
@@ -186,6 +202,9 @@ describe('POST /api/mail/send and /api/mail/test', () => {
 			MAIL_FROM: FROM,
 			OPERATOR_EMAIL: 'ops@scorecraft.example'
 		});
+		// Through SMTP the server sends only with a postal address for the footer (MAIL_FROM is the From).
+		const { mailServer } = await import('./server');
+		mailServer().sender.save({ postal_address: 'Scorecraft Test Inc. · 1 Test Street' });
 		({ POST: send } = await import('../../../routes/api/mail/send/+server'));
 		({ POST: test } = await import('../../../routes/api/mail/test/+server'));
 		({ PUT: publish } = await import('../../../routes/api/workspace/+server'));

@@ -18,7 +18,7 @@ import {
 } from '../../engine';
 import { groupNames, mailContext, TemplateError, type TemplateSet } from '../../mail';
 import type { SendRequest } from '../../mail/request';
-import { addressOf } from './config';
+import { addressOf, EMPTY_SENDER, resolveSender, type ResolvedSender } from '../../mail/sender';
 import type { LedgerRecord, SendLedger } from './ledger';
 import { SendFailure, type MailTransport } from './transport';
 import { unsubscribeToken, type UnsubscribeList } from './unsubscribe';
@@ -42,9 +42,14 @@ export interface DeliveryOptions {
 	ledger: SendLedger;
 	unsubscribes: UnsubscribeList;
 	secret: string;
-	mailFrom: string;
-	/** Where customers reach the app: the unsubscribe links point there. */
-	publicUrl: string;
+	/**
+	 * Who the messages are from, where replies go, the footer's postal address, the links and the
+	 * public URL (unsubscribe links and the logo point there). Without it: resolved from the
+	 * workspace's settings, `mailFrom` and `publicUrl`.
+	 */
+	sender?: ResolvedSender;
+	mailFrom?: string | null;
+	publicUrl?: string;
 	/** The run's date: scores and placeholders as of then. */
 	asOf: string;
 	/** Tries for a transient failure (4xx, lost connection), the first wait, doubled each time. */
@@ -95,8 +100,10 @@ interface Target {
 	template: string;
 }
 
+type Settled = Omit<Required<DeliveryOptions>, 'mailFrom' | 'publicUrl'>;
+
 export class Deliverer {
-	readonly #options: Required<DeliveryOptions>;
+	readonly #options: Settled;
 	readonly #accounts: Map<string, Account>;
 	readonly #contacts: Map<string, Contact>;
 	readonly #plays: Map<string, Play>;
@@ -105,8 +112,15 @@ export class Deliverer {
 	readonly #inFlight = new Map<string, Promise<DeliveryResult>>();
 
 	constructor(options: DeliveryOptions) {
-		this.#options = { tries: 4, backoffMs: 250, concurrency: 3, ...options };
 		const { workspace } = options;
+		const sender =
+			options.sender ??
+			resolveSender(EMPTY_SENDER, {
+				settings: workspace.settings,
+				mailFrom: options.mailFrom,
+				publicUrl: options.publicUrl
+			});
+		this.#options = { tries: 4, backoffMs: 250, concurrency: 3, ...options, sender };
 		this.#accounts = new Map(workspace.accounts.map((a) => [a.id, a]));
 		this.#contacts = new Map(workspace.contacts.map((c) => [c.id, c]));
 		this.#plays = new Map(workspace.plays.map((p) => [p.id, p]));
@@ -195,17 +209,18 @@ export class Deliverer {
 		const { account, contact } = target;
 		if (this.#options.unsubscribes.has(request.recipient) || contact?.unsubscribed_at)
 			return { key: request.key, status: 'suppressed', reason: 'unsubscribed' };
-		if (account.do_not_contact)
+		if (account.do_not_contact || contact?.do_not_contact)
 			return { key: request.key, status: 'suppressed', reason: 'do_not_contact' };
 
 		const options = this.#options;
+		const { sender } = options;
 		if (!this.#contexts.has(account.id)) this.#prepare([request]);
 		const token = unsubscribeToken(options.secret, {
 			contact_id: contact?.id ?? '',
 			account_id: account.id,
 			email: request.recipient
 		});
-		const unsubscribeUrl = `${options.publicUrl}/unsubscribe/${token}`;
+		const unsubscribeUrl = `${sender.public_url}/unsubscribe/${token}`;
 		let rendered;
 		try {
 			rendered = await options.templates.render(
@@ -215,9 +230,8 @@ export class Deliverer {
 					contact: contact ?? { email: request.recipient, name: '', role: 'csm' },
 					score: this.#contexts.get(account.id)!,
 					groupNames: this.#names,
-					settings: options.workspace.settings,
-					mailFrom: options.mailFrom,
-					publicUrl: options.publicUrl,
+					sender,
+					publicUrl: sender.public_url,
 					unsubscribeUrl
 				})
 			);
@@ -228,12 +242,14 @@ export class Deliverer {
 		}
 		const message = {
 			key: request.key,
-			from: options.mailFrom,
+			from: sender.from,
 			to: request.recipient,
+			replyTo: sender.reply_to,
 			subject: rendered.subject,
 			html: rendered.html,
 			text: rendered.text,
-			messageId: messageIdFor(request.key, options.mailFrom),
+			messageId: messageIdFor(request.key, sender.from),
+			publicUrl: sender.public_url,
 			headers: {
 				'List-Unsubscribe': `<${unsubscribeUrl}>`,
 				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

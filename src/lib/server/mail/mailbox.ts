@@ -4,19 +4,9 @@
  * both by rename, so a message listed always has both files.
  */
 import { randomBytes } from 'node:crypto';
-import {
-	closeSync,
-	existsSync,
-	fsyncSync,
-	mkdirSync,
-	openSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	writeSync
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from './files';
 
 export interface StoredMessage {
 	id: string;
@@ -30,6 +20,8 @@ export interface StoredMessage {
 	html: string;
 	text: string;
 	test: boolean;
+	/** The app's public address the message's links were made with (absent in older messages). */
+	public_url?: string;
 }
 
 export type MessageSummary = Pick<
@@ -43,18 +35,6 @@ const MESSAGE_FILE = /^([A-Za-z0-9_-]+)\.json$/;
 function summary(message: StoredMessage): MessageSummary {
 	const { id, key, date, from, to, subject, test } = message;
 	return Object.freeze({ id, key, date, from, to, subject, test });
-}
-
-/** Writes `content` to `file` by way of a temporary name, on disk before the rename. */
-function writeDurably(file: string, tmp: string, content: Buffer | string): void {
-	const fd = openSync(tmp, 'w', 0o600);
-	try {
-		writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
-		fsyncSync(fd);
-	} finally {
-		closeSync(fd);
-	}
-	renameSync(tmp, file);
 }
 
 export class MailSink {
@@ -75,11 +55,11 @@ export class MailSink {
 		mkdirSync(this.dir, { recursive: true });
 		const id = this.#newId();
 		const stored: StoredMessage = { id, ...message };
-		writeDurably(join(this.dir, `${id}.eml`), join(this.dir, `.${id}.eml.tmp`), raw);
-		writeDurably(
+		writeFileAtomically(join(this.dir, `${id}.eml`), raw, join(this.dir, `.${id}.eml.tmp`));
+		writeFileAtomically(
 			join(this.dir, `${id}.json`),
-			join(this.dir, `.${id}.json.tmp`),
-			JSON.stringify(stored)
+			JSON.stringify(stored),
+			join(this.dir, `.${id}.json.tmp`)
 		);
 		index.set(id, summary(stored));
 		this.#sorted = null;

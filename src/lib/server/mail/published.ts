@@ -4,19 +4,9 @@
  * crash mid-publish leaves the previous one.
  */
 import { createHash } from 'node:crypto';
-import {
-	closeSync,
-	existsSync,
-	fsyncSync,
-	openSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	writeSync
-} from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseWorkspace, type Workspace } from '../../engine';
+import { writeFileAtomically } from './files';
 
 export interface Published {
 	workspace: Workspace;
@@ -63,16 +53,7 @@ export class PublishedWorkspace {
 	/** Checks and stores a workspace (JSON text); throws a `PublishError` naming each bad field. */
 	publish(text: string): Published {
 		const workspace = parse(text);
-		mkdirSync(dirname(this.file), { recursive: true });
-		const temporary = `${this.file}.${process.pid}.tmp`;
-		const fd = openSync(temporary, 'w');
-		try {
-			writeSync(fd, text);
-			fsyncSync(fd);
-		} finally {
-			closeSync(fd);
-		}
-		renameSync(temporary, this.file);
+		writeFileAtomically(this.file, text, undefined, 0o644);
 		return this.#remember(text, workspace, statSync(this.file).mtimeMs);
 	}
 

@@ -1,6 +1,6 @@
 /**
  * The server's mail state, one per process: its settings, the send ledger, the unsubscribe list,
- * the local sink. Opened on first use from the environment (`mailConfig`).
+ * the local sink, the sender identity. Opened on first use from the environment (`mailConfig`).
  */
 import { join } from 'node:path';
 import { mailConfig, type MailConfig } from './config';
@@ -8,6 +8,7 @@ import { SendLedger } from './ledger';
 import { MailSink } from './mailbox';
 import { PublishedWorkspace } from './published';
 import { RunStore } from './runs';
+import { SenderStore } from './sender';
 import { UnsubscribeList } from './unsubscribe';
 
 export interface MailServer {
@@ -17,6 +18,8 @@ export interface MailServer {
 	sink: MailSink;
 	published: PublishedWorkspace;
 	runs: RunStore;
+	/** The sender identity saved on the Settings page. */
+	sender: SenderStore;
 }
 
 export function openMailServer(config: MailConfig): MailServer {
@@ -26,7 +29,8 @@ export function openMailServer(config: MailConfig): MailServer {
 		unsubscribes: UnsubscribeList.open(join(config.dataDir, 'unsubscribes.jsonl')),
 		sink: new MailSink(join(config.dataDir, 'mailbox')),
 		published: new PublishedWorkspace(join(config.dataDir, 'workspace.json')),
-		runs: new RunStore(join(config.dataDir, 'runs'))
+		runs: new RunStore(join(config.dataDir, 'runs')),
+		sender: new SenderStore(join(config.dataDir, 'sender.json'))
 	};
 }
 

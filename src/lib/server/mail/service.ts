@@ -1,13 +1,13 @@
 /**
  * What the endpoints and the schedule share: one transport for the process, the published
- * workspace's templates parsed once per version, the public address, and a run of the published
- * plays.
+ * workspace's templates parsed once per version, the sender (and whether it may send through
+ * SMTP yet), and a run of the published plays.
  */
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import { TemplateSet } from '$lib/mail';
+import { resolveSender, smtpRefusal, type ResolvedSender } from '$lib/mail/sender';
 import type { OutboxEntry } from '$lib/engine';
 import { todayUtc } from '$lib/state/today';
-import { DEFAULT_PUBLIC_URL } from './config';
 import { renderMjmlForSending } from './mjml';
 import type { Published } from './published';
 import { runPlays } from './run';
@@ -44,9 +44,31 @@ export function templatesOf(published: Published): TemplateSet {
 	return templates.set;
 }
 
-/** `PUBLIC_URL`, else the address the request came to (the app's own), else the default. */
-export function publicUrlOf(server: MailServer, origin?: string): string {
-	return server.config.publicUrl ?? origin ?? DEFAULT_PUBLIC_URL;
+/**
+ * Who messages are from: the identity saved on the Settings page, then the published workspace's
+ * older sender settings, then `MAIL_FROM`; links on the identity's public URL, else `PUBLIC_URL`,
+ * else the address the request came to (the app's own).
+ */
+export function senderOf(
+	server: MailServer,
+	published: Published | null = server.published.current(),
+	origin?: string
+): ResolvedSender {
+	return resolveSender(server.sender.current(), {
+		settings: published?.workspace.settings,
+		mailFrom: server.config.mailFrom,
+		publicUrl: server.config.publicUrl ?? origin ?? null
+	});
+}
+
+/** Why the server will not send now (SMTP set, the identity incomplete), or null when it may. */
+export function sendRefusal(server: MailServer, sender: ResolvedSender): string | null {
+	return server.config.smtpUrl ? smtpRefusal(sender) : null;
+}
+
+/** The only address test sends go to: `OPERATOR_EMAIL`, else the sender's From address. */
+export function operatorOf(server: MailServer, sender: ResolvedSender): string {
+	return server.config.operatorEmail ?? sender.address;
 }
 
 /** The hour (0–23, UTC) of the daily run, from the published workspace's settings; null: no daily run. */
@@ -85,7 +107,12 @@ function ledgerHistory(server: MailServer): OutboxEntry[] {
 }
 
 /** What sending needs besides the date: the published workspace, its templates, the server's state. */
-export function deliveryOptions(server: MailServer, published: Published, origin?: string) {
+export function deliveryOptions(
+	server: MailServer,
+	published: Published,
+	origin?: string,
+	sender: ResolvedSender = senderOf(server, published, origin)
+) {
 	return {
 		workspace: published.workspace,
 		templates: templatesOf(published),
@@ -93,14 +120,16 @@ export function deliveryOptions(server: MailServer, published: Published, origin
 		ledger: server.ledger,
 		unsubscribes: server.unsubscribes,
 		secret: server.config.secret,
-		mailFrom: server.config.mailFrom,
-		publicUrl: publicUrlOf(server, origin)
+		sender
 	};
 }
 
 let running: Promise<StoredRun> | null = null;
 
-/** Runs the published plays now (one run at a time); throws when nothing is published. */
+/**
+ * Runs the published plays now (one run at a time); throws when nothing is published, or when
+ * the server may not send (SMTP set, the sender identity incomplete), saying what to set.
+ */
 export function runPublished(
 	trigger: string,
 	origin?: string,
@@ -110,12 +139,19 @@ export function runPublished(
 		const server = mailServer();
 		const published = server.published.current();
 		if (!published) throw new Error('no workspace is published: publish it from Settings first');
+		const sender = senderOf(server, published, origin);
+		const refusal = sendRefusal(server, sender);
+		if (refusal) throw new Error(refusal);
 		const history = [
 			...((published.workspace.outbox ?? []) as unknown as OutboxEntry[]),
 			...server.runs.history(),
 			...ledgerHistory(server)
 		];
-		const report = await runPlays({ ...deliveryOptions(server, published, origin), history, asOf });
+		const report = await runPlays({
+			...deliveryOptions(server, published, origin, sender),
+			history,
+			asOf
+		});
 		return server.runs.save(report, trigger);
 	})().finally(() => {
 		running = null;

@@ -4,6 +4,7 @@
  * SMTP set, the local sink (the same MIME message, stored for the Mailbox page).
  */
 import nodemailer from 'nodemailer';
+import { addressOf } from '../../mail/sender';
 import type { MailSink } from './mailbox';
 
 export interface OutgoingMessage {
@@ -11,6 +12,8 @@ export interface OutgoingMessage {
 	key: string | null;
 	from: string;
 	to: string;
+	/** Where replies go (the sender identity's Reply-To); none: to the From. */
+	replyTo?: string | null;
 	subject: string;
 	html: string;
 	text: string;
@@ -19,6 +22,8 @@ export interface OutgoingMessage {
 	/** Extra headers (List-Unsubscribe…), already checked for CR/LF. */
 	headers: Record<string, string>;
 	test?: boolean;
+	/** The app's public address the message's links were made with (kept by the sink for the Mailbox). */
+	publicUrl?: string;
 }
 
 export interface SendOutcome {
@@ -72,21 +77,17 @@ function mailOptions(message: OutgoingMessage) {
 	return {
 		from: message.from,
 		to: message.to,
+		...(message.replyTo ? { replyTo: message.replyTo } : {}),
 		subject: message.subject,
 		html: message.html,
 		text: message.text,
 		messageId: message.messageId,
 		headers: message.headers,
 		// Never let an address in a header reach the envelope other than `to`.
-		envelope: { from: addressPart(message.from), to: [message.to] },
+		envelope: { from: addressOf(message.from), to: [message.to] },
 		disableFileAccess: true,
 		disableUrlAccess: true
 	};
-}
-
-function addressPart(mailbox: string): string {
-	const match = /<([^<>]+)>\s*$/.exec(mailbox);
-	return (match ? match[1]! : mailbox).trim();
 }
 
 /** SMTP through a pool of connections (up to `maxConnections`, default 3). */
@@ -136,13 +137,15 @@ export function sinkTransport(sink: MailSink): MailTransport {
 				headers: [
 					['From', message.from],
 					['To', message.to],
+					...(message.replyTo ? [['Reply-To', message.replyTo] as [string, string]] : []),
 					['Subject', message.subject],
 					['Message-ID', message.messageId],
 					...headers
 				],
 				html: message.html,
 				text: message.text,
-				test: message.test ?? false
+				test: message.test ?? false,
+				...(message.publicUrl ? { public_url: message.publicUrl } : {})
 			});
 			return { messageId: message.messageId, response: `stored in the mailbox as ${stored.id}` };
 		},

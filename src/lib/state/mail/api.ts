@@ -5,6 +5,7 @@
  */
 import type { DeliveryAnswer, ServerRun, ServerUnsubscribe } from '$lib/db';
 import type { SendRequest } from '$lib/mail/request';
+import type { ResolvedSender, SenderIdentity, SenderProblem, SenderSource } from '$lib/mail/sender';
 
 export interface ServerStatus {
 	published: {
@@ -17,6 +18,16 @@ export interface ServerStatus {
 	transport: 'smtp' | 'sink';
 	from: string;
 	operator: string;
+	/** Why sending through SMTP is refused (the sender identity incomplete), or null. */
+	refusal?: string | null;
+}
+
+/** The sender identity as the server keeps it, its defaults, and what messages carry with them. */
+export interface SenderStatus extends SenderSource {
+	effective: ResolvedSender;
+	operator: string;
+	transport: 'smtp' | 'sink';
+	refusal: string | null;
 }
 
 /** The server answered with an error; `status` 409 with `version` means "publish again". */
@@ -24,7 +35,9 @@ export class ApiError extends Error {
 	constructor(
 		message: string,
 		readonly status: number,
-		readonly version?: string | null
+		readonly version?: string | null,
+		/** The problems by field, when the server refused a sender identity. */
+		readonly problems: SenderProblem[] = []
 	) {
 		super(message);
 		this.name = 'ApiError';
@@ -48,9 +61,15 @@ export class MailApi {
 		const body = (await response.json().catch(() => ({}))) as {
 			error?: string;
 			version?: string | null;
+			errors?: SenderProblem[];
 		};
 		if (!response.ok)
-			throw new ApiError(body.error ?? `HTTP ${response.status}`, response.status, body.version);
+			throw new ApiError(
+				body.error ?? `HTTP ${response.status}`,
+				response.status,
+				body.version,
+				Array.isArray(body.errors) ? body.errors : []
+			);
 		return body as T;
 	}
 
@@ -95,6 +114,18 @@ export class MailApi {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: '{}'
+		});
+	}
+
+	sender(): Promise<SenderStatus> {
+		return this.#call('/api/sender');
+	}
+
+	saveSender(identity: SenderIdentity): Promise<SenderStatus> {
+		return this.#call('/api/sender', {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(identity)
 		});
 	}
 }

@@ -23,6 +23,10 @@ let appFetch: typeof fetch;
 beforeAll(async () => {
 	smtp = await startSmtp();
 	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
+	// Through SMTP the server sends only with a postal address for the footer (MAIL_FROM is the From).
+	(await import('$lib/server/mail/server'))
+		.mailServer()
+		.sender.save({ postal_address: 'App Inc. · 1 Test Street' });
 	appFetch = await appFetchFor();
 });
 

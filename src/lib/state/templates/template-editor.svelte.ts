@@ -1,8 +1,10 @@
 /**
  * The template being edited: its subject and MJML source, the recipient the preview is rendered
- * for, the problems by line (checked a moment after typing stops), the preview, the placeholders
- * with their values for that recipient, and saving, resetting and sending a test. The MJML
- * renderer (`mjml-browser`, large) is loaded on first use, so only this page pulls it in.
+ * for, the problems by line (checked a moment after typing stops), the preview (and whether it is
+ * the last version that rendered rather than the current one), the placeholders with their values
+ * for that recipient, and saving (refused while any problem, Liquid or MJML, remains), discarding,
+ * resetting and sending a test. The MJML renderer (`mjml-browser`, large) is loaded on first use,
+ * so only this page pulls it in.
  */
 import { resetTemplate, saveTemplate } from '$lib/db/templates';
 import type { ScorecraftDatabase } from '$lib/db';
@@ -21,6 +23,7 @@ import {
 	groupNames,
 	mailContext,
 	renderMail,
+	resolveSender,
 	TemplateError,
 	type MailContext,
 	type MailTemplate,
@@ -29,6 +32,7 @@ import {
 	type TemplateOrigin,
 	type TemplateProblem
 } from '$lib/mail';
+import { EMPTY_SENDER, type SenderSource } from '$lib/mail/sender';
 
 /** How long typing must pause before the source is checked and rendered again. */
 export const CHECK_DELAY_MS = 300;
@@ -110,6 +114,12 @@ export interface RecipientInput {
 	asOf: IsoDate;
 	/** The app's address: the logo and the unsubscribe preview page live there. */
 	origin: string;
+	/**
+	 * The server's sender identity (`loadSenderIdentity()`), so the preview carries the From name,
+	 * postal address and links real messages will; without it, the workspace's settings and
+	 * placeholders.
+	 */
+	sender?: SenderSource | null;
 }
 
 /** The data the preview renders with: what a play's email to this contact would be given. */
@@ -118,13 +128,19 @@ export function recipientContext(input: RecipientInput): MailContext | null {
 		input.account.id
 	);
 	if (!score) return null;
+	const sender = resolveSender(input.sender?.identity ?? EMPTY_SENDER, {
+		settings: input.workspace.settings,
+		mailFrom: input.sender?.mail_from ?? null,
+		publicUrl: input.sender?.public_url ?? input.origin
+	});
 	return mailContext({
 		account: input.account,
 		contact: input.contact,
 		score,
 		groupNames: groupNames(input.workspace.scorecards),
-		settings: input.workspace.settings,
-		mailFrom: 'you',
+		sender,
+		// The logo and the unsubscribe page of a preview are this app's: the page shows only its
+		// own images (its CSP), and a preview's unsubscribe link must not unsubscribe anyone.
 		publicUrl: input.origin,
 		unsubscribeUrl: `${input.origin}/unsubscribe/preview`
 	});
@@ -180,6 +196,11 @@ export class TemplateEditor {
 	preview: RenderedMail | null = $state.raw(null);
 	/** Why there is no preview (a Liquid error at render time, the renderer failing to load). */
 	previewError: string | null = $state(null);
+	/**
+	 * The problem that stops the current source from rendering, while the preview shows the last
+	 * version that did (null: the preview is of the current source, or there is none).
+	 */
+	staleBecause: TemplateProblem | null = $state.raw(null);
 	checking = $state(false);
 	saving = $state(false);
 	/** What the last save or reset said: null, or the problems that stopped a save. */
@@ -207,6 +228,17 @@ export class TemplateEditor {
 
 	get template(): MailTemplate {
 		return { id: this.id, subject: this.subject, mjml: this.mjml };
+	}
+
+	/** Whether the preview shows an earlier version than the source (which does not render). */
+	get previewStale(): boolean {
+		return this.staleBecause !== null && this.preview !== null;
+	}
+
+	/** The first markup problem MJML rendered around, when the preview is of the current source. */
+	get markupProblem(): TemplateProblem | null {
+		if (this.previewStale) return null;
+		return this.problems.find((problem) => problem.kind === 'mjml') ?? null;
 	}
 
 	readonly dirty: boolean = $derived(
@@ -261,20 +293,27 @@ export class TemplateEditor {
 			const problems = await checkTemplate(template, mjml);
 			let preview: RenderedMail | null = null;
 			let previewError: string | null = null;
+			let blocking: TemplateProblem | null = null;
 			const compiled = compileTemplate(template);
-			if (compiled.ok && context) {
+			if (!compiled.ok) blocking = compiled.problems[0] ?? null;
+			else if (context) {
 				try {
 					preview = await renderMail(compiled.compiled, context, mjml);
 				} catch (error) {
 					if (!(error instanceof TemplateError)) throw error;
 					previewError = error.message;
-					problems.push(...error.problems);
+					blocking = error.problems[0] ?? null;
+					for (const problem of error.problems)
+						if (!problems.some((p) => p.line === problem.line && p.message === problem.message))
+							problems.push(problem);
 				}
 			}
 			if (generation !== this.#generation) return;
 			this.problems = problems.sort((a, b) => a.line - b.line);
-			// A source that does not parse keeps the last preview: it shows what the fix will restore.
-			if (preview || previewError) this.preview = preview;
+			// A source that does not render keeps the last preview, marked as such: it shows what
+			// the fix will restore.
+			if (preview) this.preview = preview;
+			this.staleBecause = preview ? null : blocking;
 			this.previewError = previewError;
 		} catch (error) {
 			if (generation !== this.#generation) return;
@@ -284,11 +323,22 @@ export class TemplateEditor {
 		}
 	}
 
+	/**
+	 * Checks the template whole (Liquid, MJML markup, links) and saves it: refused, with the
+	 * problems by line, while any remains, since a run could not send it as written.
+	 */
 	async save(db: ScorecraftDatabase): Promise<boolean> {
 		this.saving = true;
 		try {
 			const template = this.template;
-			const result = await saveTemplate(db, template);
+			let mjml: MjmlRenderer;
+			try {
+				mjml = await this.#loadRenderer();
+			} catch (error) {
+				this.saveIssues = [error instanceof Error ? error.message : String(error)];
+				return false;
+			}
+			const result = await saveTemplate(db, template, mjml);
 			if (!result.ok) {
 				this.saveIssues = result.errors.map((error) => error.message);
 				return false;
@@ -300,6 +350,13 @@ export class TemplateEditor {
 		} finally {
 			this.saving = false;
 		}
+	}
+
+	/** Puts the source back to what is saved (the unsaved edits are lost). */
+	discard(): void {
+		this.subject = this.#saved.subject;
+		this.mjml = this.#saved.mjml;
+		this.saveIssues = [];
 	}
 
 	/** Drops the workspace's copy: the shipped template is back, in the editor too. */

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { accountContexts } from '$lib/engine';
 import { checkTemplate, type MailContext } from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
+import { testDatabase } from '$lib/db/testing';
+import { EMPTY_SENDER } from '$lib/mail/sender';
 import { renderMjml } from '$lib/server/mail/mjml';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import {
@@ -68,9 +70,42 @@ describe('template editor helpers', () => {
 		});
 		expect(context.account).toMatchObject({ id: 'acme', name: 'Acme Ltd' });
 		expect(context.unsubscribe_url).toBe('http://app.test/unsubscribe/preview');
-		expect(context.sender.email).toBe('you');
+		// No sender identity given: the placeholders a real send would refuse to carry.
+		expect(context.sender.email).toBe('scorecraft@localhost');
+		expect(context.sender.postal_address).toBe('[postal address not set: Settings → Sender]');
+		expect(context.sender.logo_url).toBe('http://app.test/email-logo.png');
 		const score = accountContexts(workspace, AS_OF, ['acme']).get('acme')!;
 		expect(context.days_to_renewal).toBe(score.days_to_renewal);
+	});
+
+	it('renders with the server’s sender identity when given, the logo and unsubscribe staying on this app', () => {
+		const workspace = exampleWorkspace();
+		const context = recipientContext({
+			workspace,
+			account: workspace.accounts[0]!,
+			contact: workspace.contacts[0]!,
+			asOf: AS_OF,
+			origin: 'http://127.0.0.1:3000',
+			sender: {
+				identity: {
+					...EMPTY_SENDER,
+					from_name: 'Acme Success',
+					postal_address: 'Acme Inc. · 1 Main Street · Springfield',
+					public_url: 'https://cs.acme.example',
+					training_url: 'https://acme.example/training'
+				},
+				mail_from: 'Ops <ops@acme.example>',
+				public_url: null
+			}
+		})!;
+		expect(context.sender).toEqual({
+			name: 'Acme Success',
+			email: 'ops@acme.example',
+			postal_address: 'Acme Inc. · 1 Main Street · Springfield',
+			logo_url: 'http://127.0.0.1:3000/email-logo.png'
+		});
+		expect(context.links.training).toBe('https://acme.example/training');
+		expect(context.unsubscribe_url).toBe('http://127.0.0.1:3000/unsubscribe/preview');
 	});
 
 	it('sends a test through the endpoint and reports where it went, or the error', async () => {
@@ -171,5 +206,97 @@ describe('the template editor', () => {
 		editor.context = acme();
 		await editor.sendTest();
 		expect(editor.testSend).toEqual({ status: 'sent', to: 'me@x.test', messageId: 'm' });
+	});
+
+	it('refuses to save while an MJML error remains, as for a Liquid error, and saves once fixed', async () => {
+		const db = testDatabase('editor');
+		const editor = editorFor();
+		editor.mjml = editor.mjml.replace('<mj-body', '<mj-colum></mj-colum>\n<mj-body');
+		const line = editor.mjml.split('\n').findIndex((text) => text.includes('<mj-colum>')) + 1;
+		expect(await editor.save(db)).toBe(false);
+		expect(editor.saveIssues).toEqual([
+			expect.stringMatching(new RegExp(`^line ${line}: .*mj-colum`))
+		]);
+		expect(editor.dirty).toBe(true);
+		expect(await db.templates.count()).toBe(0);
+
+		editor.mjml = editor.mjml.replace('<mj-body', '{% if x %}\n<mj-body');
+		expect(await editor.save(db)).toBe(false);
+		expect(editor.saveIssues.some((issue) => /Liquid|tag|if/i.test(issue))).toBe(true);
+
+		editor.discard();
+		editor.mjml = editor.mjml.replace('It is free,', 'Coffee is on us. It is free,');
+		expect(await editor.save(db)).toBe(true);
+		expect(editor.saveIssues).toEqual([]);
+		expect(editor.dirty).toBe(false);
+		expect((await db.templates.get('training-invitation'))?.mjml).toContain('Coffee is on us.');
+	});
+
+	it('refuses to save a link that is not a web address, naming its line', async () => {
+		const db = testDatabase('editor-links');
+		const editor = editorFor();
+		editor.mjml = editor.mjml.replace(
+			'</mj-body>',
+			'<mj-section><mj-column><mj-button href="javascript:alert(1)">Go</mj-button></mj-column></mj-section>\n</mj-body>'
+		);
+		const line = editor.mjml.split('\n').findIndex((text) => text.includes('javascript:')) + 1;
+		expect(await editor.save(db)).toBe(false);
+		expect(editor.saveIssues).toEqual([
+			expect.stringMatching(
+				new RegExp(`^line ${line}: href="javascript:alert\\(1\\)": javascript: links are refused`)
+			)
+		]);
+	});
+
+	it('says when the preview is the last version that rendered, and where the error is', async () => {
+		const editor = editorFor();
+		await editor.check();
+		const good = editor.preview;
+		expect(editor.previewStale).toBe(false);
+
+		// A Liquid syntax error: the source does not render, the last preview stays, marked.
+		const lines = editor.mjml.split('\n');
+		lines.splice(5, 0, '{% if x %}');
+		editor.mjml = lines.join('\n');
+		await editor.check();
+		expect(editor.preview).toBe(good);
+		expect(editor.previewStale).toBe(true);
+		expect(editor.staleBecause).toMatchObject({ kind: 'liquid', line: 6 });
+
+		// A render-time error (a placeholder filled with a javascript: link) keeps it too.
+		editor.discard();
+		editor.context = { ...acme(), links: { ...acme().links, training: 'javascript:alert(1)' } };
+		await editor.check();
+		expect(editor.preview).toBe(good);
+		expect(editor.previewStale).toBe(true);
+		expect(editor.staleBecause).toMatchObject({ kind: 'link' });
+		expect(editor.previewError).toMatch(/javascript: links are refused/);
+
+		// Fixed: the preview is of the source again.
+		editor.context = acme();
+		await editor.check();
+		expect(editor.previewStale).toBe(false);
+		expect(editor.preview).not.toBe(good);
+		expect(editor.previewError).toBeNull();
+	});
+
+	it('renders around an MJML problem, saying so, rather than calling the preview stale', async () => {
+		const editor = editorFor();
+		editor.mjml = editor.mjml.replace('<mj-body', '<mj-colum></mj-colum>\n<mj-body');
+		await editor.check();
+		expect(editor.previewStale).toBe(false);
+		expect(editor.preview?.html).toContain('Hi Ana,');
+		expect(editor.markupProblem).toMatchObject({ kind: 'mjml' });
+	});
+
+	it('discards unsaved edits back to the saved version', () => {
+		const editor = editorFor();
+		const saved = editor.mjml;
+		editor.mjml = 'changed';
+		editor.subject = 'changed';
+		expect(editor.dirty).toBe(true);
+		editor.discard();
+		expect(editor.mjml).toBe(saved);
+		expect(editor.dirty).toBe(false);
 	});
 });

@@ -7,13 +7,14 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { apiRefusal } from '$lib/server/guard';
 import { PublishError } from '$lib/server/mail/published';
 import { mailServer } from '$lib/server/mail/server';
-import { runHourOf } from '$lib/server/mail/service';
+import { operatorOf, runHourOf, sendRefusal, senderOf } from '$lib/server/mail/service';
 
 const MAX_WORKSPACE = 256 * 1024 * 1024;
 
-function describe() {
+function describe(origin: string) {
 	const server = mailServer();
 	const published = server.published.current();
+	const sender = senderOf(server, published, origin);
 	return {
 		published: published && {
 			version: published.version,
@@ -23,15 +24,17 @@ function describe() {
 			daily_run_hour: runHourOf(published)
 		},
 		transport: server.config.smtpUrl ? 'smtp' : 'sink',
-		from: server.config.mailFrom,
-		operator: server.config.operatorEmail
+		from: sender.from,
+		operator: operatorOf(server, sender),
+		/** Why sending through SMTP is refused (the sender identity incomplete), or null. */
+		refusal: sendRefusal(server, sender)
 	};
 }
 
 export const GET: RequestHandler = async (event) => {
 	const refusal = apiRefusal(event, mailServer().config.secret);
 	if (refusal) return refusal;
-	return json(describe());
+	return json(describe(event.url.origin));
 };
 
 export const PUT: RequestHandler = async (event) => {
@@ -47,5 +50,5 @@ export const PUT: RequestHandler = async (event) => {
 		if (error instanceof PublishError) return json({ error: error.message }, { status: 422 });
 		throw error;
 	}
-	return json(describe());
+	return json(describe(event.url.origin));
 };

@@ -40,4 +40,28 @@ describe('the preview frame', () => {
 		expect(screen.getByRole('alert')).toHaveTextContent('template t: line 3: boom');
 		expect(screen.getByText('The preview appears once the source renders.')).toBeVisible();
 	});
+
+	it('says when it shows the last version that rendered, and where the error is', () => {
+		const { rerender } = render(PreviewFrame, { mail, stale: { line: 12 } });
+		expect(screen.getByTestId('preview-state')).toHaveTextContent(
+			'Showing the last version that rendered: fix the error on line 12.'
+		);
+		expect(screen.getByRole('tabpanel')).toHaveAttribute('data-state', 'stale');
+		// The last good render is still there to look at.
+		expect(screen.getByTitle('Preview')).toHaveAttribute('srcdoc', mail.html);
+
+		rerender({ mail, stale: { line: 0 } });
+		expect(screen.getByTestId('preview-state')).toHaveTextContent(
+			'Showing the last version that rendered: fix the error in the subject.'
+		);
+
+		rerender({ mail, stale: null, markup: { line: 4 } });
+		expect(screen.getByRole('tabpanel')).toHaveAttribute('data-state', 'current');
+		expect(screen.getByTestId('preview-state')).toHaveTextContent(
+			'MJML rendered around the markup problem on line 4'
+		);
+
+		rerender({ mail, stale: null, markup: null });
+		expect(screen.getByTestId('preview-state')).toBeEmptyDOMElement();
+	});
 });

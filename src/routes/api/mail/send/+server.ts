@@ -3,7 +3,8 @@
  * recipient, contact_id }] }`: sends the emails of these outbox entries, exactly once each, and
  * answers one result per entry (`sent`, `failed`, `retry`, `suppressed`, `refused`). The
  * messages are the published workspace's: the server renders them and checks every recipient.
- * 409 when the app's workspace is not the published one (publish, then ask again).
+ * 409 when the app's workspace is not the published one (publish, then ask again); 412 when the
+ * server sends through SMTP and the sender identity is incomplete (the answer says what to set).
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/engine/dates';
@@ -11,7 +12,7 @@ import { isObject, readJson } from '$lib/server/api';
 import { apiRefusal } from '$lib/server/guard';
 import { Deliverer, requestProblem, type DeliveryRequest } from '$lib/server/mail/deliver';
 import { mailServer } from '$lib/server/mail/server';
-import { deliveryOptions } from '$lib/server/mail/service';
+import { deliveryOptions, sendRefusal, senderOf } from '$lib/server/mail/service';
 
 const MAX_ENTRIES = 200;
 
@@ -43,8 +44,15 @@ export const POST: RequestHandler = async (event) => {
 			},
 			{ status: 409 }
 		);
+	const sender = senderOf(server, published, event.url.origin);
+	const incomplete = sendRefusal(server, sender);
+	if (incomplete)
+		return json(
+			{ error: incomplete, code: 'sender_incomplete', missing: sender.missing },
+			{ status: 412 }
+		);
 	const deliverer = new Deliverer({
-		...deliveryOptions(server, published, event.url.origin),
+		...deliveryOptions(server, published, event.url.origin, sender),
 		asOf: input.as_of
 	});
 	const requests = (input.entries as DeliveryRequest[]).map((e) => ({

@@ -1,17 +1,24 @@
 /**
  * POST /api/mail/test `{ template: { id, subject, mjml }, context }`: renders a template being
  * edited for the recipient chosen on the template page and sends it to the operator
- * (`OPERATOR_EMAIL`), never anywhere else: the body may be anything, the address is not the
- * request's to choose.
+ * (`OPERATOR_EMAIL`, else the sender's From address), never anywhere else: the body may be
+ * anything, the address is not the request's to choose. The sender's part of the context (name,
+ * postal address, links, logo) is the server's own, as in the messages customers get.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
-import { compileTemplate, renderMail, TemplateError, type MailContext } from '$lib/mail';
+import {
+	compileTemplate,
+	renderMail,
+	senderContext,
+	TemplateError,
+	type MailContext
+} from '$lib/mail';
 import { isObject, readJson } from '$lib/server/api';
 import { apiRefusal } from '$lib/server/guard';
 import { renderMjml } from '$lib/server/mail/mjml';
 import { mailServer } from '$lib/server/mail/server';
-import { transportOf } from '$lib/server/mail/service';
+import { operatorOf, sendRefusal, senderOf, transportOf } from '$lib/server/mail/service';
 import { SendFailure } from '$lib/server/mail/transport';
 
 export const POST: RequestHandler = async (event) => {
@@ -29,33 +36,43 @@ export const POST: RequestHandler = async (event) => {
 	const { id, subject, mjml } = input.template;
 	if (typeof id !== 'string' || typeof subject !== 'string' || typeof mjml !== 'string')
 		return json({ error: 'template: expected id, subject and mjml as text' }, { status: 400 });
+	const sender = senderOf(server, undefined, event.url.origin);
+	const incomplete = sendRefusal(server, sender);
+	if (incomplete)
+		return json(
+			{ error: incomplete, code: 'sender_incomplete', missing: sender.missing },
+			{ status: 412 }
+		);
 	const compiled = compileTemplate({ id, subject, mjml });
 	if (!compiled.ok)
 		return json({ error: new TemplateError(id, compiled.problems).message }, { status: 422 });
+	const context = {
+		...(input.context as unknown as MailContext),
+		...senderContext(sender)
+	};
 	let rendered;
 	try {
-		rendered = await renderMail(
-			compiled.compiled,
-			input.context as unknown as MailContext,
-			renderMjml
-		);
+		rendered = await renderMail(compiled.compiled, context, renderMjml);
 	} catch (error) {
 		return json({ error: (error as Error).message }, { status: 422 });
 	}
-	const domain = server.config.operatorEmail.split('@')[1] ?? 'localhost';
+	const operator = operatorOf(server, sender);
+	const domain = operator.split('@')[1] ?? 'localhost';
 	try {
 		const sent = await transportOf(server).send({
 			key: null,
-			from: server.config.mailFrom,
-			to: server.config.operatorEmail,
+			from: sender.from,
+			to: operator,
+			replyTo: sender.reply_to,
 			subject: `[Test] ${rendered.subject}`,
 			html: rendered.html,
 			text: rendered.text,
 			messageId: `<test-${randomBytes(12).toString('hex')}@${domain}>`,
 			headers: { 'Auto-Submitted': 'auto-generated', 'X-Scorecraft-Test': 'yes' },
-			test: true
+			test: true,
+			publicUrl: sender.public_url
 		});
-		return json({ to: server.config.operatorEmail, message_id: sent.messageId });
+		return json({ to: operator, message_id: sent.messageId });
 	} catch (error) {
 		const message = error instanceof SendFailure ? error.message : String(error);
 		return json({ error: `the test did not go out: ${message}` }, { status: 502 });

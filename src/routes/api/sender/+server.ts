@@ -1,0 +1,49 @@
+/**
+ * The sender identity the server sends as (Settings → Sender). GET: the saved identity, the
+ * environment's defaults (`MAIL_FROM`, `PUBLIC_URL`), what messages carry now with every default
+ * applied, and whether the server may send through SMTP with it. PUT (the identity as JSON):
+ * checks and saves it; 422 with the problems by field when refused.
+ */
+import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { readJson } from '$lib/server/api';
+import { apiRefusal } from '$lib/server/guard';
+import { mailServer } from '$lib/server/mail/server';
+import { operatorOf, sendRefusal, senderOf } from '$lib/server/mail/service';
+
+function describe(event: RequestEvent) {
+	const server = mailServer();
+	const sender = senderOf(server, undefined, event.url.origin);
+	return {
+		identity: server.sender.current(),
+		mail_from: server.config.mailFrom,
+		public_url: server.config.publicUrl,
+		effective: sender,
+		operator: operatorOf(server, sender),
+		transport: server.config.smtpUrl ? 'smtp' : 'sink',
+		refusal: sendRefusal(server, sender)
+	};
+}
+
+export const GET: RequestHandler = (event) => {
+	const refusal = apiRefusal(event, mailServer().config.secret);
+	if (refusal) return refusal;
+	return json(describe(event));
+};
+
+export const PUT: RequestHandler = async (event) => {
+	const server = mailServer();
+	const refusal = apiRefusal(event, server.config.secret);
+	if (refusal) return refusal;
+	const body = await readJson(event.request, 32 * 1024);
+	if (!body.ok) return body.response;
+	const saved = server.sender.save(body.value);
+	if (!saved.ok)
+		return json(
+			{
+				error: saved.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
+				errors: saved.errors
+			},
+			{ status: 422 }
+		);
+	return json(describe(event));
+};
