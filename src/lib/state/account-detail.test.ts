@@ -7,7 +7,14 @@ import {
 	type Workspace
 } from '$lib/engine';
 import { exampleWorkspace } from '../../../tests/support/workspace';
-import { breakdown, contactLines, factLines, groupNames, moveLines } from './account-detail';
+import {
+	breakdown,
+	contactLines,
+	contactMarks,
+	factLines,
+	groupNames,
+	moveLines
+} from './account-detail';
 
 const AS_OF = '2026-11-24';
 
@@ -95,6 +102,34 @@ describe('factLines', () => {
 		);
 		// A fact the snapshot of this date lacks is not carried over from an older one.
 		expect(sources.seats_active).toBeUndefined();
+	});
+});
+
+describe('contactMarks', () => {
+	const contact = (fields: Partial<Contact> = {}): Contact => ({
+		id: 'c',
+		account_id: 'a',
+		email: 'pat@a.example',
+		...fields
+	});
+
+	it('says why plays may not email a contact, nothing when they may', () => {
+		expect(contactMarks(contact(), {})).toEqual([]);
+		expect(contactMarks(contact({ unsubscribed_at: '2026-10-05T08:30:00Z' }), {})).toEqual([
+			{ kind: 'unsubscribed', date: '2026-10-05' }
+		]);
+		expect(contactMarks(contact({ email: 'pat at a.example' }), undefined)).toEqual([
+			{ kind: 'invalid_address' }
+		]);
+		expect(contactMarks(contact({ do_not_contact: true }), {})).toEqual([
+			{ kind: 'do_not_contact', by: 'contact' }
+		]);
+	});
+
+	it('marks everyone of a do-not-contact account, once, beside their other marks', () => {
+		expect(
+			contactMarks(contact({ do_not_contact: true, email: 'x' }), { do_not_contact: true })
+		).toEqual([{ kind: 'do_not_contact', by: 'account' }, { kind: 'invalid_address' }]);
 	});
 });
 

@@ -5,6 +5,7 @@
  */
 import {
 	DORMANT_DAYS,
+	isValidAddress,
 	personEngagement,
 	requiredVars,
 	type Account,
@@ -120,6 +121,15 @@ export function factLines(
 		.sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source));
 }
 
+/**
+ * Why no play may email a contact: they unsubscribed (on a date), they or their whole account are
+ * marked do-not-contact, or their address is not one a message can go to.
+ */
+export type ContactMark =
+	| { kind: 'unsubscribed'; date: IsoDate }
+	| { kind: 'do_not_contact'; by: 'account' | 'contact' }
+	| { kind: 'invalid_address' };
+
 export interface ContactLine {
 	id: string;
 	name: string | null;
@@ -137,6 +147,22 @@ export interface ContactLine {
 	 * between (inactive); null for a contact who is not a user.
 	 */
 	status: 'active' | 'inactive' | 'dormant' | null;
+	/** Why plays may not email them; empty when they may. */
+	marks: ContactMark[];
+}
+
+/** The marks of a contact: unsubscribed, do-not-contact (theirs or the account's), invalid address. */
+export function contactMarks(
+	contact: Contact,
+	account: Pick<Account, 'do_not_contact'> | undefined
+): ContactMark[] {
+	const marks: ContactMark[] = [];
+	if (contact.unsubscribed_at)
+		marks.push({ kind: 'unsubscribed', date: contact.unsubscribed_at.slice(0, 10) });
+	if (account?.do_not_contact) marks.push({ kind: 'do_not_contact', by: 'account' });
+	else if (contact.do_not_contact === true) marks.push({ kind: 'do_not_contact', by: 'contact' });
+	if (!isValidAddress(contact.email)) marks.push({ kind: 'invalid_address' });
+	return marks;
 }
 
 const metric = (contact: Contact, name: string): number | null => {
@@ -144,11 +170,15 @@ const metric = (contact: Contact, name: string): number | null => {
 	return typeof value === 'number' && Number.isFinite(value) ? value : null;
 };
 
-/** The account's contacts with their usage on `asOf`, the most engaged first, then by name. */
+/**
+ * The account's contacts with their usage on `asOf`, the most engaged first, then by name, each
+ * with the marks that keep plays from emailing them (the account's do-not-contact among them).
+ */
 export function contactLines(
 	contacts: readonly Contact[],
 	featuresAvailable: number | undefined,
-	asOf: IsoDate
+	asOf: IsoDate,
+	account?: Pick<Account, 'do_not_contact'>
 ): ContactLine[] {
 	return contacts
 		.map((contact): ContactLine => {
@@ -171,7 +201,8 @@ export function contactLines(
 						? 'dormant'
 						: days < 30
 							? 'active'
-							: 'inactive'
+							: 'inactive',
+				marks: contactMarks(contact, account)
 			};
 		})
 		.sort(

@@ -133,7 +133,7 @@ export class AccountPage {
 		return {
 			snapshot: snapshot ?? null,
 			lines: factLines(facts, scope.account, snapshot, people),
-			contacts: contactLines(scope.workspace.contacts, features, asOf),
+			contacts: contactLines(scope.workspace.contacts, features, asOf, scope.account),
 			raw: facts
 		};
 	});

@@ -4,6 +4,7 @@
  */
 import type { PortfolioRow } from '$lib/db';
 import { DEFAULT_BANDS, NO_DATA, type Band, type Scorecard } from '$lib/engine';
+import { shownChange } from '$lib/i18n/format';
 
 /** A health band as shown: a named band of a scorecard, or one of the two states with no band. */
 export type BandView =
@@ -31,6 +32,17 @@ export interface AccountRow {
 	missing: number;
 	/** The date the account churned; such accounts are history, not the live portfolio. */
 	churnedOn: string | null;
+}
+
+/**
+ * The 30-day change as every page shows it: the difference of the two scores each rounded down
+ * ("40 → 72" reads "+32"). Lists that order or split by change use this, not the full-precision
+ * `delta30d`, so "+34, +33, +32" never shows as "+34, +32, +33".
+ */
+export function shownDelta(row: Pick<AccountRow, 'previous' | 'overall'>): number | null {
+	return row.previous === null || row.overall === null
+		? null
+		: shownChange(row.previous, row.overall);
 }
 
 export interface BandTotal {

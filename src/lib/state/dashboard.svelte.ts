@@ -5,7 +5,18 @@
 import { getDatabase, historyRows, type ScorecraftDatabase } from '$lib/db';
 import { getLocale } from '$lib/i18n/messages';
 import { bandTotals } from './account-rows';
-import { anomalies, atRiskRenewals, inScope, movers, trendInScope } from './dashboard';
+import {
+	anomalies,
+	atRiskRenewals,
+	atRiskView,
+	dropsView,
+	inScope,
+	movers,
+	moversView,
+	trendInScope,
+	type Scope
+} from './dashboard';
+import type { ListView } from './account-query';
 import { LiveQuery } from './live-query.svelte';
 import type { Portfolio } from './portfolio.svelte';
 import { distinct } from './sort-rows';
@@ -48,12 +59,24 @@ export class DashboardState {
 	);
 	readonly bandTotals = $derived.by(() => bandTotals(this.rows, this.#portfolio.bands));
 	readonly totalArr = $derived(this.rows.reduce((sum, row) => sum + (row.arr ?? 0), 0));
-	readonly movers = $derived(movers(this.rows, 5));
+	/** Every rise and every fall in scope, biggest first: the lists show the first few. */
+	readonly movers = $derived(movers(this.rows, this.#collator));
 	readonly atRisk = $derived.by(() => {
 		const asOf = this.#asOf();
-		return asOf ? atRiskRenewals(this.rows, asOf) : [];
+		return asOf ? atRiskRenewals(this.rows, asOf, undefined, this.#collator) : [];
 	});
-	readonly anomalies = $derived(anomalies(this.rows));
+	readonly anomalies = $derived(anomalies(this.rows, this.#collator));
+
+	/** The Accounts list's views of each list in scope, for their "Show all" links. */
+	readonly views = $derived.by((): Record<'up' | 'down' | 'atRisk' | 'drops', ListView> => {
+		const scope: Scope = { segment: this.segment, csm: this.csm };
+		return {
+			up: moversView(scope, 'up'),
+			down: moversView(scope, 'down'),
+			atRisk: atRiskView(scope),
+			drops: dropsView(scope)
+		};
+	});
 
 	/** The weekly trend of the accounts in scope, churned ones counted until they churned. */
 	readonly trend = $derived.by(() => {

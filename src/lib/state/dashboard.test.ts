@@ -1,22 +1,98 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '$lib/db';
 import { trendOf } from '$lib/db';
-import { anomalies, atRiskRenewals, inScope, movers, trendInScope } from './dashboard';
+import { viewRows, viewSearch } from './account-query';
+import {
+	anomalies,
+	atRiskRenewals,
+	atRiskView,
+	dropsView,
+	inScope,
+	movers,
+	moversView,
+	trendInScope
+} from './dashboard';
 import { accountRow, BANDS } from './testing';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 
+/** A row whose score went from `previous` to `overall`, with the exact change between them. */
+const moved = (id: string, previous: number, overall: number) =>
+	accountRow(id, { previous, overall, delta30d: overall - previous });
+
 describe('movers', () => {
-	it('takes the biggest rises and falls over 30 days, biggest first, no unchanged or unknown', () => {
+	it('takes every rise and fall over 30 days, biggest first, no unchanged or unknown', () => {
 		const rows = [
-			accountRow('flat', { delta30d: 0 }),
+			moved('flat', 50, 50),
 			accountRow('unknown', { delta30d: null }),
-			...[3, 12, 7, 1, 9, 15].map((delta, i) => accountRow(`up${i}`, { delta30d: delta })),
-			...[-2, -30, -8].map((delta, i) => accountRow(`down${i}`, { delta30d: delta }))
+			...[3, 12, 7, 1, 9, 15].map((delta, i) => moved(`up${i}`, 40, 40 + delta)),
+			...[-2, -30, -8].map((delta, i) => moved(`down${i}`, 60, 60 + delta))
 		];
-		const { up, down } = movers(rows, 5);
-		expect(ids(up)).toEqual(['up5', 'up1', 'up4', 'up2', 'up0']);
+		const { up, down } = movers(rows);
+		expect(ids(up)).toEqual(['up5', 'up1', 'up4', 'up2', 'up0', 'up3']);
 		expect(ids(down)).toEqual(['down1', 'down2', 'down0']);
+	});
+
+	it('orders by the change as shown, +34, +33, +32, whatever the hidden decimals say', () => {
+		// Shown as scores rounded down: 40 → 74 (+34), 40 → 73 (+33), 41 → 73 (+32). By the exact
+		// change (33.2, 33.8, 32.1) the +33 would come first; so it did on the dashboard.
+		const rows = [
+			moved('plus33', 40.1, 73.9),
+			moved('plus32', 41.5, 73.6),
+			moved('plus34', 40.9, 74.1),
+			moved('minus20', 70.9, 50.1),
+			moved('minus21', 70.1, 49.9),
+			moved('minus19', 70.2, 51.3)
+		];
+		const { up, down } = movers(rows);
+		expect(ids(up)).toEqual(['plus34', 'plus33', 'plus32']);
+		expect(ids(down)).toEqual(['minus21', 'minus20', 'minus19']);
+	});
+
+	it('leaves out a change too small to show', () => {
+		const { up, down } = movers([moved('tiny', 60.2, 60.9), moved('tinier', 60.9, 60.1)]);
+		expect(up).toEqual([]);
+		expect(down).toEqual([]);
+	});
+});
+
+describe('the views behind the dashboard’s lists', () => {
+	const scope = { segment: 'mid', csm: 'kim@vendor.example' };
+	const rows = [
+		moved('rise', 40, 60),
+		moved('fall', 60, 40),
+		accountRow('red-soon', { overall: 20, renewalDate: '2026-12-01' }),
+		accountRow('drop', { overall: 30, drop30d: 25, anomaly: true })
+	].map((row) => ({ ...row, segment: 'mid' }));
+
+	it('select in the Accounts list exactly the accounts of each list, in scope', () => {
+		const collator = new Intl.Collator('en');
+		const all = { segment: '', csm: '' };
+		const asOf = '2026-11-24';
+		expect(ids(viewRows(rows, moversView(scope, 'up'), asOf, collator))).toEqual(
+			ids(movers(rows).up)
+		);
+		expect(ids(viewRows(rows, moversView(scope, 'down'), asOf, collator))).toEqual(
+			ids(movers(rows).down)
+		);
+		expect(ids(viewRows(rows, atRiskView(scope), asOf, collator))).toEqual(
+			ids(atRiskRenewals(rows, asOf))
+		);
+		expect(ids(viewRows(rows, dropsView(scope), asOf, collator))).toEqual(ids(anomalies(rows)));
+		// Out of scope, none of them.
+		const other = { segment: 'scale', csm: '' };
+		expect(viewRows(rows, atRiskView(other), asOf, collator)).toEqual([]);
+		expect(ids(viewRows(rows, atRiskView(all), asOf, collator))).toEqual(['red-soon']);
+	});
+
+	it('write the link of each list with its scope, filter and order', () => {
+		expect(viewSearch(atRiskView(scope))).toBe(
+			'?segment=mid&csm=kim%40vendor.example&band=Red&band=Orange&renewal=90&sort=renewal'
+		);
+		expect(viewSearch(moversView(scope, 'up'))).toBe(
+			'?segment=mid&csm=kim%40vendor.example&change=up&sort=delta&dir=desc'
+		);
+		expect(viewSearch(dropsView({ segment: '', csm: '' }))).toBe('?drop=1&sort=delta');
 	});
 });
 

@@ -1,6 +1,7 @@
 /** What the dashboard shows, computed from the account rows and histories: pure and tested. */
 import { trendOf, type HistoryRow, type TrendPoint } from '$lib/db';
-import { addDays } from '$lib/engine/dates';
+import { getLocale } from '$lib/i18n/messages';
+import { listView, viewRows, type ChangeFilter, type ListView } from './account-query';
 import type { AccountRow } from './account-rows';
 
 /** The bands that put an account at risk when its renewal is near. */
@@ -18,22 +19,47 @@ export function inScope(row: AccountRow, scope: Scope): boolean {
 	return (!scope.segment || row.segment === scope.segment) && (!scope.csm || row.csm === scope.csm);
 }
 
-/** The accounts whose score rose most and fell most over 30 days, `count` of each, biggest first. */
+/** The Accounts list's view of the rises (or falls) in scope: biggest change first, as shown. */
+export function moversView(scope: Scope, change: ChangeFilter): ListView {
+	return listView({
+		...scope,
+		change,
+		sortKey: 'delta',
+		direction: change === 'up' ? 'descending' : 'ascending'
+	});
+}
+
+/** The Accounts list's view of the at-risk renewals in scope: soonest first, lower score first. */
+export function atRiskView(scope: Scope, days = RENEWAL_WINDOW_DAYS): ListView {
+	return listView({
+		...scope,
+		bands: AT_RISK_BANDS.map((name) => `band:${name}`),
+		renewalDays: days,
+		sortKey: 'renewal',
+		direction: 'ascending'
+	});
+}
+
+/** The Accounts list's view of the sudden drops in scope, biggest fall over 30 days first. */
+export function dropsView(scope: Scope): ListView {
+	return listView({ ...scope, drops: true, sortKey: 'delta', direction: 'ascending' });
+}
+
+const collatorOf = () => new Intl.Collator(getLocale(), { numeric: true, sensitivity: 'base' });
+
+/**
+ * Every account whose score rose and every one that fell over 30 days, biggest change first, by
+ * the change as the pages show it (the scores rounded down first): "+34, +33, +32", never
+ * "+34, +32, +33" because the hidden decimals said so. Unchanged and unknown changes are left out.
+ */
 export function movers(
 	rows: readonly AccountRow[],
-	count = 5
+	collator = collatorOf()
 ): { up: AccountRow[]; down: AccountRow[] } {
-	const moved = rows.filter((row) => row.delta30d !== null && row.delta30d !== 0);
-	const byName = (a: AccountRow, b: AccountRow) => a.name.localeCompare(b.name);
+	const all = { segment: '', csm: '' };
 	return {
-		up: moved
-			.filter((row) => row.delta30d! > 0)
-			.sort((a, b) => b.delta30d! - a.delta30d! || byName(a, b))
-			.slice(0, count),
-		down: moved
-			.filter((row) => row.delta30d! < 0)
-			.sort((a, b) => a.delta30d! - b.delta30d! || byName(a, b))
-			.slice(0, count)
+		up: viewRows(rows, moversView(all, 'up'), null, collator),
+		down: viewRows(rows, moversView(all, 'down'), null, collator)
 	};
 }
 
@@ -44,30 +70,20 @@ export function movers(
 export function atRiskRenewals(
 	rows: readonly AccountRow[],
 	asOf: string,
-	days = RENEWAL_WINDOW_DAYS
+	days = RENEWAL_WINDOW_DAYS,
+	collator = collatorOf()
 ): AccountRow[] {
-	const until = addDays(asOf, days);
-	return rows
-		.filter(
-			(row) =>
-				row.band.kind === 'band' &&
-				AT_RISK_BANDS.includes(row.band.name) &&
-				row.renewalDate !== null &&
-				row.renewalDate >= asOf &&
-				row.renewalDate <= until
-		)
-		.sort(
-			(a, b) =>
-				(a.renewalDate! < b.renewalDate! ? -1 : a.renewalDate! > b.renewalDate! ? 1 : 0) ||
-				(a.overall ?? 0) - (b.overall ?? 0)
-		);
+	return viewRows(rows, atRiskView({ segment: '', csm: '' }, days), asOf, collator);
 }
 
-/** Accounts whose score fell by the anomaly threshold or more within 30 days, biggest fall first. */
-export function anomalies(rows: readonly AccountRow[]): AccountRow[] {
-	return rows
-		.filter((row) => row.anomaly && row.overall !== null)
-		.sort((a, b) => b.drop30d - a.drop30d || a.name.localeCompare(b.name));
+/**
+ * Accounts whose score fell by the anomaly threshold or more within 30 days, biggest fall first:
+ * the same accounts as `dropsView`, in the order of the fall from the 30-day high.
+ */
+export function anomalies(rows: readonly AccountRow[], collator = collatorOf()): AccountRow[] {
+	return viewRows(rows, dropsView({ segment: '', csm: '' }), null, collator).sort(
+		(a, b) => b.drop30d - a.drop30d || collator.compare(a.name, b.name)
+	);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Sorting and filtering the account rows: pure, so the lists stay thin and this stays tested. */
-import type { AccountRow } from './account-rows';
+import { shownDelta, type AccountRow } from './account-rows';
 
 export type SortKey = 'name' | 'overall' | 'delta' | 'arr' | 'renewal';
 export type SortDirection = 'ascending' | 'descending';
@@ -9,10 +9,19 @@ type Value = string | number | null;
 const read: Record<SortKey, (row: AccountRow) => Value> = {
 	name: (row) => row.name,
 	overall: (row) => row.overall,
-	delta: (row) => row.delta30d,
+	// The change as shown (scores rounded down first), so the column reads in order.
+	delta: shownDelta,
 	arr: (row) => row.arr,
 	renewal: (row) => row.renewalDate
 };
+
+/**
+ * The order a column first sorts in, the way a CSM looks first: lowest score, biggest fall and
+ * soonest renewal first, A first, largest ARR first.
+ */
+export function defaultDirection(key: SortKey): SortDirection {
+	return key === 'arr' ? 'descending' : 'ascending';
+}
 
 /**
  * A sorted copy. Empty values go last in both directions (an account without a score is not the
@@ -54,9 +63,15 @@ export interface RowFilter {
 	/** Part of the name, matched ignoring case and accents. */
 	query?: string;
 	segment?: string | null;
-	/** A band's key (`BandView.key`). */
-	band?: string | null;
+	/** Band keys (`BandView.key`): a row in any of them passes; none given means any band. */
+	bands?: readonly string[];
 	csm?: string | null;
+	/** Renewing between these dates, both included. */
+	renewal?: { from: string; until: string } | null;
+	/** The score rose (up) or fell (down) over 30 days, as the change is shown. */
+	change?: 'up' | 'down' | null;
+	/** Only the sudden drops (20 points or more within 30 days) that have a score now. */
+	drops?: boolean;
 	/** Churned accounts are left out unless asked for. */
 	churned?: boolean;
 }
@@ -64,16 +79,29 @@ export interface RowFilter {
 /** The rows that pass every filter given; the same array when no filter applies. */
 export function filterRows(rows: readonly AccountRow[], filter: RowFilter): readonly AccountRow[] {
 	const needle = fold((filter.query ?? '').trim());
-	const { segment, band, csm, churned = false } = filter;
-	if (!needle && !segment && !band && !csm && churned) return rows;
-	return rows.filter(
-		(row) =>
-			(churned || row.churnedOn === null) &&
-			(!segment || row.segment === segment) &&
-			(!band || row.band.key === band) &&
-			(!csm || row.csm === csm) &&
-			(!needle || folded(row).includes(needle))
-	);
+	const { segment, csm, renewal, change, drops = false, churned = false } = filter;
+	const bands = filter.bands?.length ? new Set(filter.bands) : null;
+	if (!needle && !segment && !bands && !csm && !renewal && !change && !drops && churned)
+		return rows;
+	return rows.filter((row) => {
+		if (!churned && row.churnedOn !== null) return false;
+		if (segment && row.segment !== segment) return false;
+		if (bands && !bands.has(row.band.key)) return false;
+		if (csm && row.csm !== csm) return false;
+		if (
+			renewal &&
+			(row.renewalDate === null ||
+				row.renewalDate < renewal.from ||
+				row.renewalDate > renewal.until)
+		)
+			return false;
+		if (change) {
+			const delta = shownDelta(row);
+			if (delta === null || (change === 'up' ? delta <= 0 : delta >= 0)) return false;
+		}
+		if (drops && !(row.anomaly && row.overall !== null)) return false;
+		return !needle || folded(row).includes(needle);
+	});
 }
 
 /** Names folded once per row: a search runs over every row on each keystroke. */

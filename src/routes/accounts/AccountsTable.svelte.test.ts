@@ -2,6 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Random } from '$lib/engine';
+import type { ListView } from '$lib/state/account-query';
+import { shownDelta } from '$lib/state/account-rows';
 import { accountRow } from '$lib/state/testing';
 import ListHarness from './ListHarness.svelte';
 
@@ -23,11 +25,12 @@ function manyRows(count = 10_000) {
 	const random = new Random(7);
 	return Array.from({ length: count }, (_, i) => {
 		const overall = Math.floor(random.next() * 10_000) / 100;
+		const delta30d = Math.round((random.next() - 0.5) * 6000) / 100;
 		return accountRow(`a${i}`, {
 			name: `Account ${String(i).padStart(5, '0')}`,
 			overall,
-			previous: overall - 10,
-			delta30d: Math.round((random.next() - 0.5) * 6000) / 100,
+			previous: overall - delta30d,
+			delta30d,
 			segment: i % 3 === 0 ? 'enterprise' : 'scale',
 			csm: i % 2 === 0 ? 'kim@vendor.example' : 'lee@vendor.example',
 			churnedOn: i % 1000 === 999 ? '2026-06-01' : null
@@ -35,9 +38,9 @@ function manyRows(count = 10_000) {
 	});
 }
 
-function setup(rows = manyRows()) {
+function setup(rows = manyRows(), view: Partial<ListView> = {}) {
 	const user = userEvent.setup();
-	render(ListHarness, { rows });
+	render(ListHarness, { rows, view });
 	const table = screen.getByRole('table', { name: 'Account health scores' });
 	const viewport = screen.getByTestId('accounts-viewport');
 	/** The data rows rendered now, as [aria-rowindex, name]. */
@@ -57,7 +60,8 @@ function setup(rows = manyRows()) {
 	return { user, table, viewport, rendered, header, scrollTo, rows };
 }
 
-describe('the accounts list', () => {
+// 10,000 rows through jsdom: slow on a busy machine, so more time than the default 5 s.
+describe('the accounts list', { timeout: 20_000 }, () => {
 	it('renders a window of rows out of 10,000 and tells assistive technology the full size', () => {
 		const { table, rendered, header } = setup();
 		// 10 churned accounts are hidden by default; plus the header row.
@@ -88,7 +92,7 @@ describe('the accounts list', () => {
 	});
 
 	it('sorts by score and by change, both ways, from the headers', async () => {
-		const { user, rendered, header, rows } = setup();
+		const { user, rendered, header, rows, table } = setup();
 		const live = rows.filter((row) => row.churnedOn === null);
 		const nameOf = new Map(rows.map((row) => [row.name, row]));
 		const shown = () => rendered().map(([, name]) => nameOf.get(name)!);
@@ -102,16 +106,23 @@ describe('the accounts list', () => {
 		expect(scores[0]).toBe(Math.max(...live.map((row) => row.overall!)));
 		expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
+		// By the change as the column shows it: the two scores rounded down first.
 		await user.click(within(header(/^Change/)).getByRole('button'));
 		expect(header(/^Change/)).toHaveAttribute('aria-sort', 'ascending');
 		expect(header(/^Score/)).not.toHaveAttribute('aria-sort');
-		const falls = shown().map((row) => row.delta30d!);
-		expect(falls[0]).toBe(Math.min(...live.map((row) => row.delta30d!)));
+		const falls = shown().map((row) => shownDelta(row)!);
+		expect(falls[0]).toBe(Math.min(...live.map((row) => shownDelta(row)!)));
 		expect(falls).toEqual([...falls].sort((a, b) => a - b));
+		const cells = within(table)
+			.getAllByRole('row')
+			.slice(1)
+			.filter((row) => row.querySelector('th[scope="row"]'))
+			.map((row) => Number(row.querySelectorAll('td')[4]!.textContent!.trim().replace('−', '-')));
+		expect(cells).toEqual(falls);
 
 		await user.click(within(header(/^Change/)).getByRole('button'));
 		expect(header(/^Change/)).toHaveAttribute('aria-sort', 'descending');
-		expect(shown()[0]!.delta30d).toBe(Math.max(...live.map((row) => row.delta30d!)));
+		expect(shownDelta(shown()[0]!)).toBe(Math.max(...live.map((row) => shownDelta(row)!)));
 	});
 
 	it('filters by segment, band, CSM and name, and shows churned accounts on request', async () => {
@@ -152,5 +163,39 @@ describe('the accounts list', () => {
 			'/accounts/a1',
 			'/accounts/a2'
 		]);
+	});
+});
+
+describe('the accounts list opened from a link', () => {
+	it('starts from the view the link gave, its extra filters shown and removable', async () => {
+		const rows = [
+			accountRow('red-soon', { overall: 20, renewalDate: '2026-12-01', segment: 'mid' }),
+			accountRow('orange-soon', { overall: 45, renewalDate: '2026-12-10', segment: 'mid' }),
+			accountRow('red-late', { overall: 20, renewalDate: '2027-06-01', segment: 'mid' }),
+			accountRow('green-soon', { overall: 90, renewalDate: '2026-12-01', segment: 'mid' }),
+			accountRow('red-other', { overall: 20, renewalDate: '2026-12-01', segment: 'scale' })
+		];
+		const { user, rendered } = setup(rows, {
+			segment: 'mid',
+			bands: ['band:Red', 'band:Orange'],
+			renewalDays: 90,
+			sortKey: 'renewal'
+		});
+		expect(rendered().map(([, name]) => name)).toEqual(['red-soon', 'orange-soon']);
+		// The two bands as one choice; the renewal window as a chip.
+		expect(screen.getByLabelText('Band')).toHaveDisplayValue('Red or Orange');
+		const more = screen.getByRole('list', { name: 'More filters' });
+		expect(within(more).getByRole('listitem')).toHaveTextContent('Renewing within 90 days');
+
+		await user.click(
+			within(more).getByRole('button', { name: 'Remove the filter “Renewing within 90 days”' })
+		);
+		expect(screen.queryByRole('list', { name: 'More filters' })).not.toBeInTheDocument();
+		expect(rendered().map(([, name]) => name)).toEqual(['red-soon', 'orange-soon', 'red-late']);
+
+		await user.selectOptions(screen.getByLabelText('Band'), 'Orange');
+		expect(rendered().map(([, name]) => name)).toEqual(['orange-soon']);
+		expect(screen.getByLabelText('Band')).toHaveDisplayValue('Orange');
+		expect(screen.queryByRole('option', { name: 'Red or Orange' })).not.toBeInTheDocument();
 	});
 });

@@ -78,7 +78,7 @@ describe('OutboxBoard', () => {
 		await user.click(approve);
 		await waitFor(() =>
 			expect(screen.getByRole('status')).toHaveTextContent(
-				'Approved 1 entries (0 were not waiting and were left as they were).'
+				'Approved 1 entry (0 were not waiting and were left as they were).'
 			)
 		);
 		const [task] = await db.tasks.toArray();
@@ -88,6 +88,7 @@ describe('OutboxBoard', () => {
 		// The waiting view now shows only Globex's entry.
 		await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
 		expect(within(table).getByRole('row', { name: /Globex/ })).toBeInTheDocument();
+		expect(screen.getByText('Showing 1 of 1 entry.')).toBeInTheDocument();
 	});
 
 	it('selects every waiting entry shown and rejects them', async () => {

@@ -1,8 +1,11 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { anomalies, movers } from '$lib/state/dashboard';
+import type { ResolvedPathname } from '$app/types';
+import { viewSearch } from '$lib/state/account-query';
+import { anomalies, atRiskRenewals, atRiskView, movers, moversView } from '$lib/state/dashboard';
 import { accountRow } from '$lib/state/testing';
 import AnomalyList from './AnomalyList.svelte';
+import AtRiskTable from './AtRiskTable.svelte';
 import MoversList from './MoversList.svelte';
 
 const texts = (table: HTMLElement) =>
@@ -20,7 +23,7 @@ describe('MoversList', () => {
 	];
 
 	it('lists the rises and the falls apart, biggest first, with the scores and the change as shown', () => {
-		const { up, down } = movers(rows, 5);
+		const { up, down } = movers(rows);
 		render(MoversList, { up, down });
 		expect(texts(screen.getByRole('table', { name: 'Rising' }))).toEqual([
 			['Up big', '40 → 71', '+31'],
@@ -66,8 +69,80 @@ describe('AnomalyList', () => {
 		expect(screen.getByText('10 of 12 shown.')).toBeInTheDocument();
 	});
 
+	it('links to all of them in the Accounts list', () => {
+		const rows = Array.from({ length: 12 }, (_, i) =>
+			accountRow(`a${i}`, { overall: 30, drop30d: 20 + i, anomaly: true })
+		);
+		render(AnomalyList, { rows, href: '/accounts?drop=1&sort=delta' as ResolvedPathname });
+		const link = screen.getByRole('link', { name: /^Show all 12 accounts of “Sudden drops”/ });
+		expect(link).toHaveTextContent('Show all 12');
+		expect(link).toHaveAttribute('href', '/accounts?drop=1&sort=delta');
+	});
+
 	it('says so when no score fell', () => {
 		render(AnomalyList, { rows: [] });
 		expect(screen.getByText(/No score fell 20 points or more/)).toBeInTheDocument();
+	});
+});
+
+describe('“Show all” under a dashboard list', () => {
+	const AS_OF = '2026-11-24';
+	const scope = { segment: 'scale', csm: '' };
+
+	it('links the at-risk renewals to the Accounts list with their scope, bands, window and order', () => {
+		const rows = atRiskRenewals(
+			Array.from({ length: 125 }, (_, i) =>
+				accountRow(`r${i}`, { overall: 20 + (i % 40), renewalDate: '2026-12-01' })
+			),
+			AS_OF
+		);
+		const href = `/accounts${viewSearch(atRiskView(scope))}` as ResolvedPathname;
+		render(AtRiskTable, { rows, asOf: AS_OF, currency: 'USD', href });
+		expect(screen.getByText('10 of 125 shown.')).toBeInTheDocument();
+		const link = screen.getByRole('link', { name: /^Show all 125 accounts of “At risk/ });
+		expect(link).toHaveTextContent('Show all 125');
+		const url = new URL(link.getAttribute('href')!, 'http://localhost');
+		expect(url.pathname).toBe('/accounts');
+		expect(url.searchParams.get('segment')).toBe('scale');
+		expect(url.searchParams.getAll('band')).toEqual(['Red', 'Orange']);
+		expect(url.searchParams.get('renewal')).toBe('90');
+		expect(url.searchParams.get('sort')).toBe('renewal');
+	});
+
+	it('offers no link when the list shows everything', () => {
+		const rows = atRiskRenewals(
+			[accountRow('one', { overall: 20, renewalDate: '2026-12-01' })],
+			AS_OF
+		);
+		render(AtRiskTable, {
+			rows,
+			asOf: AS_OF,
+			currency: 'USD',
+			href: '/accounts?x' as ResolvedPathname
+		});
+		expect(screen.queryByRole('link', { name: /Show all/ })).not.toBeInTheDocument();
+		expect(screen.queryByText(/shown\./)).not.toBeInTheDocument();
+	});
+
+	it('links each movers list past its first five, rising and falling apart', () => {
+		const rows = [
+			...Array.from({ length: 7 }, (_, i) =>
+				accountRow(`up${i}`, { previous: 40, overall: 45 + i, delta30d: 5 + i })
+			),
+			accountRow('down', { previous: 60, overall: 50, delta30d: -10 })
+		];
+		const { up, down } = movers(rows);
+		const hrefs = {
+			up: `/accounts${viewSearch(moversView(scope, 'up'))}` as ResolvedPathname,
+			down: `/accounts${viewSearch(moversView(scope, 'down'))}` as ResolvedPathname
+		};
+		render(MoversList, { up, down, hrefs });
+		expect(within(screen.getByRole('table', { name: 'Rising' })).getAllByRole('row')).toHaveLength(
+			6
+		);
+		const link = screen.getByRole('link', { name: /^Show all 7 accounts of “Rising/ });
+		expect(link).toHaveAttribute('href', '/accounts?segment=scale&change=up&sort=delta&dir=desc');
+		// One fall: all shown, no link.
+		expect(screen.getAllByRole('link', { name: /Show all/ })).toHaveLength(1);
 	});
 });

@@ -6,16 +6,17 @@ export default {
 		'A low score should mean churn. AUC is the chance that an account that churned scored below one that stayed (1 is perfect, 0.5 a coin toss, below 0.5 the score points the wrong way); ties count half.',
 	'backtest.scorecard': 'Scorecard',
 	'backtest.horizon': 'Scored before the outcome',
-	'backtest.horizonDays': '{days} days',
+	'backtest.horizonDays': '{days|one:# day|other:# days}',
 	'backtest.reading': 'Reading the workspace…',
 	'backtest.running': 'Backtesting… {done} of {total}',
-	'backtest.ranIn': 'Backtested {outcomes} outcomes in {seconds} s, in the background.',
+	'backtest.ranIn':
+		'Backtested {outcomes|one:# outcome|other:# outcomes} in {seconds} s, in the background.',
 	'backtest.failed': 'The backtest failed: {error}',
 	'backtest.noOutcomes':
 		'The workspace has no renewal outcomes yet, so there is nothing to backtest. Import outcomes (churned, renewed, expanded, downsold) with your data.',
 	'backtest.noScorecards': 'No published scorecard to backtest.',
 	'backtest.nothingScored':
-		'None of this scorecard’s outcomes had a score {days} days before: no data that early, or no outcome among its accounts.',
+		'None of this scorecard’s outcomes had a score {days|one:# day|other:# days} before: no data that early, or no outcome among its accounts.',
 	'backtest.oneSided':
 		'The scored outcomes are all churn or all renewals: there is nothing to rank.',
 
@@ -130,7 +131,7 @@ export default {
 
 	'backtest.blind.title': 'Churned while {band}',
 	'backtest.blind.intro':
-		'Accounts the score rated in its top band {days} days before they churned: the score’s blind spots, worth a look.',
+		'Accounts the score rated in its top band {days|one:# day|other:# days} before they churned: the score’s blind spots, worth a look.',
 	'backtest.blind.caption': 'Accounts that churned while in the top band',
 	'backtest.blind.account': 'Account',
 	'backtest.blind.score': 'Score then',

@@ -4,7 +4,7 @@ export default {
 	'data.intro':
 		'Bring accounts, contacts and product usage in from CSV files, and save or restore the whole workspace.',
 	'data.store.counts':
-		'The store holds {accounts} accounts, {contacts} contacts and {snapshots} snapshots.',
+		'The store holds {accounts|one:# account|other:# accounts}, {contacts|one:# contact|other:# contacts} and {snapshots|one:# snapshot|other:# snapshots}.',
 	'data.store.loading': 'Reading the store…',
 	'data.store.starting':
 		'The workspace is still opening (the sample is loaded on the very first start): imports and resets wait until it is ready.',
@@ -20,7 +20,7 @@ export default {
 	'data.workspace.reading': 'Checking the workspace file…',
 	'data.workspace.notJson': '{file} is not JSON: {error}',
 	'data.workspace.invalid':
-		'{file} is not a valid workspace file. Nothing was changed. {count} problems:',
+		'{file} is not a valid workspace file. Nothing was changed. {count|one:# problem|other:# problems}:',
 	'data.workspace.issues.caption': 'Problems in {file}',
 	'data.workspace.issues.path': 'Where',
 	'data.workspace.issues.message': 'Problem',
@@ -29,7 +29,7 @@ export default {
 	'data.workspace.replaced': 'The workspace now holds the contents of {file}.',
 	'data.failed': 'That did not work, and the store is as it was: {error}',
 	'data.refreshing': 'Recalculating scores…',
-	'data.confirm.cancel': 'Cancel',
+
 	'data.replace.title': 'Replace the whole workspace?',
 	'data.replace.description':
 		'Everything in the store is replaced by the contents of {file}. Export the workspace first if you may want it back.',
@@ -73,9 +73,9 @@ export default {
 	'import.kind.contacts.hint': 'one row per person',
 	'import.kind.snapshots': 'Snapshots',
 	'import.kind.snapshots.hint': 'one row per account and date, one column per metric',
-	'import.records.accounts': 'accounts',
-	'import.records.contacts': 'contacts',
-	'import.records.snapshots': 'snapshots',
+	'import.records.accounts': '{count|one:# account|other:# accounts}',
+	'import.records.contacts': '{count|one:# contact|other:# contacts}',
+	'import.records.snapshots': '{count|one:# snapshot|other:# snapshots}',
 	'import.file.label': 'CSV file',
 	'import.file.hint': 'UTF-8 text with a heading row, separated by commas or semicolons.',
 	'import.reading': 'Reading {file}…',
@@ -84,7 +84,7 @@ export default {
 		'{file} is not UTF-8 text. Save it again as “CSV UTF-8” (in Excel: File › Save as › CSV UTF-8) and choose it again.',
 	'import.fileProblem.unreadable': '{file} could not be read.',
 	'import.failed': 'The file could not be checked: {error}',
-	'import.format': '{file}: {columns} columns separated by {delimiter}.',
+	'import.format': '{file}: {columns|one:# column|other:# columns} separated by {delimiter}.',
 	'import.format.decimalComma': 'Numbers written with a decimal comma (0,75) are read as decimals.',
 	'import.delimiter.comma': 'commas',
 	'import.delimiter.semicolon': 'semicolons',
@@ -131,7 +131,8 @@ export default {
 	'import.field.last_seen': 'Last seen',
 	'import.field.date': 'Date',
 	'import.preview.title': 'Preview',
-	'import.preview.caption': 'The first {count} rows as they will be imported',
+	'import.preview.caption':
+		'{count|one:The first row as it will be imported|other:The first # rows as they will be imported}',
 	'import.preview.row': 'Row',
 	'import.preview.problems': 'Problems',
 	'import.preview.ok': 'Ready',
@@ -147,9 +148,10 @@ export default {
 	'import.back': 'Change the mapping',
 	'import.checking': 'Checking every row of {file}…',
 	'import.progress.label': 'Rows checked',
-	'import.progress': '{rows} rows checked · {read} of {total}',
-	'import.checked': '{file} checked: {valid} rows ready to import, {invalid} rows with problems.',
-	'import.blankRows': '{count} blank rows are skipped.',
+	'import.progress': '{rows|one:# row checked|other:# rows checked} · {read} of {total}',
+	'import.checked':
+		'{file} checked: {valid|one:# row ready to import|other:# rows ready to import}, {invalid|one:# row with problems|other:# rows with problems}.',
+	'import.blankRows': '{count|one:# blank row is skipped|other:# blank rows are skipped}.',
 	'import.errors.title': 'Problems',
 	'import.errors.caption':
 		'Rows with problems are not imported. Fix them in the file and import it again, or import the other rows now.',
@@ -160,12 +162,12 @@ export default {
 	'import.errors.wholeRow': '(whole row)',
 	'import.errors.none': 'No problems: every row can be imported.',
 	'import.errors.pager': 'Pages of problems',
-	'import.import': 'Import {count} rows',
+	'import.import': 'Import {count|one:# row|other:# rows}',
 	'import.nothingToImport': 'No row can be imported as the file is.',
-	'import.writing': 'Importing {count} rows, all at once (it cannot stop part way)…',
+	'import.writing':
+		'Importing {count|one:# row|other:# rows}, all at once (it cannot stop part way)…',
 	'import.writeFailed': 'Nothing was imported, and the store is as it was: {error}',
-	'import.done':
-		'Imported {file}: {added} {records} added, {updated} updated, {unchanged} unchanged.',
+	'import.done': 'Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.',
 	'import.refreshed': 'Scores recalculated as of {date}.',
 	'import.refreshFailed':
 		'The rows were imported, but the scores could not be recalculated: {error}',

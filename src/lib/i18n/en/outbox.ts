@@ -37,14 +37,14 @@ export default {
 	'outbox.approve': 'Approve selected',
 	'outbox.reject': 'Reject selected',
 	'outbox.decided':
-		'{verb} {changed} entries ({skipped} were not waiting and were left as they were).',
+		'{verb} {changed|one:# entry|other:# entries} ({skipped|one:# was not waiting and was left as it was|other:# were not waiting and were left as they were}).',
 	'outbox.approved': 'Approved',
 	'outbox.rejectedVerb': 'Rejected',
 	'outbox.yourName': 'Your name',
-	'outbox.shown': 'Showing {shown} of {total} entries.',
+	'outbox.shown': 'Showing {shown} of {total|one:# entry|other:# entries}.',
 	'outbox.more': 'Show more',
-	'outbox.emails.send': 'Send {count} queued emails',
-	'outbox.webhooks.post': 'Post {count} queued webhooks',
+	'outbox.emails.send': 'Send {count|one:# queued email|other:# queued emails}',
+	'outbox.webhooks.post': 'Post {count|one:# queued webhook|other:# queued webhooks}',
 	'outbox.webhooks.posted': 'Webhooks posted: {sent} delivered, {failed} failed.',
 
 	'tasks.title': 'Tasks',

@@ -3,7 +3,7 @@ export default {
 	'dashboard.title': 'Dashboard',
 	'dashboard.noAccounts': 'The workspace has no accounts yet.',
 	'dashboard.toData': 'Import them on the Data page.',
-	'dashboard.scope': '{count} accounts · {arr} ARR',
+	'dashboard.scope': '{count|one:# account|other:# accounts} · {arr} ARR',
 	'dashboard.bands.caption': 'Accounts by health band',
 	'dashboard.bands.band': 'Band',
 	'dashboard.bands.count': 'Accounts',
@@ -23,7 +23,7 @@ export default {
 	'dashboard.movers.change': 'Change',
 	'dashboard.movers.noneUp': 'No account rose.',
 	'dashboard.movers.noneDown': 'No account fell.',
-	'dashboard.atRisk.title': 'At risk, renewing within {days} days',
+	'dashboard.atRisk.title': 'At risk, renewing within {days|one:# day|other:# days}',
 	'dashboard.atRisk.caption': 'Accounts in the Red or Orange band renewing soon, soonest first',
 	'dashboard.atRisk.none': 'No Red or Orange account renews in this window.',
 	'dashboard.anomalies.title': 'Sudden drops',
@@ -33,11 +33,16 @@ export default {
 	'dashboard.anomalies.drop': 'Drop',
 	'dashboard.anomalies.none': 'No score fell 20 points or more in the last 30 days.',
 	'dashboard.more': '{shown} of {total} shown.',
+	'dashboard.showAll': 'Show all {total}',
+	'dashboard.showAllLabel':
+		'Show all {total|one:# account|other:# accounts} of “{list}” in the Accounts list',
+	'dashboard.movers.upList': 'Rising, last 30 days',
+	'dashboard.movers.downList': 'Falling, last 30 days',
 
 	'accounts.title': 'Accounts',
 	'accounts.caption': 'Account health scores',
-	'accounts.count': '{count} accounts',
-	'accounts.countFiltered': '{shown} of {total} accounts',
+	'accounts.count': '{count|one:# account|other:# accounts}',
+	'accounts.countFiltered': '{shown} of {total|one:# account|other:# accounts}',
 	'accounts.churned': 'Churned',
 
 	'account.title': 'Account',
@@ -94,5 +99,16 @@ export default {
 	'account.contacts.dormant': 'Dormant',
 	'account.contacts.never': 'Never',
 	'account.contacts.noUsage': 'No usage data',
-	'account.contacts.none': 'No contacts.'
+	'account.contacts.none': 'No contacts.',
+	'account.contacts.unsubscribed': 'Unsubscribed on {date}',
+	'account.contacts.unsubscribedHelp': 'They unsubscribed: no play emails them.',
+	'account.contacts.doNotContact': 'Do not contact',
+	'account.contacts.doNotContactAccount':
+		'The account is marked do-not-contact: no play emails its people.',
+	'account.contacts.doNotContactPerson': 'This person is marked do-not-contact.',
+	'account.contacts.invalidAddress': 'Invalid address',
+	'account.contacts.invalidAddressHelp':
+		'Not an address a message can go to: plays suppress emails to it.',
+	'account.doNotContact': 'Do not contact',
+	'account.doNotContactHelp': 'The account is marked do-not-contact: no play emails its people.'
 } as const;

@@ -113,7 +113,7 @@ describe('ManualMeasures', () => {
 			entered_at: '2026-09-01T09:00:00.000Z'
 		});
 		const card = article('Relationship');
-		await within(card).findByText('Stale: entered 84 days ago, valid for 30');
+		await within(card).findByText('Stale: entered 84 days ago, valid for 30 days');
 		expect(card).toHaveAttribute('data-stale', 'true');
 	});
 
