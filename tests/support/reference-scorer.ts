@@ -56,8 +56,7 @@ export function referenceScorecard(
 			scoreMeasure(measure, facts, (data) => apply(measure.value, data), points[i]!)
 		);
 	return {
-		appliesTo: (facts) =>
-			card.applies_to === undefined || truthy(apply(card.applies_to, facts)),
+		appliesTo: (facts) => card.applies_to === undefined || truthy(apply(card.applies_to, facts)),
 		score: (facts, accountId) => combineScores(plan, accountId, measureResults(facts)),
 		scoreInto: (facts, out) => combineInto(plan, measureResults(facts), out)
 	};

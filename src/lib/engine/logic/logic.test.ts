@@ -57,7 +57,13 @@ describe('a comparison with a missing operand is false (the one departure from j
 	});
 });
 
-function agreeOrThrow(name: string, rule: Logic, data: unknown, expected: Outcome, actual: Outcome) {
+function agreeOrThrow(
+	name: string,
+	rule: Logic,
+	data: unknown,
+	expected: Outcome,
+	actual: Outcome
+) {
 	const agree =
 		'threw' in expected
 			? 'threw' in actual

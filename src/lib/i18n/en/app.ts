@@ -28,9 +28,10 @@ export default {
 		'Generating the sample workspace and scoring it, in the background. This takes a few seconds the first time only.',
 	'store.waiting': 'Waiting for the scores…',
 	'store.refreshed':
-		'Last scored {accounts} accounts in {seconds} s in the background (reading {read} s, scoring {score} s, writing {write} s)',
+		'Last scored {accounts|one:# account|other:# accounts} in {seconds} s in the background (reading {read} s, scoring {score} s, writing {write} s)',
 
-	'portfolio.churnedHidden': '{count} accounts that churned earlier are not shown',
+	'portfolio.churnedHidden':
+		'{count|one:# account that churned earlier is not shown|other:# accounts that churned earlier are not shown}',
 
 	'band.unscored': 'Unscored',
 	'band.noData': 'No data',
@@ -48,6 +49,12 @@ export default {
 	'filter.allBands': 'All bands',
 	'filter.showChurned': 'Show churned accounts ({count})',
 	'filter.clear': 'Clear filters',
+	'filter.more': 'More filters',
+	'filter.renewal': 'Renewing within {days|one:# day|other:# days}',
+	'filter.rising': 'Score rose over 30 days',
+	'filter.falling': 'Score fell over 30 days',
+	'filter.drops': 'Sudden drop: 20 points or more within 30 days',
+	'filter.remove': 'Remove the filter “{filter}”',
 
 	'table.empty': 'No accounts match.',
 	'table.col.name': 'Account',
@@ -65,6 +72,7 @@ export default {
 	'table.last': 'Last',
 	'table.pageOf': 'Page {page} of {pages}',
 	'table.none': '—',
+	'dialog.cancel': 'Cancel',
 
 	// Counts shared across pages: a message with a count in it takes one of these.
 	'count.accounts': '{count|one:# account|other:# accounts}',
