@@ -11,19 +11,17 @@ import {
 	claimForSending,
 	completeTask,
 	doneTasks,
-	keysInOutbox,
 	markWebhookResult,
 	outboxCounts,
 	outboxEntries,
 	outboxHistory,
-	playFigures,
 	rejectEntries,
 	reopenTask,
 	runPlan,
 	snoozeTask,
-	taskQueue,
-	totalFigures
+	taskQueue
 } from './outbox';
+import { keysInOutbox, playFigures, totalFigures } from './run-figures';
 import { testDatabase } from './testing';
 import { exportWorkspace, replaceWorkspace } from './workspace';
 

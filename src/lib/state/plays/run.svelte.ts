@@ -4,7 +4,8 @@
  * outbox (once per key: running twice adds nothing twice). The result reports the same figures,
  * computed the same way, so the confirmation and the result agree.
  */
-import { keysInOutbox, playFigures, runPlan, type PlayFigures } from '$lib/db/outbox';
+import { runPlan } from '$lib/db/outbox';
+import { keysInOutbox, playFigures, type PlayFigures } from '$lib/db/run-figures';
 import type { RunResult, ScorecraftDatabase } from '$lib/db';
 import { nowIso, todayUtc } from '../today';
 import { postPendingWebhooks } from '../outbox/webhooks';
