@@ -18,7 +18,7 @@ import { SendLedger } from '../src/lib/server/mail/ledger';
 import { renderMjmlForSending } from '../src/lib/server/mail/mjml';
 import { runPlays } from '../src/lib/server/mail/run';
 import { smtpTransport } from '../src/lib/server/mail/transport';
-import { UnsubscribeList } from '../src/lib/server/mail/unsubscribe';
+import { newUnsubscribeKey, UnsubscribeList } from '../src/lib/server/mail/unsubscribe';
 import example from '../tests/fixtures/example-workspace.json';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000);
@@ -128,14 +128,21 @@ await renderMjmlForSending(
 const templates = new CountingTemplates(shipped, [], timedMjml);
 const transport = smtpTransport(server.url);
 const ledger = SendLedger.open(join(folder, 'ledger.jsonl'));
-// Each record is written at once (the flushes to disk are shared by the sends waiting together).
+// A claim and a settlement per message, each on the disk before it returns (the flushes are shared
+// by the sends waiting together).
 let ledgerMs = 0;
-const record = ledger.record.bind(ledger);
-ledger.record = (entry) => {
-	const begun = performance.now();
-	record(entry);
-	ledgerMs += performance.now() - begun;
+const timed = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => {
+	return async (...args: A): Promise<R> => {
+		const begun = performance.now();
+		try {
+			return await work(...args);
+		} finally {
+			ledgerMs += performance.now() - begun;
+		}
+	};
 };
+ledger.claim = timed(ledger.claim.bind(ledger));
+ledger.settle = timed(ledger.settle.bind(ledger));
 const unsubscribes = UnsubscribeList.open(join(folder, 'unsubscribes.jsonl'));
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
@@ -145,7 +152,7 @@ const report = await runPlays({
 	transport,
 	ledger,
 	unsubscribes,
-	secret: 'a-bench-secret-of-enough-length',
+	unsubscribeKeys: [newUnsubscribeKey(new Date())],
 	mailFrom: 'Customer Success <cs@scorecraft.example>',
 	publicUrl: 'https://scorecraft.example',
 	asOf: AS_OF,

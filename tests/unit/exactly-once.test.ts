@@ -1,9 +1,11 @@
 // @vitest-environment node
 /**
- * Exactly once across a crash: `engine run` sending 200 emails is killed (SIGKILL, the whole
+ * Never twice across a crash: `engine run` sending 200 emails is killed (SIGKILL, the whole
  * process group) in the middle, while the SMTP server holds back its answer to the messages in
- * flight (as when a connection dies before the reply: those were not received). A second run with
- * the same ledger finishes the job, and the server has received every key exactly once.
+ * flight. A key is claimed in the ledger before its message leaves, so the messages in flight at
+ * the kill stay claimed: whether they went out cannot be known, and they are not sent again by
+ * themselves (the run after says so). A second run with the same ledger sends every other key, and
+ * no key reaches the server twice.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -60,20 +62,21 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 	}
 }
 
-/** The keys the ledger file holds now, as another process reads it. */
-function ledgerKeys(file: string): Set<string> {
+/** The keys the ledger file holds now in a state (`sent`, or `sending`: claimed), as another process reads it. */
+function ledgerKeys(file: string, state: 'sent' | 'sending' = 'sent'): Set<string> {
 	if (!existsSync(file)) return new Set();
 	const lines = readFileSync(file, 'utf8').split('\n');
 	// The last line may be half written: it is not in the ledger yet.
-	return new Set(
-		lines.flatMap((line) => {
-			try {
-				return [(JSON.parse(line) as { key: string }).key];
-			} catch {
-				return [];
-			}
-		})
-	);
+	const states = new Map<string, string>();
+	for (const line of lines) {
+		try {
+			const { key, status } = JSON.parse(line) as { key: string; status: string };
+			if (states.get(key) !== 'sent') states.set(key, status);
+		} catch {
+			// half written
+		}
+	}
+	return new Set([...states].filter(([, status]) => status === state).map(([key]) => key));
 }
 
 /** `engine run` in a process group of its own, so a kill takes all of it. */
@@ -116,7 +119,7 @@ function startRun(workspace: string, ledger: string, smtpUrl: string) {
 
 describe('engine run killed in the middle', () => {
 	it(
-		'sends each of 200 keys exactly once across the crash and the run after it',
+		'sends no key twice across the crash, and every key not in flight at the kill once',
 		{ timeout: 60_000 },
 		async () => {
 			const workspace = bigWorkspace();
@@ -151,13 +154,16 @@ describe('engine run killed in the middle', () => {
 				expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
 				const beforeCrash = ledgerKeys(ledger);
+				const interrupted = ledgerKeys(ledger, 'sending');
 				expect(beforeCrash.size).toBe(KILL_AFTER);
+				expect(interrupted.size).toBeGreaterThan(0);
 				expect(new Set(acknowledged())).toEqual(beforeCrash);
 				expect(smtp.received).toHaveLength(KILL_AFTER);
 
 				holding = false;
 				const second = startRun(file, ledger, smtp.url);
-				expect(await second.exited, second.output.stderr).toEqual({ code: 0, signal: null });
+				// It exits 1: the claimed keys are not sent, and it says so.
+				expect(await second.exited, second.output.stderr).toEqual({ code: 1, signal: null });
 				const outcomes = new Map(
 					(JSON.parse(second.output.stdout) as { key: string; outcome: string }[]).map((e) => [
 						e.key,
@@ -166,7 +172,9 @@ describe('engine run killed in the middle', () => {
 				);
 				expect(outcomes.size).toBe(MESSAGES);
 				for (const key of keys)
-					expect(outcomes.get(key), key).toBe(beforeCrash.has(key) ? 'already_sent' : 'sent');
+					expect(outcomes.get(key), key).toBe(
+						beforeCrash.has(key) ? 'already_sent' : interrupted.has(key) ? 'retry' : 'sent'
+					);
 
 				// Counted by Message-ID, which the Deliverer derives from the key.
 				const times = new Map<string, number>();
@@ -175,9 +183,14 @@ describe('engine run killed in the middle', () => {
 					expect(key, received.parsed.messageId).toBeDefined();
 					times.set(key!, (times.get(key!) ?? 0) + 1);
 				}
-				expect(smtp.received).toHaveLength(MESSAGES);
-				expect(keys.filter((key) => times.get(key) !== 1)).toEqual([]);
-				expect(ledgerKeys(ledger).size).toBe(MESSAGES);
+				const duplicates = keys.filter((key) => (times.get(key) ?? 0) > 1);
+				console.log(
+					`kill test: ${duplicates.length} duplicates, ${interrupted.size} messages in flight at the kill left claimed (not sent again)`
+				);
+				expect(duplicates).toEqual([]);
+				expect(smtp.received).toHaveLength(MESSAGES - interrupted.size);
+				expect(keys.filter((key) => !interrupted.has(key) && times.get(key) !== 1)).toEqual([]);
+				expect(ledgerKeys(ledger).size).toBe(MESSAGES - interrupted.size);
 			} finally {
 				await smtp.close();
 			}

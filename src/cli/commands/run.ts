@@ -12,6 +12,7 @@ import { isIsoDate } from '../../lib/engine/dates';
 import { resolveSender, senderWarnings } from '../../lib/mail/sender';
 import { mailConfig } from '../../lib/server/mail/config';
 import { SendLedger } from '../../lib/server/mail/ledger';
+import { loadUnsubscribeKeys } from '../../lib/server/mail/unsubscribe-keys';
 import { MailSink } from '../../lib/server/mail/mailbox';
 import { SenderStore } from '../../lib/server/mail/sender';
 import type { RunEntry, RunReport } from '../../lib/server/mail/run';
@@ -91,6 +92,18 @@ function summary(report: RunReport, seconds: number, where: string): string {
 	return `engine run ${report.as_of}: ${entries} (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
 }
 
+/** The ledger file, locked while the run uses it: a second run on it waits its turn. */
+function openLedger(file: string): SendLedger {
+	try {
+		return SendLedger.open(resolve(file), {
+			onWait: (pid) =>
+				process.stderr.write(`waiting for process ${pid}, which is running on ${file}\n`)
+		});
+	} catch (error) {
+		throw new CliError(`cannot open the ledger ${file}: ${(error as Error).message}`);
+	}
+}
+
 export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const started = performance.now();
 	if (!args.workspace) throw usage('--workspace FILE is required');
@@ -124,12 +137,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 		mailFrom: config.mailFrom,
 		publicUrl: config.publicUrl
 	});
-	let ledger: SendLedger;
-	try {
-		ledger = SendLedger.open(resolve(args.ledger));
-	} catch (error) {
-		throw new CliError(`cannot open the ledger ${args.ledger}: ${(error as Error).message}`);
-	}
+	const ledger = openLedger(args.ledger);
 	const unsubscribes = UnsubscribeList.open(join(config.dataDir, 'unsubscribes.jsonl'));
 	const sinkDir = resolve(args.sink ?? join(config.dataDir, 'mailbox'));
 	const transport = smtp ? smtpTransport(smtp) : sinkTransport(new MailSink(sinkDir));
@@ -143,7 +151,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 			transport,
 			ledger,
 			unsubscribes,
-			secret: config.secret,
+			unsubscribeKeys: loadUnsubscribeKeys(config.dataDir),
 			sender,
 			asOf
 		});

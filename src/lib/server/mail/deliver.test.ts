@@ -10,14 +10,24 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TemplateSet } from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
-import { call, freshServerEnv, TEST_SECRET } from '../../../../tests/support/api';
+import { call, freshServerEnv } from '../../../../tests/support/api';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import { Deliverer, messageIdFor, type DeliveryRequest } from './deliver';
 import { SendLedger } from './ledger';
 import { renderMjml } from './mjml';
 import { smtpTransport, type MailTransport } from './transport';
-import { readUnsubscribeToken, UnsubscribeList } from './unsubscribe';
+import { newUnsubscribeKey, readUnsubscribeToken, UnsubscribeList } from './unsubscribe';
+
+/** One ledger per folder for the test file: a file is open in one place at a time. */
+const ledgers = new Map<string, SendLedger>();
+function ledgerIn(dir: string): SendLedger {
+	let ledger = ledgers.get(dir);
+	if (!ledger) ledgers.set(dir, (ledger = SendLedger.open(join(dir, 'ledger.jsonl'))));
+	return ledger;
+}
+
+const KEYS = [newUnsubscribeKey(new Date())];
 
 const AS_OF = '2026-03-01';
 const FROM = 'Customer Success <cs@scorecraft.example>';
@@ -44,9 +54,9 @@ function deliverer(
 		workspace: exampleWorkspace(),
 		templates: new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml),
 		transport,
-		ledger: SendLedger.open(join(dir, 'ledger.jsonl')),
+		ledger: ledgerIn(dir),
 		unsubscribes: UnsubscribeList.open(join(dir, 'unsubscribes.jsonl')),
-		secret: TEST_SECRET,
+		unsubscribeKeys: KEYS,
 		mailFrom: FROM,
 		publicUrl: 'https://scorecraft.example',
 		asOf: AS_OF,
@@ -84,10 +94,12 @@ describe('Deliverer over SMTP', () => {
 				?.line.replace(/^[^:]+:\s*/, '')
 				.replace(/\r?\n[ \t]+/g, ' ');
 		const unsubscribe = { url: header('list-unsubscribe')!.replace(/^<|>$/g, '') };
-		expect(unsubscribe.url).toMatch(/^https:\/\/scorecraft\.example\/unsubscribe\/[\w-]+\.[\w-]+$/);
+		expect(unsubscribe.url).toMatch(
+			/^https:\/\/scorecraft\.example\/unsubscribe\/[\w-]+\.[\w-]+\.[\w-]+$/
+		);
 		expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 		const token = unsubscribe.url.split('/').pop()!;
-		expect(readUnsubscribeToken(TEST_SECRET, token)).toEqual({
+		expect(readUnsubscribeToken(KEYS, token, new Date())).toEqual({
 			contact_id: 'c1',
 			account_id: 'acme',
 			email: 'ana@acme.example'
@@ -217,7 +229,7 @@ describe('POST /api/mail/send and /api/mail/test', () => {
 	});
 	afterAll(async () => {
 		const { resetMailService } = await import('./service');
-		resetMailService();
+		await resetMailService();
 		await smtp.close();
 	});
 

@@ -19,9 +19,9 @@ import {
 import { groupNames, mailContext, TemplateError, type TemplateSet } from '../../mail';
 import type { SendRequest } from '../../mail/request';
 import { addressOf, EMPTY_SENDER, resolveSender, type ResolvedSender } from '../../mail/sender';
-import type { LedgerRecord, SendLedger } from './ledger';
+import type { Ledger, LedgerRecord } from './ledger';
 import { SendFailure, type MailTransport } from './transport';
-import { unsubscribeToken, type UnsubscribeList } from './unsubscribe';
+import { unsubscribeToken, type UnsubscribeKeyRing, type UnsubscribeList } from './unsubscribe';
 
 /** What the app asks to send: one outbox entry. */
 export type DeliveryRequest = SendRequest;
@@ -39,9 +39,10 @@ export interface DeliveryOptions {
 	workspace: Workspace;
 	templates: TemplateSet;
 	transport: MailTransport;
-	ledger: SendLedger;
+	ledger: Ledger;
 	unsubscribes: UnsubscribeList;
-	secret: string;
+	/** Signs the unsubscribe links (`unsubscribe-keys.ts`); used for nothing else. */
+	unsubscribeKeys: UnsubscribeKeyRing;
 	/**
 	 * Who the messages are from, where replies go, the footer's postal address, the links and the
 	 * public URL (unsubscribe links and the logo point there). Without it: resolved from the
@@ -191,8 +192,6 @@ export class Deliverer {
 	}
 
 	deliver(request: DeliveryRequest): Promise<DeliveryResult> {
-		const recorded = this.#options.ledger.get(request.key);
-		if (recorded) return Promise.resolve(replay(recorded));
 		// A second request for a key being sent waits for the first one's answer.
 		const running = this.#inFlight.get(request.key);
 		if (running) return running;
@@ -213,9 +212,32 @@ export class Deliverer {
 			return { key: request.key, status: 'suppressed', reason: 'do_not_contact' };
 
 		const options = this.#options;
+		const recorded = await options.ledger.get(request.key);
+		if (recorded) return replay(recorded);
+		// The claim, before a word goes to the SMTP server: whoever else asks for this key (another
+		// request, run or process) finds it taken.
+		const claim = await options.ledger.claim({
+			key: request.key,
+			recipient: request.recipient,
+			play_id: request.play_id,
+			account_id: request.account_id
+		});
+		if (!claim.claimed) return replay(claim.record);
+		try {
+			return await this.#send(request, target);
+		} catch (error) {
+			// Nothing was handed to the transport (its failures are caught below): free the key.
+			await options.ledger.release(request.key);
+			throw error;
+		}
+	}
+
+	async #send(request: DeliveryRequest, target: Target): Promise<DeliveryResult> {
+		const options = this.#options;
 		const { sender } = options;
+		const { account, contact } = target;
 		if (!this.#contexts.has(account.id)) this.#prepare([request]);
-		const token = unsubscribeToken(options.secret, {
+		const token = unsubscribeToken(options.unsubscribeKeys, {
 			contact_id: contact?.id ?? '',
 			account_id: account.id,
 			email: request.recipient
@@ -267,8 +289,10 @@ export class Deliverer {
 					error instanceof SendFailure ? error : new SendFailure(String(error), false);
 				if (!failure.transient)
 					return this.#record(request, { status: 'failed', error: failure.message, attempts });
-				if (attempts >= options.tries)
+				if (attempts >= options.tries) {
+					await options.ledger.release(request.key);
 					return { key: request.key, status: 'retry', error: failure.message, attempts };
+				}
 				await wait(options.backoffMs * 2 ** (attempts - 1));
 			}
 		}
@@ -280,22 +304,27 @@ export class Deliverer {
 			| { status: 'sent'; message_id: string; attempts: number }
 			| { status: 'failed'; error: string; attempts: number }
 	): Promise<DeliveryResult> {
-		const record: LedgerRecord = {
+		// Answered only once the record is durable: what the app hears is never forgotten.
+		await this.#options.ledger.settle({
 			key: request.key,
 			recipient: request.recipient,
 			play_id: request.play_id,
 			account_id: request.account_id,
 			at: new Date().toISOString(),
 			...outcome
-		};
-		this.#options.ledger.record(record);
-		// Answered only once the record is on the disk: what the app hears is never forgotten.
-		await this.#options.ledger.durable();
+		});
 		return { key: request.key, ...outcome, replayed: false };
 	}
 }
 
 function replay(record: LedgerRecord): DeliveryResult {
+	if (record.status === 'sending')
+		return {
+			key: record.key,
+			status: 'retry',
+			error: `claimed for sending at ${record.at} and not settled: being sent by another run, or interrupted (not sent again by itself)`,
+			attempts: record.attempts
+		};
 	return record.status === 'sent'
 		? {
 				key: record.key,

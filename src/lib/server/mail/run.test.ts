@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planPlays } from '$lib/engine';
 import { TemplateSet } from '$lib/mail';
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
-import { call, freshServerEnv, TEST_SECRET } from '../../../../tests/support/api';
+import { call, freshServerEnv } from '../../../../tests/support/api';
 import { lowAdoptionExample } from '../../../../tests/support/workspace';
 import { SendLedger } from './ledger';
 import { MailSink } from './mailbox';
@@ -17,6 +17,16 @@ import { renderMjml } from './mjml';
 import { runPlays, withUnsubscribes } from './run';
 import { sinkTransport } from './transport';
 import { UnsubscribeList } from './unsubscribe';
+import { loadUnsubscribeKeys } from './unsubscribe-keys';
+
+/** One ledger per folder for the test file: a file is open in one place at a time. */
+const ledgers = new Map<string, SendLedger>();
+function ledgerIn(dir: string): SendLedger {
+	let ledger = ledgers.get(dir);
+	// Not the server's own ledger file, which the routes this test calls open.
+	if (!ledger) ledgers.set(dir, (ledger = SendLedger.open(join(dir, 'runs-ledger.jsonl'))));
+	return ledger;
+}
 
 const AS_OF = '2026-03-01';
 
@@ -34,9 +44,9 @@ describe('runPlays and unsubscribing', () => {
 				workspace: lowAdoptionExample(),
 				templates: new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml),
 				transport: sinkTransport(sink),
-				ledger: SendLedger.open(join(dir, 'ledger.jsonl')),
+				ledger: ledgerIn(dir),
 				unsubscribes,
-				secret: TEST_SECRET,
+				unsubscribeKeys: loadUnsubscribeKeys(dir),
 				mailFrom: 'CS <cs@app.example>',
 				publicUrl: 'https://app.example',
 				asOf

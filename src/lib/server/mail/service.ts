@@ -9,6 +9,7 @@ import { resolveSender, smtpRefusal, type ResolvedSender } from '$lib/mail/sende
 import type { OutboxEntry } from '$lib/engine';
 import { todayUtc } from '$lib/state/today';
 import { renderMjmlForSending } from './mjml';
+import { loadUnsubscribeKeys } from './unsubscribe-keys';
 import type { Published } from './published';
 import { runPlays } from './run';
 import type { StoredRun } from './runs';
@@ -84,10 +85,9 @@ export function runHourOf(published: Published | null): number | null {
  * The emails the ledger holds as sent, as outbox history: the app's deliveries since the last
  * publish count for the server run's cooldowns and caps too.
  */
-function ledgerHistory(server: MailServer): OutboxEntry[] {
-	return server.ledger
-		.entries()
-		.filter((record) => record.status === 'sent' && record.play_id && record.account_id)
+async function ledgerHistory(server: MailServer): Promise<OutboxEntry[]> {
+	return (await server.ledger.sent())
+		.filter((record) => record.play_id && record.account_id)
 		.map((record) => ({
 			key: record.key,
 			play_id: record.play_id!,
@@ -119,7 +119,7 @@ export function deliveryOptions(
 		transport: transportOf(server),
 		ledger: server.ledger,
 		unsubscribes: server.unsubscribes,
-		secret: server.config.secret,
+		unsubscribeKeys: loadUnsubscribeKeys(server.config.dataDir),
 		sender
 	};
 }
@@ -145,7 +145,7 @@ export function runPublished(
 		const history = [
 			...((published.workspace.outbox ?? []) as unknown as OutboxEntry[]),
 			...server.runs.history(),
-			...ledgerHistory(server)
+			...(await ledgerHistory(server))
 		];
 		const report = await runPlays({
 			...deliveryOptions(server, published, origin, sender),

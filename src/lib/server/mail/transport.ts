@@ -90,12 +90,29 @@ function mailOptions(message: OutgoingMessage) {
 	};
 }
 
+/**
+ * How long an SMTP server may keep us waiting: to connect, to greet, and for any answer once
+ * talking (nodemailer drops the connection then, and the message is a transient failure, left
+ * queued for the next run). A URL's own `connectionTimeout`… parameters win.
+ */
+export const SMTP_DEADLINES = {
+	connectionTimeout: 10_000,
+	greetingTimeout: 10_000,
+	socketTimeout: 30_000
+} as const;
+
 /** SMTP through a pool of connections (up to `maxConnections`, default 3). */
-export function smtpTransport(url: string, maxConnections = 3): MailTransport {
+export function smtpTransport(
+	url: string,
+	maxConnections = 3,
+	deadlines: Partial<Record<keyof typeof SMTP_DEADLINES, number>> = {}
+): MailTransport {
 	const options = new URL(url);
 	if (!options.searchParams.has('pool')) options.searchParams.set('pool', 'true');
 	if (!options.searchParams.has('maxConnections'))
 		options.searchParams.set('maxConnections', String(maxConnections));
+	for (const [name, ms] of Object.entries({ ...SMTP_DEADLINES, ...deadlines }))
+		if (!options.searchParams.has(name)) options.searchParams.set(name, String(ms));
 	const transporter = nodemailer.createTransport(options.toString());
 	return {
 		kind: 'smtp',

@@ -2,8 +2,14 @@
  * Unsubscribing: the signed token in every automated email's link, and the server's list of who
  * asked to stop. A token names one contact and carries an HMAC over that name, so it cannot be
  * guessed, nor changed to stop another contact's emails.
+ *
+ * Tokens are signed with keys of their own, kept in a ring (`unsubscribe-keys.ts` stores it): the
+ * newest key not retired signs, and a retired key still verifies for a grace period, so rotating
+ * breaks no link already in an inbox. Tokens of the first format (`<payload>.<signature>`, signed
+ * with a key derived from the server's secret, which was also the API token) verify only when the
+ * caller passes that secret.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { JsonLinesFile } from './ledger';
 
 export interface UnsubscribeClaim {
@@ -17,37 +23,115 @@ export interface Unsubscribe extends UnsubscribeClaim {
 	via: 'link' | 'one-click';
 }
 
-const MAX_TOKEN = 1000;
+export interface UnsubscribeKey {
+	/** base64url; written into every token, so not secret. */
+	id: string;
+	/** base64url of 32 random bytes. */
+	secret: string;
+	created_at: string;
+	retired_at: string | null;
+}
+
+/** Every key that may still verify; the current one (the newest not retired) signs. */
+export type UnsubscribeKeyRing = UnsubscribeKey[];
+
+/**
+ * Longest token read or made. A valid send request bounds each field at 320 characters (up to
+ * 3 bytes each in UTF-8): its claim's token stays under this, and still fits in any URL.
+ */
+export const MAX_UNSUBSCRIBE_TOKEN = 4096;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const DAY_MS = 86_400_000;
 
-/** Derived, so the raw secret (also the API token) never signs anything a customer sees. */
-function signingKey(secret: string): Buffer {
-	return createHmac('sha256', secret).update('scorecraft-unsubscribe').digest();
+export function newUnsubscribeKey(now: Date): UnsubscribeKey {
+	return {
+		id: randomBytes(6).toString('base64url'),
+		secret: randomBytes(32).toString('base64url'),
+		created_at: now.toISOString(),
+		retired_at: null
+	};
 }
 
-function signature(secret: string, payload: string): string {
-	return createHmac('sha256', signingKey(secret)).update(payload).digest('base64url');
+/** The key that signs: the newest not retired (undefined in a ring with none). */
+export function currentUnsubscribeKey(ring: UnsubscribeKeyRing): UnsubscribeKey | undefined {
+	let current: UnsubscribeKey | undefined;
+	for (const key of ring)
+		if (
+			key.retired_at === null &&
+			(!current || Date.parse(key.created_at) >= Date.parse(current.created_at))
+		)
+			current = key;
+	return current;
 }
 
-/** `<payload>.<signature>`, both base64url: safe in a URL path without escaping. */
-export function unsubscribeToken(secret: string, claim: UnsubscribeClaim): string {
+/** A new ring (the given one is not changed): a fresh current key, the old current retired `now`. */
+export function rotateUnsubscribeKeys(ring: UnsubscribeKeyRing, now: Date): UnsubscribeKeyRing {
+	const old = currentUnsubscribeKey(ring);
+	let fresh = newUnsubscribeKey(now);
+	while (ring.some((key) => key.id === fresh.id)) fresh = newUnsubscribeKey(now);
+	return [
+		...ring.map((key) => (key === old ? { ...key, retired_at: now.toISOString() } : { ...key })),
+		fresh
+	];
+}
+
+function signature(key: UnsubscribeKey, signed: string): string {
+	return createHmac('sha256', Buffer.from(key.secret, 'base64url'))
+		.update(signed)
+		.digest('base64url');
+}
+
+/** `<keyId>.<payload>.<signature>`, all base64url: safe in a URL path without escaping. */
+export function unsubscribeToken(ring: UnsubscribeKeyRing, claim: UnsubscribeClaim): string {
+	const key = currentUnsubscribeKey(ring);
+	if (!key) throw new Error('the unsubscribe key ring has no current key');
 	const payload = Buffer.from(
 		JSON.stringify([claim.contact_id, claim.account_id, claim.email])
 	).toString('base64url');
-	return `${payload}.${signature(secret, payload)}`;
+	const token = `${key.id}.${payload}.${signature(key, `${key.id}.${payload}`)}`;
+	// Not reachable from a valid send request (see MAX_UNSUBSCRIBE_TOKEN): a link that could never be read is a bug.
+	if (token.length > MAX_UNSUBSCRIBE_TOKEN)
+		throw new RangeError(`unsubscribe token longer than ${MAX_UNSUBSCRIBE_TOKEN} characters`);
+	return token;
 }
 
-/** The claim a token makes when its signature holds; null for anything else. */
-export function readUnsubscribeToken(secret: string, token: string): UnsubscribeClaim | null {
-	if (typeof token !== 'string' || token.length > MAX_TOKEN) return null;
+// Compared as text, not decoded bytes: base64url decoding ignores a last character's spare bits.
+function sameText(given: string, expected: string): boolean {
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether a key may still verify on `now`: current, or retired less than `graceDays` ago. */
+function verifies(key: UnsubscribeKey, now: Date, graceDays: number): boolean {
+	if (key.retired_at === null) return true;
+	return now.getTime() - Date.parse(key.retired_at) < graceDays * DAY_MS;
+}
+
+/**
+ * The claim a token makes when a key of the ring that still verifies signed it; null for anything
+ * else. Links of the first format (signed with a secret every browser received) are refused: anyone
+ * could have forged them.
+ */
+export function readUnsubscribeToken(
+	ring: UnsubscribeKeyRing,
+	token: string,
+	now: Date,
+	graceDays = 90
+): UnsubscribeClaim | null {
+	if (typeof token !== 'string' || token.length > MAX_UNSUBSCRIBE_TOKEN) return null;
 	const parts = token.split('.');
-	if (parts.length !== 2) return null;
-	const [payload, given] = parts as [string, string];
-	if (!BASE64URL.test(payload) || !BASE64URL.test(given)) return null;
-	// Compared as text, not decoded bytes: base64url decoding ignores a last character's spare bits.
-	const expected = Buffer.from(signature(secret, payload));
-	const actual = Buffer.from(given);
-	if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+	if (!parts.every((part) => BASE64URL.test(part))) return null;
+	if (parts.length === 3) {
+		const [keyId, payload, given] = parts as [string, string, string];
+		const key = ring.find((candidate) => candidate.id === keyId);
+		if (!key || !verifies(key, now, graceDays)) return null;
+		return sameText(given, signature(key, `${keyId}.${payload}`)) ? readClaim(payload) : null;
+	}
+	return null;
+}
+
+function readClaim(payload: string): UnsubscribeClaim | null {
 	let value: unknown;
 	try {
 		value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -55,8 +139,10 @@ export function readUnsubscribeToken(secret: string, token: string): Unsubscribe
 		return null;
 	}
 	if (!Array.isArray(value) || value.length !== 3) return null;
-	if (!value.every((part) => typeof part === 'string' && part !== '')) return null;
+	if (!value.every((part) => typeof part === 'string')) return null;
 	const [contact_id, account_id, email] = value as [string, string, string];
+	// contact_id is empty in a message to the account's CSM, who is no contact.
+	if (account_id === '' || email === '') return null;
 	return { contact_id, account_id, email };
 }
 

@@ -7,7 +7,16 @@
 import { t } from '$lib/i18n/messages';
 import { mailServer } from '$lib/server/mail/server';
 import { readUnsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubscribe';
+import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
 import type { RequestHandler } from './$types';
+
+/** How long a retired key's links keep working (RFC 8058 and CAN-SPAM ask for at least 30). */
+const GRACE_DAYS = 90;
+
+/** The token's claim, or null. */
+async function claimOf(token: string): Promise<UnsubscribeClaim | null> {
+	return readUnsubscribeToken(await unsubscribeKeys(), token, new Date(), GRACE_DAYS);
+}
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -73,9 +82,9 @@ function alreadyUnsubscribed(claim: UnsubscribeClaim): Response {
 	return page(`<p>${t('unsubscribe.already', { email: email(claim) })}</p>`);
 }
 
-export const GET: RequestHandler = ({ params }) => {
-	const { config, unsubscribes } = mailServer();
-	const claim = readUnsubscribeToken(config.secret, params.token);
+export const GET: RequestHandler = async ({ params }) => {
+	const claim = await claimOf(params.token);
+	const { unsubscribes } = mailServer();
 	if (!claim) return invalid();
 	if (unsubscribes.has(claim.email)) return alreadyUnsubscribed(claim);
 	return page(`<p>${t('unsubscribe.confirm', { email: email(claim) })}</p>
@@ -94,8 +103,8 @@ async function isOneClick(request: Request): Promise<boolean> {
 }
 
 export const POST: RequestHandler = async ({ params, request }) => {
-	const { config, unsubscribes } = mailServer();
-	const claim = readUnsubscribeToken(config.secret, params.token);
+	const claim = await claimOf(params.token);
+	const { unsubscribes } = mailServer();
 	const oneClick = await isOneClick(request);
 	if (!claim)
 		return oneClick
