@@ -229,7 +229,7 @@ function lockFile(file: string, waitMs: number, onWait: (pid: number) => void): 
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
-		let holder = NaN;
+		let holder: number;
 		try {
 			holder = Number(readFileSync(lock, 'utf8'));
 		} catch {

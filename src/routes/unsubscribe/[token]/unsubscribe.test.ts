@@ -1,15 +1,11 @@
 // @vitest-environment node
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubscribe';
-import {
-	loadUnsubscribeKeys,
-	rotate,
-	UNSUBSCRIBE_KEYS_FILE
-} from '$lib/server/mail/unsubscribe-keys';
+import { loadUnsubscribeKeys, rotate } from '$lib/server/mail/unsubscribe-keys';
 
 const SECRET = 'unsubscribe-route-test-secret-32';
 const dataDir = mkdtempSync(join(tmpdir(), 'scorecraft-unsubscribe-route-'));
