@@ -1,17 +1,10 @@
-/** CSV as RFC 4180 writes it: fields quoted when they hold a separator, a quote or a line break. */
-export function csvField(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	const text = typeof value === 'string' ? value : String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(values: readonly unknown[]): string {
-	return values.map(csvField).join(',');
-}
+/** How the commands print records: CSV, or JSON with one record per line. */
+import { csvRow } from '../lib/csv-cell';
 
 /**
- * Records as the commands print them: CSV with the columns in this order, or a JSON array with one
- * record per line (easy to read, and to `grep`).
+ * Records as the commands print them: CSV with the columns in this order (cells quoted and
+ * neutralised against formulas, see `csvCell`), or a JSON array with one record per line (easy to
+ * read, and to `grep`).
  */
 export function formatRecords<C extends string>(
 	records: readonly Record<C, unknown>[],
@@ -20,7 +13,7 @@ export function formatRecords<C extends string>(
 ): string {
 	if (format === 'csv')
 		return (
-			[csvLine(columns), ...records.map((r) => csvLine(columns.map((c) => r[c])))].join('\n') + '\n'
+			[csvRow(columns), ...records.map((r) => csvRow(columns.map((c) => r[c])))].join('\n') + '\n'
 		);
 	if (records.length === 0) return '[]\n';
 	return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;

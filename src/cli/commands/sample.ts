@@ -1,6 +1,7 @@
 /** `engine sample`: writes the seeded sample workspace. */
 import { isIsoDate } from '../../lib/engine/dates';
-import { generateSample, SAMPLE_END } from '../../lib/engine/sample';
+import { MAX_SAMPLE_ACCOUNTS } from '../../lib/engine/limits';
+import { generateSample, SAMPLE_END, sampleSizeProblem } from '../../lib/engine/sample';
 import { UsageError, writeFileAtomically } from '../io';
 
 export interface SampleArguments {
@@ -13,10 +14,18 @@ export interface SampleArguments {
 
 export const sampleUsage = `sample --out FILE [--seed N] [--accounts N] [--end YYYY-MM-DD] [--weeks N]`;
 
-function integer(name: string, text: string | undefined, fallback: number, min: number): number {
+function integer(
+	name: string,
+	text: string | undefined,
+	fallback: number,
+	min: number,
+	max = Infinity
+): number {
 	if (text === undefined) return fallback;
-	if (!/^\d+$/.test(text) || Number(text) < min)
-		throw new UsageError(`--${name} expects a whole number >= ${min}, got "${text}"`);
+	if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+		throw new UsageError(
+			`--${name} expects a whole number ${max === Infinity ? `>= ${min}` : `from ${min} to ${max}`}, got "${text}"`
+		);
 	return Number(text);
 }
 
@@ -24,10 +33,15 @@ export function runSample(args: SampleArguments): string {
 	if (!args.out) throw new UsageError(`--out FILE is required\nusage: engine ${sampleUsage}`);
 	const end = args.end ?? SAMPLE_END;
 	if (!isIsoDate(end)) throw new UsageError(`--end expects a date as YYYY-MM-DD, got "${end}"`);
+	// Refused up front: a sample past the bounds would run until memory ran out.
+	const accounts = integer('accounts', args.accounts, 2000, 1, MAX_SAMPLE_ACCOUNTS);
+	const weeks = integer('weeks', args.weeks, 52, 1);
+	const tooLarge = sampleSizeProblem(accounts, weeks);
+	if (tooLarge) throw new UsageError(`--accounts and --weeks: ${tooLarge}`);
 	const workspace = generateSample({
 		seed: integer('seed', args.seed, 1, 0),
-		accounts: integer('accounts', args.accounts, 2000, 1),
-		weeks: integer('weeks', args.weeks, 52, 1),
+		accounts,
+		weeks,
 		end
 	});
 	writeFileAtomically(args.out, JSON.stringify(workspace));

@@ -1,7 +1,7 @@
 /** `engine score`: every account's score as of a date, as JSON or CSV. */
 import { scoreWorkspace, type AccountScore, type Workspace } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
-import { csvLine } from '../csv';
+import { csvRow } from '../../lib/csv-cell';
 import { readWorkspace, today, UsageError } from '../io';
 
 export interface ScoreArguments {
@@ -45,7 +45,7 @@ export function toCsv(workspace: Workspace, scores: readonly AccountScore[]): st
 		'missing'
 	];
 	const rows = scores.map((score) =>
-		csvLine([
+		csvRow([
 			score.account_id,
 			score.scorecard_id,
 			score.overall,
@@ -54,7 +54,7 @@ export function toCsv(workspace: Workspace, scores: readonly AccountScore[]): st
 			score.missing.join(';')
 		])
 	);
-	return [csvLine(header), ...rows].join('\n') + '\n';
+	return [csvRow(header), ...rows].join('\n') + '\n';
 }
 
 export function toJson(scores: readonly AccountScore[]): string {

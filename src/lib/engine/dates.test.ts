@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate } from './dates';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	isIsoDate,
+	isIsoDateTime,
+	isoDateProblem,
+	isoDateTimeProblem
+} from './dates';
 
 describe('dates', () => {
 	it('adds days across months, years and leap days', () => {
@@ -26,5 +34,46 @@ describe('dates', () => {
 		expect(isIsoDate('2026-2-3')).toBe(false);
 		expect(isIsoDate('2026-13-01')).toBe(false);
 		expect(isIsoDate('2026-00-10')).toBe(false);
+	});
+});
+
+describe('dates and times', () => {
+	it('accepts real dates and times, with or without seconds, fractions and a zone', () => {
+		for (const value of [
+			'2026-02-28',
+			'2026-02-28T10:00',
+			'2026-02-28T23:59:59Z',
+			'2026-02-28T10:00:00.123Z',
+			'2026-02-28 10:00:00+02:00',
+			'2028-02-29T00:00:00-0530'
+		])
+			expect(isIsoDateTime(value), value).toBe(true);
+	});
+
+	it('refuses impossible dates and times that Date.parse rolls on to another day', () => {
+		// Date.parse reads 30 February as 2 March, and 24:00 as the next midnight.
+		expect(Number.isNaN(Date.parse('2026-02-30T10:00:00Z'))).toBe(false);
+		for (const value of [
+			'2026-02-30T10:00:00Z',
+			'2027-02-29T10:00:00Z',
+			'2026-04-31',
+			'2026-02-28T24:00:00Z',
+			'2026-02-28T10:60:00Z',
+			'2026-02-28T10:00:60Z',
+			'2026-02-28T10:00:00+24:00',
+			'2026-02-28T',
+			'yesterday'
+		])
+			expect(isIsoDateTime(value), value).toBe(false);
+	});
+
+	it('says what is wrong, naming the value', () => {
+		expect(isoDateProblem('2026-02-28')).toBeNull();
+		expect(isoDateProblem('2026-02-30')).toBe('no such date: "2026-02-30"');
+		expect(isoDateProblem('30/02/2026')).toBe('expected a date as YYYY-MM-DD, got "30/02/2026"');
+		expect(isoDateTimeProblem('2026-02-28T10:00:00Z')).toBeNull();
+		expect(isoDateTimeProblem('2026-02-30T10:00:00Z')).toBe('no such date: "2026-02-30T10:00:00Z"');
+		expect(isoDateTimeProblem('2026-02-28T25:00:00Z')).toBe('no such time: "2026-02-28T25:00:00Z"');
+		expect(isoDateTimeProblem('soon')).toBe('expected an ISO 8601 date or date-time, got "soon"');
 	});
 });

@@ -33,9 +33,51 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 	return fromTime(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)));
 }
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/** True for a real calendar date written `YYYY-MM-DD` (no 30 February: `Date.parse` rolls it on). */
 export function isIsoDate(value: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
 	const time = toTime(value);
 	return !Number.isNaN(time) && fromTime(time) === value;
+}
+
+/** A date, then optionally a time and a zone: `2026-11-01`, `2026-11-01T09:30:00.000Z`, `… 09:30+02:00`. */
+const DATE_TIME =
+	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * True for a real date, or a real date and time, in ISO 8601 as `isoDateTimeProblem` describes:
+ * the day exists, the hour is 00–23, minutes and seconds 00–59, a zone offset at most 23:59.
+ */
+export function isIsoDateTime(value: string): boolean {
+	const parts = DATE_TIME.exec(value);
+	if (!parts || !isIsoDate(parts[1]!)) return false;
+	const [, , hour = '0', minute = '0', second = '0', zoneHour = '0', zoneMinute = '0'] = parts;
+	return (
+		Number(hour) < 24 &&
+		Number(minute) < 60 &&
+		Number(second) < 60 &&
+		Number(zoneHour) < 24 &&
+		Number(zoneMinute) < 60
+	);
+}
+
+/** The value in a message, quoted, cut to a readable length. */
+function quoted(value: string): string {
+	return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** Why `value` is not a date as `YYYY-MM-DD`, naming it; null when it is one. */
+export function isoDateProblem(value: string): string | null {
+	if (isIsoDate(value)) return null;
+	return /^\d{4}-\d{2}-\d{2}$/.test(value)
+		? `no such date: ${quoted(value)}`
+		: `expected a date as YYYY-MM-DD, got ${quoted(value)}`;
+}
+
+/** Why `value` is not an ISO 8601 date or date-time, naming it; null when it is one. */
+export function isoDateTimeProblem(value: string): string | null {
+	if (isIsoDateTime(value)) return null;
+	const parts = DATE_TIME.exec(value);
+	if (!parts) return `expected an ISO 8601 date or date-time, got ${quoted(value)}`;
+	return isIsoDate(parts[1]!) ? `no such time: ${quoted(value)}` : `no such date: ${quoted(value)}`;
 }

@@ -89,13 +89,35 @@ describe('checkMapping', () => {
 		const mapping = guessMapping('snapshots', ['account_id', 'nps', 'NPS']);
 		expect(checkMapping('snapshots', mapping)).toEqual([
 			{ problem: 'missing_field', field: 'date' },
-			{ problem: 'name_twice', name: 'nps', columns: ['nps', 'NPS'] }
+			// One heading twice: said once, as that (not also as the name it gives twice).
+			{ problem: 'heading_twice', columns: ['nps', 'NPS'] }
 		]);
 		mapping[1] = { ...mapping[1]!, target: 'account_id' };
 		mapping[2] = { ...mapping[2]!, target: 'date' };
 		expect(checkMapping('snapshots', mapping)).toEqual([
-			{ problem: 'field_twice', field: 'account_id', columns: ['account_id', 'nps'] }
+			{ problem: 'field_twice', field: 'account_id', columns: ['account_id', 'nps'] },
+			{ problem: 'heading_twice', columns: ['nps', 'NPS'] }
 		]);
+		const named = guessMapping('snapshots', ['account_id', 'date', 'nps', 'score']);
+		named[3] = { ...named[3]!, name: 'nps' };
+		expect(checkMapping('snapshots', named)).toEqual([
+			{ problem: 'name_twice', name: 'nps', columns: ['nps', 'score'] }
+		]);
+	});
+
+	it('refuses two columns with one heading (trimmed, any case) unless all but one are ignored', () => {
+		// The second `segment` would become a fact that overrides the field in every rule.
+		const mapping = guessMapping('accounts', ['id', 'name', 'segment', ' Segment ']);
+		expect(mapping.map((column) => column.target)).toEqual(['id', 'name', 'segment', 'extra']);
+		expect(checkMapping('accounts', mapping)).toEqual([
+			{ problem: 'heading_twice', columns: ['segment', ' Segment '] }
+		]);
+		mapping[3] = { ...mapping[3]!, target: 'ignore' };
+		expect(checkMapping('accounts', mapping)).toEqual([]);
+		// Columns without a heading are not the same column twice.
+		expect(
+			checkMapping('accounts', guessMapping('accounts', ['id', 'name', 'segment', '', '']))
+		).toEqual([]);
 	});
 
 	it('refuses names that are not plain', () => {

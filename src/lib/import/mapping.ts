@@ -239,18 +239,32 @@ export function guessMapping(kind: ImportKind, header: readonly string[]): Colum
 
 export type MappingIssue =
 	| { problem: 'missing_field'; field: string }
+	| { problem: 'heading_twice'; columns: string[] }
 	| { problem: 'field_twice'; field: string; columns: string[] }
 	| { problem: 'name_twice'; name: string; columns: string[] }
 	| { problem: 'bad_name'; column: string }
 	| { problem: 'unknown_target'; column: string; target: string };
 
-/** What stops a mapping from being used: a required field with no column, a field or name twice. */
+/** A heading as two columns are compared: `Segment ` and `segment` are the same. */
+function headingKey(header: string): string {
+	return header.trim().toLowerCase();
+}
+
+/**
+ * What stops a mapping from being used: a required field with no column, a field or name twice,
+ * and two columns used with the same heading (compared trimmed, ignoring case). The last is never
+ * guessed away: with `segment,Segment` the second would become a fact named `segment`, which
+ * overrides the field in every rule that reads it; the user ignores all but one, or fixes the file.
+ */
 export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]): MappingIssue[] {
 	const issues: MappingIssue[] = [];
 	const byField = new Map<string, string[]>();
 	const byName = new Map<string, string[]>();
+	const byHeading = new Map<string, string[]>();
 	for (const column of mapping) {
 		if (column.target === IGNORE) continue;
+		const heading = headingKey(column.header);
+		if (heading !== '') byHeading.set(heading, [...(byHeading.get(heading) ?? []), column.header]);
 		if (column.target === EXTRA) {
 			const name = column.name.trim();
 			if (name === '' || RESERVED.has(name) || name.includes('.')) {
@@ -271,7 +285,12 @@ export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]
 			issues.push({ problem: 'field_twice', field: spec.field, columns });
 	}
 	for (const [name, columns] of byName) {
-		if (columns.length > 1) issues.push({ problem: 'name_twice', name, columns });
+		// Columns of one heading given one name are said once, as the heading twice.
+		if (columns.length > 1 && new Set(columns.map(headingKey)).size > 1)
+			issues.push({ problem: 'name_twice', name, columns });
+	}
+	for (const columns of byHeading.values()) {
+		if (columns.length > 1) issues.push({ problem: 'heading_twice', columns });
 	}
 	return issues;
 }

@@ -51,6 +51,15 @@ describe('cell readers', () => {
 		expect(readDateTime('yesterday')).toBe(INVALID);
 	});
 
+	it('refuse dates and times that do not exist, which Date.parse rolls on to another day', () => {
+		expect(readDateTime('2026-02-30T10:00:00Z')).toBe(INVALID);
+		expect(readDateTime('2026-02-28T24:00:00Z')).toBe(INVALID);
+		expect(readDateTime('2026-02-28T10:60')).toBe(INVALID);
+		expect(readDateTime('2026-02-28T10:00:00+25:00')).toBe(INVALID);
+		expect(readDateTime('2026-02-30')).toBe(INVALID);
+		expect(readDateTime('2028-02-29T10:00:00+02:00')).toBe('2028-02-29T10:00:00+02:00');
+	});
+
 	it('read metrics strictly and free values loosely', () => {
 		expect(readMetric('3', false)).toBe(3);
 		expect(readMetric('yes', false)).toBe(true);

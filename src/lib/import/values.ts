@@ -3,7 +3,7 @@
  * a sentinel rather than a result object, because these run for every cell of files with
  * hundreds of thousands of rows.
  */
-import { isIsoDate } from '$lib/engine/dates';
+import { isIsoDate, isIsoDateTime } from '$lib/engine/dates';
 
 export const INVALID: unique symbol = Symbol('invalid');
 export type Invalid = typeof INVALID;
@@ -13,7 +13,6 @@ const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 /** `007`, `0123`: codes that look like numbers; `auto` columns keep them as text. */
 const LEADING_ZERO = /^[+-]?0\d/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function readNumber(text: string, decimalComma: boolean): number | undefined | Invalid {
@@ -59,15 +58,15 @@ export function readDate(text: string): string | undefined | Invalid {
 	return INVALID;
 }
 
-/** A date (as `readDate`) or an ISO 8601 date and time (`2026-11-01T09:30:00Z`). */
+/**
+ * A date (as `readDate`) or an ISO 8601 date and time (`2026-11-01T09:30:00Z`) that exists: no
+ * 30 February, no 25:00 (`Date.parse` would roll either on to another day).
+ */
 export function readDateTime(text: string): string | undefined | Invalid {
 	const date = readDate(text);
 	if (date !== INVALID) return date;
-	if (DATE_TIME.test(text)) {
-		const iso = text.replace(' ', 'T');
-		if (!Number.isNaN(Date.parse(iso)) && isIsoDate(iso.slice(0, 10))) return iso;
-	}
-	return INVALID;
+	const iso = text.replace(' ', 'T');
+	return iso.includes('T') && isIsoDateTime(iso) ? iso : INVALID;
 }
 
 export function readEmail(text: string): string | undefined | Invalid {

@@ -58,6 +58,8 @@ export function issueText(kind: ImportKind, issue: MappingIssue): string {
 			});
 		case 'name_twice':
 			return t('import.issue.name_twice', { name: issue.name, columns: issue.columns.join(', ') });
+		case 'heading_twice':
+			return t('import.issue.heading_twice', { columns: issue.columns.join(', ') });
 		case 'bad_name':
 			return t('import.issue.bad_name', { column: issue.column });
 		case 'unknown_target':

@@ -1,4 +1,5 @@
 /** Static questions about a rule, answered once when a workspace is loaded. */
+import { deeperThan, MAX_RULE_ARRAY, MAX_RULE_DEPTH } from '../limits';
 import { isKnownOperator, getOperator } from './operators';
 import {
 	argumentsOf,
@@ -19,16 +20,35 @@ export function isLiteralPath(path: unknown): path is string | number | null | u
 	);
 }
 
-/** Unknown operators, unsafe `var` paths and calls json-logic-js would throw on, with their paths. */
+function tooLong(list: readonly unknown[], path: (string | number)[]): LogicProblem {
+	return {
+		path,
+		message: `a list of ${list.length} items: at most ${MAX_RULE_ARRAY} are allowed in a rule`
+	};
+}
+
+/**
+ * Unknown operators, unsafe `var` paths, calls json-logic-js would throw on, and rules past the
+ * stated limits (nesting, list length), with their paths. A rule nested too deep is reported at its
+ * root, alone: it is measured without recursion, and nothing recursive then looks at it.
+ */
 export function checkLogic(logic: Logic): LogicProblem[] {
+	if (deeperThan(logic, MAX_RULE_DEPTH))
+		return [{ path: [], message: `nested deeper than ${MAX_RULE_DEPTH} levels` }];
 	const problems: LogicProblem[] = [];
 	const visit = (node: Logic, path: (string | number)[]) => {
 		if (Array.isArray(node)) {
-			node.forEach((item, index) => visit(item, [...path, index]));
+			if (node.length > MAX_RULE_ARRAY) problems.push(tooLong(node, path));
+			else node.forEach((item, index) => visit(item, [...path, index]));
 			return;
 		}
 		if (!isOperation(node)) return;
 		const op = operatorOf(node);
+		const raw = node[op];
+		if (Array.isArray(raw) && raw.length > MAX_RULE_ARRAY) {
+			problems.push(tooLong(raw, [...path, op]));
+			return;
+		}
 		const args = argumentsOf(node);
 		const argPath = (index: number) =>
 			Array.isArray(node[op]) ? [...path, op, index] : [...path, op];

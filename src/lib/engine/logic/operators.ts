@@ -160,10 +160,32 @@ registerOperator('-', {
 	}
 });
 registerOperator('/', { evaluate: (args) => a0(args) / a1(args), inline: binary('/') });
-registerOperator('min', { evaluate: (args) => Math.min(...(args as number[])) });
-registerOperator('max', { evaluate: (args) => Math.max(...(args as number[])) });
+// Loops, not `Math.min(...args)`: a spread of a long list passes the engine's argument limit and
+// throws. Pairwise Math.min and Math.max coerce and treat NaN and -0 as the spread would.
+registerOperator('min', {
+	evaluate: (args) => {
+		let least = Infinity;
+		for (const value of args) least = Math.min(least, value as number);
+		return least;
+	}
+});
+registerOperator('max', {
+	evaluate: (args) => {
+		let most = -Infinity;
+		for (const value of args) most = Math.max(most, value as number);
+		return most;
+	}
+});
+// As `concat` one after another (an array's items, anything else itself), without its copies.
 registerOperator('merge', {
-	evaluate: (args) => args.reduce<unknown[]>((all, value) => all.concat(value), [])
+	evaluate: (args) => {
+		const all: unknown[] = [];
+		for (const value of args) {
+			if (Array.isArray(value)) for (const item of value) all.push(item);
+			else all.push(value);
+		}
+		return all;
+	}
 });
 registerOperator('var', {
 	evaluate: ([path, fallback], data) =>

@@ -139,28 +139,39 @@ export function emitLogic(
 
 	const op = operatorOf(logic);
 	const args = argumentsOf(logic);
+	// A chain of arguments is emitted flat (`a && b && c`), never one conditional inside the next:
+	// V8 compiles nested expressions recursively, and a few thousand levels exhaust its stack.
 	switch (op) {
 		case 'if':
 		case '?:': {
-			let source = '';
+			if (args.length <= 1) return args.length ? emit(args[0]!) : 'null';
+			if (args.length <= 3) {
+				const otherwise = args.length === 3 ? emit(args[2]!) : 'null';
+				return `(${condition(args[0]!, data, dataIsObject, context)} ? ${emit(args[1]!)} : ${otherwise})`;
+			}
+			// The first branch whose condition holds leaves its value in `t`; the last, the default.
+			const branches: string[] = [];
 			let i = 0;
 			for (; i < args.length - 1; i += 2) {
-				source += `${condition(args[i]!, data, dataIsObject, context)} ? ${emit(args[i + 1]!)} : `;
+				branches.push(
+					`${condition(args[i]!, data, dataIsObject, context)} && (t = ${emit(args[i + 1]!)}, true)`
+				);
 			}
-			return `(${source}${args.length === i + 1 ? emit(args[i]!) : 'null'})`;
+			branches.push(`(t = ${args.length === i + 1 ? emit(args[i]!) : 'null'}, true)`);
+			return `(${branches.join(' || ')}, t)`;
 		}
 		case 'and':
 		case 'or': {
 			if (args.length === 0) return 'undefined';
-			// Right to left: each step keeps the value it tested, as json-logic returns it.
-			let source = emit(args[args.length - 1]!);
-			for (let i = args.length - 2; i >= 0; i--) {
-				const test = isBooleanValued(args[i]!)
-					? `(t = ${emit(args[i]!)})`
-					: `h.truthy(t = ${emit(args[i]!)})`;
-				source = op === 'and' ? `(${test} ? ${source} : t)` : `(${test} ? t : ${source})`;
-			}
-			return source;
+			const last = emit(args[args.length - 1]!);
+			if (args.length === 1) return last;
+			// Each test keeps the value it tested in `t`: where the chain stops (a falsy value for
+			// `and`, a truthy one for `or`), json-logic returns that value; past them all, the last.
+			const tests = args.slice(0, -1).map((arg) => {
+				const test = isBooleanValued(arg) ? `(t = ${emit(arg)})` : `h.truthy(t = ${emit(arg)})`;
+				return op === 'and' ? test : `!${test}`;
+			});
+			return `(${tests.join(' && ')} ? ${last} : t)`;
 		}
 		case 'filter':
 		case 'map':

@@ -8,7 +8,7 @@ import {
 	SnapshotIndex,
 	type Workspace
 } from '..';
-import { generateSample, SAMPLE_END } from '.';
+import { generateSample, SAMPLE_END, sampleSizeProblem } from '.';
 
 const sample = generateSample();
 const byId = new Map(sample.accounts.map((account) => [account.id, account]));
@@ -66,6 +66,20 @@ describe('generateSample', () => {
 		expect(generateSample({ accounts: 0 }).accounts).toEqual([]);
 		expect(() => generateSample({ weeks: 0 })).toThrow(RangeError);
 		expect(() => generateSample({ end: '2026-02-30' })).toThrow(RangeError);
+	});
+
+	it('refuses, at once, a sample too large to hold or to write', () => {
+		expect(sampleSizeProblem(100_000, 10)).toBeNull();
+		expect(sampleSizeProblem(19_230, 52)).toBeNull();
+		expect(sampleSizeProblem(1_000_000_000, 1)).toBe('at most 100000 accounts, got 1000000000');
+		expect(sampleSizeProblem(30_000, 52)).toBe(
+			'30000 accounts over 52 weeks make 1560000 weekly snapshots: at most 1000000 (accounts × weeks), so fewer accounts or weeks'
+		);
+		// Thrown before a single account is made: a billion would run until memory ran out.
+		expect(() => generateSample({ accounts: 1_000_000_000 })).toThrow(
+			'at most 100000 accounts, got 1000000000'
+		);
+		expect(() => generateSample({ accounts: 1, weeks: 2_000_000 })).toThrow(RangeError);
 	});
 
 	it('makes a one-week sample of many accounts with unique names (the benchmark shape)', () => {

@@ -1,5 +1,6 @@
 /** The sample workspace: accounts, their people, a weekly history, renewals and the shipped scorecards. */
 import { isIsoDate } from '../dates';
+import { MAX_SAMPLE_ACCOUNT_WEEKS, MAX_SAMPLE_ACCOUNTS } from '../limits';
 import { Random } from '../random';
 import type { Account, Contact, IsoDate, Outcome, Snapshot, Workspace } from '../types';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../workspace/schema';
@@ -15,11 +16,11 @@ import { simulate } from './simulate';
 export interface SampleOptions {
 	/** Same seed, same workspace; default 1. */
 	seed?: number;
-	/** Default 2,000. */
+	/** Default 2,000; at most MAX_SAMPLE_ACCOUNTS. */
 	accounts?: number;
 	/** The date of the last weekly snapshot; default `SAMPLE_END`. */
 	end?: IsoDate;
-	/** Weeks of history ending at `end`; default 52. */
+	/** Weeks of history ending at `end`; default 52. Accounts × weeks: at most MAX_SAMPLE_ACCOUNT_WEEKS. */
 	weeks?: number;
 }
 
@@ -36,6 +37,18 @@ function accountSeed(seed: number, index: number): number {
 	return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * Why a sample of `accounts` over `weeks` is too large to generate (it would exhaust memory, or
+ * make a file no JavaScript string can hold), or null. Callers taking sizes from people ask first.
+ */
+export function sampleSizeProblem(accounts: number, weeks: number): string | null {
+	if (accounts > MAX_SAMPLE_ACCOUNTS)
+		return `at most ${MAX_SAMPLE_ACCOUNTS} accounts, got ${accounts}`;
+	if (accounts * weeks > MAX_SAMPLE_ACCOUNT_WEEKS)
+		return `${accounts} accounts over ${weeks} weeks make ${accounts * weeks} weekly snapshots: at most ${MAX_SAMPLE_ACCOUNT_WEEKS} (accounts × weeks), so fewer accounts or weeks`;
+	return null;
+}
+
 /** A valid workspace of fake but plausible data; the same options always give the same workspace. */
 export function generateSample(options: SampleOptions = {}): Workspace {
 	const { seed = 1, accounts: count = 2000, end = SAMPLE_END, weeks = 52 } = options;
@@ -44,6 +57,8 @@ export function generateSample(options: SampleOptions = {}): Workspace {
 	if (!Number.isInteger(weeks) || weeks < 1)
 		throw new RangeError(`weeks must be a whole number ≥ 1, got ${weeks}`);
 	if (!isIsoDate(end)) throw new RangeError(`end must be a date as YYYY-MM-DD, got ${end}`);
+	const problem = sampleSizeProblem(count, weeks);
+	if (problem) throw new RangeError(problem);
 
 	const calendar = new Calendar(end);
 	// Days count from `end` (day 0); the weekly snapshot dates run oldest first up to it.

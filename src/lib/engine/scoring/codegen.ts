@@ -210,7 +210,7 @@ export function scorerSource(plan: ScorecardPlan): {
 			...policyBlock(measure, i, context, locals)
 		);
 	});
-	lines.unshift(`let t, v, x, k, sc, s${locals.map((local) => `, ${local}`).join('')};`);
+	lines.unshift(`let t, v, x, k, sc, q, s${locals.map((local) => `, ${local}`).join('')};`);
 	plan.groups.forEach((group, g) => {
 		lines.push(`let w${g} = 0, u${g} = 0;`);
 		for (const measure of group.measures) {
@@ -218,14 +218,15 @@ export function scorerSource(plan: ScorecardPlan): {
 			const w = literal(measure.weight, context);
 			lines.push(`if (s${i} !== null) { w${g} += ${w}; u${g} += ${w} * s${i}; }`);
 		}
-		lines.push(`const g${g} = w${g} > 0 ? u${g} / w${g} : null;`);
+		// As `weightedMean`: null, never NaN, when the mean is not finite.
+		lines.push(`const g${g} = w${g} > 0 && (q = u${g} / w${g}) - q === 0 ? q : null;`);
 	});
 	lines.push('let W = 0, U = 0;');
 	plan.groups.forEach((group, g) => {
 		const w = literal(group.weight, context);
 		lines.push(`if (g${g} !== null) { W += ${w}; U += ${w} * g${g}; }`);
 	});
-	lines.push('const o = W > 0 ? U / W : null;');
+	lines.push('const o = W > 0 && (q = U / W) - q === 0 ? q : null;');
 	const shared = lines.join('\n');
 
 	// The numbers only, into a caller's buffer: nothing allocated per account.

@@ -66,6 +66,16 @@ export function planScorecard(card: Scorecard): ScorecardPlan {
 	};
 }
 
+/**
+ * A weighted mean, or null when nothing is weighed, or when it is not finite (weights so large
+ * their sum overflows): a score is never NaN, which no band could hold.
+ */
+export function weightedMean(sum: number, weight: number): number | null {
+	if (!(weight > 0)) return null;
+	const mean = sum / weight;
+	return mean - mean === 0 ? mean : null;
+}
+
 /** Weighted means over the measures and groups present, renormalising over what is left. */
 export function combineScores(
 	plan: ScorecardPlan,
@@ -87,7 +97,7 @@ export function combineScores(
 				sum += measure.weight * score;
 			}
 		}
-		const groupScore = weight > 0 ? sum / weight : null;
+		const groupScore = weightedMean(sum, weight);
 		groups[group.id] = groupScore;
 		groupSums.push({ weight, score: groupScore });
 		if (groupScore !== null) {
@@ -95,7 +105,7 @@ export function combineScores(
 			totalScore += group.weight * groupScore;
 		}
 	}
-	const overall = totalWeight > 0 ? totalScore / totalWeight : null;
+	const overall = weightedMean(totalScore, totalWeight);
 	const measures: Record<string, MeasureScore> = {};
 	const missing: string[] = [];
 	index = 0;
@@ -143,14 +153,14 @@ export function combineInto(
 				sum += measure.weight * score;
 			}
 		}
-		const groupScore = weight > 0 ? sum / weight : null;
+		const groupScore = weightedMean(sum, weight);
 		out[1 + g] = groupScore ?? NaN;
 		if (groupScore !== null) {
 			totalWeight += group.weight;
 			totalScore += group.weight * groupScore;
 		}
 	});
-	out[0] = totalWeight > 0 ? totalScore / totalWeight : NaN;
+	out[0] = weightedMean(totalScore, totalWeight) ?? NaN;
 }
 
 /** The result for an account that no scorecard applies to: reported, not dropped. */

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
 	account,
+	AS_OF,
 	card,
 	linear100,
 	measure,
 	scoreWith,
 	snapshot
 } from '../../../../tests/support/builders';
+import { workspaceWith } from '../../../../tests/support/workspace';
+import { accountFacts } from '../facts';
+import { scoreWorkspace } from '../score';
+import { compileScorecard } from '.';
+import { NO_DATA } from './measure';
 
 describe.each(['function', 'closure'] as const)('scoring a measure (%s backend)', (backend) => {
 	const score = scoreWith(backend);
@@ -144,5 +150,23 @@ describe.each(['function', 'closure'] as const)('scoring a measure (%s backend)'
 		});
 		expect(result!.missing).toEqual(['risky']);
 		expect(result!.overall).toBe(50);
+	});
+
+	it('never gives a NaN overall: weights whose sum overflows leave it out (load refuses them)', () => {
+		const huge = card([
+			{ id: 'g1', name: 'G1', weight: 1e308, measures: [measure('x', { var: 'x' }, linear100)] },
+			{ id: 'g2', name: 'G2', weight: 1e308, measures: [measure('y', { var: 'x' }, linear100)] }
+		]);
+		const accounts = [account('a')];
+		const snapshots = [snapshot('a', { x: 50 })];
+		// Scored as it is, not through parseWorkspace, which refuses a weight past 1,000,000.
+		const workspace = workspaceWith({ accounts, snapshots, scorecards: [huge] });
+		const [result] = scoreWorkspace(workspace, AS_OF, { backend });
+		expect(result!.groups).toEqual({ g1: 50, g2: 50 });
+		expect(result!.overall).toBeNull();
+		expect(result!.band).toBe(NO_DATA);
+		const out = new Float64Array(5);
+		compileScorecard(huge, backend).scoreInto(accountFacts(accounts[0]!, snapshots[0]), out);
+		expect([...out]).toEqual([NaN, 50, 50, 50, 50]);
 	});
 });

@@ -65,7 +65,7 @@ describe('parseWorkspace', () => {
 		).toEqual([
 			'accounts[0].name: required: expected string',
 			'accounts[1].arr: expected number, got the string "lots"',
-			'snapshots[0].date: expected a date as YYYY-MM-DD'
+			'snapshots[0].date: no such date: "2026-02-30"'
 		]);
 	});
 

@@ -3,6 +3,7 @@
  * records. Everything wrong is reported at once, each problem with its JSON path.
  */
 import type * as z from 'zod';
+import { deeperThan, MAX_JSON_DEPTH, MAX_RULE_DEPTH } from '../limits';
 import { checkLogic, varsRead, type Logic } from '../logic';
 import { isRecipientForm, RECIPIENT_FORMS } from '../plays/recipients';
 import type { Play, Result, Scorecard, Workspace, WorkspaceIssue } from '../types';
@@ -31,6 +32,9 @@ export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue
 			}
 		]);
 	}
+	// The schema recurses into nested values: anything nested too deep is refused before it runs.
+	const tooDeep = depthIssues(input, rulesOf(input as RuleHolder));
+	if (tooDeep.length) return fail(tooDeep);
 	const parsed = workspaceSchema.safeParse(input);
 	// Rules are checked even when the rest is malformed, so one pass reports every problem.
 	const ruleIssues = checkRules(input as RuleHolder);
@@ -137,29 +141,64 @@ function each(list: unknown, visit: (item: Record<string, unknown>, index: numbe
 	});
 }
 
-function checkRules(workspace: RuleHolder): WorkspaceIssue[] {
-	const issues: WorkspaceIssue[] = [];
-	const check = (rule: unknown, path: PropertyKey[]) =>
-		issues.push(...logicIssues(rule as Logic | undefined, path));
-	const checkScorecard = (card: Record<string, unknown>, at: PropertyKey[]) => {
-		check(card.applies_to, [...at, 'applies_to']);
+interface RuleAt {
+	rule: unknown;
+	path: PropertyKey[];
+}
+
+/** The rules of a workspace, with their paths, as far as an unvalidated document has them. */
+function rulesOf(workspace: RuleHolder): RuleAt[] {
+	const rules: RuleAt[] = [];
+	const add = (rule: unknown, path: PropertyKey[]) => {
+		if (rule !== undefined) rules.push({ rule, path });
+	};
+	const addScorecard = (card: Record<string, unknown>, at: PropertyKey[]) => {
+		add(card.applies_to, [...at, 'applies_to']);
 		each(card.groups, (group, g) =>
 			each(group.measures, (measure, m) => {
 				const path = [...at, 'groups', g, 'measures', m];
-				check(measure.value, [...path, 'value']);
+				add(measure.value, [...path, 'value']);
 				const scoring = measure.scoring as { type?: unknown; logic?: unknown } | undefined;
-				if (scoring?.type === 'logic') check(scoring.logic, [...path, 'scoring', 'logic']);
+				if (scoring?.type === 'logic') add(scoring.logic, [...path, 'scoring', 'logic']);
 			})
 		);
 	};
-	each(workspace.scorecards, (card, c) => checkScorecard(card, ['scorecards', c]));
+	each(workspace.scorecards, (card, c) => addScorecard(card, ['scorecards', c]));
 	for (const list of ['scorecard_versions', 'scorecard_drafts'] as const) {
 		each(workspace[list], (kept, i) => {
 			if (typeof kept.scorecard === 'object' && kept.scorecard !== null)
-				checkScorecard(kept.scorecard as Record<string, unknown>, [list, i, 'scorecard']);
+				addScorecard(kept.scorecard as Record<string, unknown>, [list, i, 'scorecard']);
 		});
 	}
-	each(workspace.plays, (play, p) => check(play.when, ['plays', p, 'when']));
+	each(workspace.plays, (play, p) => add(play.when, ['plays', p, 'when']));
+	return rules;
+}
+
+function checkRules(workspace: RuleHolder): WorkspaceIssue[] {
+	return rulesOf(workspace).flatMap(({ rule, path }) => logicIssues(rule as Logic, path));
+}
+
+/** Segments of a too-deep path shown before it is cut (`a.b.c…`): enough to find the field. */
+const SHOWN_SEGMENTS = 8;
+
+/**
+ * Values nested too deep, found without recursion: each rule past MAX_RULE_DEPTH, at the rule's
+ * path; anything else past MAX_JSON_DEPTH, at its path cut to a readable length.
+ */
+function depthIssues(input: unknown, rules: readonly RuleAt[]): WorkspaceIssue[] {
+	const issues: WorkspaceIssue[] = [];
+	const reported = new Set<unknown>();
+	for (const { rule, path } of rules) {
+		if (!deeperThan(rule, MAX_RULE_DEPTH)) continue;
+		issues.push({ path: formatPath(path), message: `nested deeper than ${MAX_RULE_DEPTH} levels` });
+		reported.add(rule);
+	}
+	const deep = deeperThan(input, MAX_JSON_DEPTH, reported);
+	if (deep)
+		issues.push({
+			path: `${formatPath(deep.slice(0, SHOWN_SEGMENTS))}${deep.length > SHOWN_SEGMENTS ? '…' : ''}`,
+			message: `nested deeper than ${MAX_JSON_DEPTH} levels`
+		});
 	return issues;
 }
 
@@ -344,8 +383,10 @@ export function parsePlay(
 	input: unknown,
 	scorecards: readonly Scorecard[]
 ): Result<Play, WorkspaceIssue> {
-	const parsed = playSchema.safeParse(input);
 	const when = (input as { when?: unknown } | null)?.when;
+	const tooDeep = depthIssues(input, when === undefined ? [] : [{ rule: when, path: ['when'] }]);
+	if (tooDeep.length) return { ok: false, errors: tooDeep };
+	const parsed = playSchema.safeParse(input);
 	const ruleIssues = logicIssues(when as Logic | undefined, ['when']);
 	if (!parsed.success)
 		return {

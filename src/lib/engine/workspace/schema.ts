@@ -4,7 +4,8 @@
  * followed by an export loses nothing.
  */
 import * as z from 'zod';
-import { isIsoDate } from '../dates';
+import { isoDateProblem, isoDateTimeProblem } from '../dates';
+import { MAX_SCORING_ENTRIES, MAX_WEIGHT } from '../limits';
 
 export const WORKSPACE_FORMAT = 'scorecraft-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -26,24 +27,33 @@ const key = z
 		'this id is reserved'
 	);
 
-/** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
-export const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD');
+/** A string refused, with the reason `problem` gives (null: accepted). */
+function checkedString(problem: (value: string) => string | null) {
+	return z.string().superRefine((value, context) => {
+		const found = problem(value);
+		if (found) context.addIssue({ code: 'custom', message: found });
+	});
+}
 
-/** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`). */
-const isoDateTime = z
-	.string()
-	.refine(
-		(value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value),
-		'expected an ISO 8601 date or date-time'
-	);
+/** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
+export const isoDate = checkedString(isoDateProblem);
+
+/** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`), that exists. */
+const isoDateTime = checkedString(isoDateTimeProblem);
+
+/** A list of at most MAX_SCORING_ENTRIES: each entry is one more branch of the compiled scorer. */
+function boundedList<T extends z.ZodType>(item: T) {
+	return z.array(item).max(MAX_SCORING_ENTRIES, `expected at most ${MAX_SCORING_ENTRIES} entries`);
+}
 
 /** A JSON-logic rule: any JSON value (its operators are checked separately, with their paths). */
 export const logic = z.json();
 
+/** A weight in [0, MAX_WEIGHT]: the sums of weights in scoring stay finite. */
 const weight = z
 	.number()
 	.min(0, 'expected a weight of 0 or more')
-	.refine(Number.isFinite, 'expected a finite number');
+	.max(MAX_WEIGHT, `expected a weight of at most ${MAX_WEIGHT}`);
 const points = z.number().refine(Number.isFinite, 'expected a finite number');
 
 const metricValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -91,8 +101,7 @@ const step = z
 		message: 'expected a step with either "min" or "max"'
 	});
 
-const linearPoints = z
-	.array(z.tuple([points, points]))
+const linearPoints = boundedList(z.tuple([points, points]))
 	.min(1, 'expected at least one [value, score] point')
 	.refine(
 		(list) => list.every((point, index) => index === 0 || point[0] > list[index - 1]![0]),
@@ -102,11 +111,16 @@ const linearPoints = z
 export const scoring = z.discriminatedUnion(
 	'type',
 	[
-		z.looseObject({ type: z.literal('steps'), steps: z.array(step), else: points.optional() }),
+		z.looseObject({ type: z.literal('steps'), steps: boundedList(step), else: points.optional() }),
 		z.looseObject({ type: z.literal('linear'), points: linearPoints }),
 		z.looseObject({
 			type: z.literal('map'),
-			map: z.record(z.string(), points),
+			map: z
+				.record(z.string(), points)
+				.refine(
+					(map) => Object.keys(map).length <= MAX_SCORING_ENTRIES,
+					`expected at most ${MAX_SCORING_ENTRIES} entries`
+				),
 			else: points.optional()
 		}),
 		z.looseObject({ type: z.literal('logic'), logic })
@@ -183,7 +197,7 @@ export const scorecard = z.looseObject({
 	status: z.enum(['draft', 'published']).optional(),
 	version: z.number().int().min(1).optional(),
 	applies_to: logic.optional(),
-	bands: z.array(band).min(1, 'expected at least one band').optional(),
+	bands: boundedList(band).min(1, 'expected at least one band').optional(),
 	groups: z.array(group).min(1, 'expected at least one group')
 });
 

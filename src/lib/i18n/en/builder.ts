@@ -167,6 +167,7 @@ export default {
 	'builder.ids.changed':
 		'Published scorecard: plays that read the id it had ({path}) would stop for these accounts; publishing lists any that do.',
 	'builder.measures.weight': 'Weight of {measure}',
+	'builder.weight.range': 'Not applied: a weight is from 0 to {max}. It stays {weight}.',
 	'builder.measures.share': '{share} % of {group}',
 	'builder.measures.edit': 'Edit {measure}',
 	'builder.measures.remove': 'Remove {measure}',

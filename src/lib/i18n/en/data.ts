@@ -111,6 +111,8 @@ export default {
 	'import.issue.missing_field': 'Choose the column that holds {field}: it is required.',
 	'import.issue.field_twice': '{field} is chosen for more than one column: {columns}.',
 	'import.issue.name_twice': 'The name “{name}” is given to more than one column: {columns}.',
+	'import.issue.heading_twice':
+		'Columns {columns} have the same heading. Ignore all but one of them, or rename them in the file.',
 	'import.issue.bad_name':
 		'Column {column} needs a name without dots (and not __proto__, constructor or prototype).',
 	'import.issue.unknown_target': 'Column {column} goes to a field Scorecraft does not know.',

@@ -96,6 +96,25 @@ describe('weights', () => {
 		expect(builder().scorecard.groups[0]!.weight).toBe(51);
 	});
 
+	it('refuse a weight past 1,000,000 in the field itself, keeping the one that holds', async () => {
+		const { user, builder, groupShares } = setup();
+		const field = screen.getByRole('spinbutton', { name: 'Weight of Adoption' });
+		const weight = field.parentElement!;
+		await user.clear(field);
+		// Pasted at once: typed, each prefix that is a valid weight ("1", "1e3") would apply.
+		await user.paste('1e308');
+		expect(within(weight).getByRole('alert')).toHaveTextContent(
+			'Not applied: a weight is from 0 to 1,000,000. It stays 50.'
+		);
+		expect(field).toHaveAttribute('aria-invalid', 'true');
+		expect(builder().scorecard.groups[1]!.weight).toBe(50);
+		expect(groupShares()).toEqual([50, 50]);
+		await user.clear(field);
+		await user.type(field, '3');
+		expect(within(weight).queryByRole('alert')).toBeNull();
+		expect(builder().scorecard.groups[1]!.weight).toBe(3);
+	});
+
 	it('show each measure’s share of its group, adding up to 100 %', async () => {
 		const { user, measureShares } = setup(empty());
 		for (const name of ['Seat penetration', 'Licences unassigned', 'Login frequency'])
