@@ -18,9 +18,13 @@ export default defineConfig({
 					maxWorkers: 2,
 					// The command line's tests start a Node process per case (a second or more each).
 					testTimeout: 30_000,
+					// A server test opens its database first (PGlite: a few seconds, more with both cores busy).
+					hookTimeout: 60_000,
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-					exclude: ['src/**/*.svelte.test.ts']
+					exclude: ['src/**/*.svelte.test.ts'],
+					// A PostgreSQL 15 server for the run: the store's tests run on it and on PGlite.
+					globalSetup: ['tests/global/postgres.ts']
 				}
 			},
 			{

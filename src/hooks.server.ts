@@ -1,6 +1,7 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
-import { setTokenCookie } from '$lib/server/guard';
-import { mailServer } from '$lib/server/mail/server';
+import { json, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { authorize } from '$lib/server/auth/access';
+import { AUTH_PATHS, callerOf, withClientAddress } from '$lib/server/auth/session';
 import { startSchedule } from '$lib/server/mail/service';
 
 /** The daily run of the published plays starts with the server. */
@@ -8,10 +9,51 @@ export const init: ServerInit = () => {
 	startSchedule();
 };
 
-/** Pages get the session cookie that the API asks for (see `guard.ts`). */
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Requests that change something come from the app's own pages: browsers say where a request
+ * comes from (`Origin`, `Sec-Fetch-Site`), and pages elsewhere cannot forge it. The one exception
+ * is RFC 8058's one-click unsubscribe, which mail providers post from their own servers.
+ */
+function crossSite(event: RequestEvent): boolean {
+	if (!CHANGES.has(event.request.method)) return false;
+	if (event.route.id === '/unsubscribe/[token]') return false;
+	const origin = event.request.headers.get('origin');
+	const site = event.request.headers.get('sec-fetch-site');
+	if (site === 'cross-site' || site === 'same-site') return true;
+	return origin !== null && origin !== event.url.origin;
+}
+
+const isApi = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
+
+function refuse(event: RequestEvent, status: number, reason: string): Response {
+	if (isApi(event) || event.request.method !== 'GET')
+		return json({ error: reason }, { status, headers: { 'cache-control': 'no-store' } });
+	return new Response(reason, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Every request: who is calling (the session), then whether the route table lets them
+ * (`access.ts`). Nothing else of the server's is handed to the browser.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	const server = await app();
 	const path = event.url.pathname;
-	if (!path.startsWith('/api/') && !path.startsWith('/unsubscribe/'))
-		setTokenCookie(event.cookies, mailServer().config.secret, event.url.protocol === 'https:');
-	return resolve(event);
+	if (path.startsWith('/api/auth/')) {
+		if (!AUTH_PATHS.has(path)) return json({ error: 'not found' }, { status: 404 });
+		if (crossSite(event))
+			return json({ error: 'only the app itself may call this' }, { status: 403 });
+		return server.auth.handler(withClientAddress(event.request, event.getClientAddress()));
+	}
+	event.locals.caller = await callerOf(server, event.request.headers);
+	if (crossSite(event)) return refuse(event, 403, 'only the app itself may call this');
+	const decision = authorize(event.request.method, event.route.id, event.locals.caller);
+	if (decision.allowed) return resolve(event);
+	if (decision.status === 401 && event.request.method === 'GET' && !isApi(event)) {
+		const first = (await server.store.people.count()) === 0;
+		const to = first ? '/setup' : `/signin?next=${encodeURIComponent(path)}`;
+		return new Response(null, { status: 303, headers: { location: to } });
+	}
+	return refuse(event, decision.status, decision.reason);
 };

@@ -90,28 +90,33 @@ describe('engine backtest', () => {
 		expect(stdout).toMatch(/threshold 40: precision \S+ · recall \S+/);
 	});
 
-	it('says what is wrong with its arguments, exit 2, or with its file, exit 1', async () => {
-		expect(await engine('backtest')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('--workspace FILE is required')
-		});
-		expect(await engine('backtest', '--workspace', sample, '--horizon', 'soon')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('--horizon expects a number of days')
-		});
-		expect(await engine('backtest', '--workspace', sample, '--format', 'csv')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('--format expects text or json')
-		});
-		expect(await engine('backtest', '--workspace', sample, '--as-of', 'x')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('usage: engine backtest')
-		});
-		expect(await engine('backtest', '--workspace', join(folder, 'none.json'))).toMatchObject({
-			code: 1,
-			stderr: expect.stringContaining('no such file')
-		});
-	});
+	// Several processes in turn, each loading the engine: slow on a busy machine.
+	it(
+		'says what is wrong with its arguments, exit 2, or with its file, exit 1',
+		{ timeout: 90_000 },
+		async () => {
+			expect(await engine('backtest')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('--workspace FILE is required')
+			});
+			expect(await engine('backtest', '--workspace', sample, '--horizon', 'soon')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('--horizon expects a number of days')
+			});
+			expect(await engine('backtest', '--workspace', sample, '--format', 'csv')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('--format expects text or json')
+			});
+			expect(await engine('backtest', '--workspace', sample, '--as-of', 'x')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('usage: engine backtest')
+			});
+			expect(await engine('backtest', '--workspace', join(folder, 'none.json'))).toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('no such file')
+			});
+		}
+	);
 
 	it('has no AUC to give for a workspace without outcomes, and says so', async () => {
 		const { code, stdout } = await engine(

@@ -22,8 +22,9 @@ commands:
   ${planUsage}
       what the enabled plays would do: one entry per action and recipient, with its key, status and reason
   ${runUsage}
-      runs the plays: sends auto emails through SMTP (or into the sink folder), exactly once by the
-      ledger; prints each entry's outcome, exits 1 when one failed
+      runs the plays: sends auto emails through SMTP (or into the sink folder), once by the ledger
+      (a file, or with --database-url the server's PostgreSQL database, shared with the app's
+      server); prints each entry's outcome, exits 1 when one failed
 `;
 
 const commands: Record<
@@ -80,6 +81,7 @@ const commands: Record<
 		options: {
 			workspace: { type: 'string' },
 			ledger: { type: 'string' },
+			'database-url': { type: 'string' },
 			smtp: { type: 'string' },
 			'as-of': { type: 'string' },
 			sink: { type: 'string' },

@@ -36,14 +36,13 @@ beforeAll(async () => {
 	// The child processes inherit these: the server's data folder and identity, not the project's.
 	Object.assign(process.env, {
 		SCORECRAFT_DATA: join(folder, 'data'),
-		SCORECRAFT_SECRET: 'a-test-secret-of-enough-length',
 		MAIL_FROM: FROM,
 		PUBLIC_URL: 'https://scorecraft.example'
 	});
 });
 
 afterAll(async () => {
-	for (const name of ['SCORECRAFT_DATA', 'SCORECRAFT_SECRET', 'MAIL_FROM', 'PUBLIC_URL'])
+	for (const name of ['SCORECRAFT_DATA', 'MAIL_FROM', 'PUBLIC_URL'])
 		if (saved[name] === undefined) delete process.env[name];
 		else process.env[name] = saved[name];
 	await rm(folder, { recursive: true, force: true });

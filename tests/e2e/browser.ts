@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { chromiumPath } from './global-setup';
 
 export interface Browser {
@@ -14,7 +15,14 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A browser on a fresh profile, signed in as the owner the global set-up created (pass
+ * `signedIn: false` for one that has to sign in, or accept an invitation, itself).
+ */
+export async function launchBrowser({
+	signedIn = true,
+	baseURL = inject('baseURL')
+}: { signedIn?: boolean; baseURL?: string } = {}): Promise<Browser> {
 	const profile = await mkdtemp(join(tmpdir(), 'scorecraft-e2e-'));
 	try {
 		// Playwright refuses --user-data-dir in `args`: a persistent context takes the folder instead.
@@ -33,6 +41,10 @@ export async function launchBrowser(): Promise<Browser> {
 				'--disable-sync'
 			]
 		});
+		if (signedIn) {
+			const { cookie } = inject('owner');
+			await context.addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+		}
 		return {
 			context,
 			async close() {

@@ -14,7 +14,39 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The owner the set-up page created: their session cookie and credentials. */
+		owner: { email: string; password: string; cookie: { name: string; value: string } };
 	}
+}
+
+export const OWNER = {
+	name: 'Olivia Owner',
+	email: 'olivia@team.example',
+	password: 'owner-password-1234'
+};
+
+/** Creates the owner through the set-up page's form, as a first start does; returns the session cookie. */
+export async function setUpOwner(baseURL: string): Promise<{ name: string; value: string }> {
+	const response = await fetch(`${baseURL}/setup`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: baseURL
+		},
+		body: new URLSearchParams(OWNER)
+	});
+	const line = response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('scorecraft.session_token='));
+	if (response.status !== 303 || !line)
+		throw new Error(
+			`the set-up page did not create the owner (${response.status}): ${await response.text()}`
+		);
+	const [pair] = line.split(';');
+	const at = pair!.indexOf('=');
+	return { name: pair!.slice(0, at), value: decodeURIComponent(pair!.slice(at + 1)) };
 }
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -154,5 +186,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 	const server = await startAppServer();
 	project.provide('baseURL', server.baseURL);
+	project.provide('owner', { ...OWNER, cookie: await setUpOwner(server.baseURL) });
 	return server.stop;
 }

@@ -1,25 +1,36 @@
 /**
- * Calling the app's endpoints in tests: a request event as SvelteKit builds it (URL, params,
- * cookies), from the app's own origin with its session cookie unless a test says otherwise, and
- * the server's data in a fresh temporary folder.
+ * Calling the app's endpoints in tests: a request event as SvelteKit builds it after the server's
+ * hook (URL, params, the caller the hook found: the owner unless a test says otherwise), and the
+ * server's data in a fresh temporary folder with an in-memory database. Who may call what is the
+ * hook's, tested with real sessions in `src/lib/server/auth/routes.test.ts`.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEvent } from '@sveltejs/kit';
+import type { Caller } from '../../src/lib/server/auth/access';
 
-export const TEST_SECRET = 'test-secret-0123456789abcdefghij';
 export const APP_ORIGIN = 'http://app.local';
+
+/** The caller a test's requests come from unless it says otherwise (the hook is not in the way). */
+export const TEST_OWNER: Caller = {
+	id: '00000000-0000-4000-8000-000000000001',
+	email: 'owner@app.example',
+	name: 'Owner',
+	role: 'owner'
+};
 
 /** Points the server at a fresh data folder and the test secret, with the local sink; returns the folder. */
 export function freshServerEnv(extra: Record<string, string> = {}): string {
 	const dir = mkdtempSync(join(tmpdir(), 'scorecraft-server-'));
 	process.env.SCORECRAFT_DATA = dir;
-	process.env.SCORECRAFT_SECRET = TEST_SECRET;
 	delete process.env.SMTP_URL;
 	delete process.env.PUBLIC_URL;
 	delete process.env.MAIL_FROM;
 	delete process.env.OPERATOR_EMAIL;
+	process.env.DATABASE_URL = 'memory:';
+	// The date the shared test data is about: the send API plans as of the server's today.
+	process.env.SCORECRAFT_TODAY = '2026-03-01';
 	Object.assign(process.env, extra);
 	return dir;
 }
@@ -29,8 +40,8 @@ export interface CallOptions {
 	body?: string;
 	/** The request's Origin header; null sends none. */
 	origin?: string | null;
-	/** The session cookie; null sends none. */
-	token?: string | null;
+	/** Who the hook found calling; null: nobody signed in. */
+	caller?: Caller | null;
 	params?: Record<string, string>;
 	headers?: Record<string, string>;
 }
@@ -46,18 +57,18 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
 	};
 	const origin = options.origin === undefined ? APP_ORIGIN : options.origin;
 	if (origin) headers.origin = origin;
-	const token = options.token === undefined ? TEST_SECRET : options.token;
 	const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
 	const request = new Request(url, { method, body: options.body, headers });
-	const cookies = {
-		get: (name: string) => (name === 'scorecraft_token' && token ? token : undefined)
-	};
+	const cookies = { get: () => undefined, set: () => {} };
+	const caller = options.caller === undefined ? TEST_OWNER : options.caller;
 	return Promise.resolve(
 		handler({
 			request,
 			url,
 			params: options.params ?? {},
-			cookies
+			cookies,
+			locals: { caller },
+			getClientAddress: () => '127.0.0.1'
 		} as unknown as RequestEvent as never)
 	);
 }
@@ -67,17 +78,19 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
  * it after `freshServerEnv`).
  */
 export async function appFetch(): Promise<typeof fetch> {
-	const [workspace, send, unsubscribes, runs] = await Promise.all([
+	const [workspace, send, unsubscribes, runs, approvals] = await Promise.all([
 		import('../../src/routes/api/workspace/+server'),
 		import('../../src/routes/api/mail/send/+server'),
 		import('../../src/routes/api/unsubscribes/+server'),
-		import('../../src/routes/api/runs/+server')
+		import('../../src/routes/api/runs/+server'),
+		import('../../src/routes/api/approvals/+server')
 	]);
 	const routes: Record<string, Record<string, Handler | undefined>> = {
 		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
 		'/api/mail/send': { POST: send.POST },
 		'/api/unsubscribes': { GET: unsubscribes.GET },
-		'/api/runs': { GET: runs.GET, POST: runs.POST }
+		'/api/runs': { GET: runs.GET, POST: runs.POST },
+		'/api/approvals': { POST: approvals.POST }
 	};
 	return async (input, init) => {
 		const url = new URL(String(input), APP_ORIGIN);

@@ -32,6 +32,8 @@ export interface SmtpOptions {
 	 * client waits for a reply that does not come, as when the server dies after the data.
 	 */
 	hold?: (n: number) => boolean;
+	/** Milliseconds to wait before answering each message (a slow server). */
+	answerAfterMs?: number;
 }
 
 export async function startSmtp(
@@ -54,6 +56,8 @@ export async function startSmtp(
 					state.held++;
 					return;
 				}
+				if (options.answerAfterMs)
+					await new Promise((resolve) => setTimeout(resolve, options.answerAfterMs));
 				const scripted = answer(n);
 				if (scripted) {
 					const error = Object.assign(new Error(scripted.message), { responseCode: scripted.code });

@@ -103,7 +103,6 @@ function startRun(workspace: string, ledger: string, smtpUrl: string) {
 			env: {
 				...process.env,
 				SCORECRAFT_DATA: join(folder, 'data'),
-				SCORECRAFT_SECRET: 'a-test-secret-of-enough-length',
 				MAIL_FROM: FROM
 			}
 		}

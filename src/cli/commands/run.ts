@@ -11,7 +11,7 @@ import type { OutboxEntry } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
 import { resolveSender, senderWarnings } from '../../lib/mail/sender';
 import { mailConfig } from '../../lib/server/mail/config';
-import { SendLedger } from '../../lib/server/mail/ledger';
+import { SendLedger, type Ledger } from '../../lib/server/mail/ledger';
 import { loadUnsubscribeKeys } from '../../lib/server/mail/unsubscribe-keys';
 import { MailSink } from '../../lib/server/mail/mailbox';
 import { SenderStore } from '../../lib/server/mail/sender';
@@ -24,6 +24,7 @@ import { shippedTemplates } from '../templates';
 export interface RunArguments {
 	workspace?: string;
 	ledger?: string;
+	'database-url'?: string;
 	smtp?: string;
 	'as-of'?: string;
 	sink?: string;
@@ -31,7 +32,7 @@ export interface RunArguments {
 }
 
 export const runUsage =
-	'run --workspace FILE --ledger FILE [--smtp URL] [--as-of YYYY-MM-DD] [--sink DIR] [--format json|csv]';
+	'run --workspace FILE (--ledger FILE | --database-url URL) [--smtp URL] [--as-of YYYY-MM-DD] [--sink DIR] [--format json|csv]';
 
 /** What the command prints, and its exit status: 1 when an entry failed, so cron notices. */
 export interface RunOutput {
@@ -92,8 +93,25 @@ function summary(report: RunReport, seconds: number, where: string): string {
 	return `engine run ${report.as_of}: ${entries} (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
 }
 
-/** The ledger file, locked while the run uses it: a second run on it waits its turn. */
-function openLedger(file: string): SendLedger {
+/**
+ * The ledger file (locked while the run uses it: a second run on it waits its turn), or the
+ * server's database (each key claimed there, so the app's server and this run never both send it).
+ */
+async function openLedger(args: RunArguments): Promise<Ledger & { close(): void | Promise<void> }> {
+	if (args['database-url']) {
+		const { openStore } = await import('../../lib/server/store/store');
+		try {
+			const store = await openStore({
+				url: args['database-url'],
+				dataDir: mailConfig(process.env).dataDir,
+				importFiles: false
+			});
+			return Object.assign(store.ledger, { close: () => store.close() });
+		} catch (error) {
+			throw new CliError(`cannot open the database: ${(error as Error).message}`);
+		}
+	}
+	const file = args.ledger!;
 	try {
 		return SendLedger.open(resolve(file), {
 			onWait: (pid) =>
@@ -107,7 +125,10 @@ function openLedger(file: string): SendLedger {
 export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const started = performance.now();
 	if (!args.workspace) throw usage('--workspace FILE is required');
-	if (!args.ledger) throw usage('--ledger FILE is required');
+	if (!args.ledger && !args['database-url'])
+		throw usage("--ledger FILE (or --database-url URL, the server's database) is required");
+	if (args.ledger && args['database-url'])
+		throw usage('--ledger and --database-url both name a ledger: give one');
 	const asOf = args['as-of'] ?? today();
 	if (!isIsoDate(asOf)) throw usage(`--as-of expects a date as YYYY-MM-DD, got "${asOf}"`);
 	const as = args.format ?? 'json';
@@ -137,7 +158,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 		mailFrom: config.mailFrom,
 		publicUrl: config.publicUrl
 	});
-	const ledger = openLedger(args.ledger);
+	const ledger = await openLedger(args);
 	const unsubscribes = UnsubscribeList.open(join(config.dataDir, 'unsubscribes.jsonl'));
 	const sinkDir = resolve(args.sink ?? join(config.dataDir, 'mailbox'));
 	const transport = smtp ? smtpTransport(smtp) : sinkTransport(new MailSink(sinkDir));
@@ -157,7 +178,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 		});
 	} finally {
 		transport.close();
-		ledger.close();
+		await ledger.close();
 		unsubscribes.close();
 	}
 	const records = report.entries.map(record);

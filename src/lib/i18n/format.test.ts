@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatChange,
 	formatDate,
+	formatDateTime,
 	formatDaysAhead,
 	formatMoney,
 	formatNumber,
@@ -29,6 +30,13 @@ describe('format', () => {
 	it('formats calendar dates without shifting them by the time zone', () => {
 		expect(formatDate('2027-01-01')).toBe('Jan 1, 2027');
 		expect(formatDate('2026-12-31')).toBe('Dec 31, 2026');
+	});
+
+	it('formats a moment to the second, and an unreadable one as it is', () => {
+		const shown = formatDateTime('2027-03-04T12:00:05.000Z');
+		expect(shown).toMatch(/2027/);
+		expect(shown).toMatch(/:05/);
+		expect(formatDateTime('not a date')).toBe('not a date');
 	});
 
 	it('formats shares and counts', () => {

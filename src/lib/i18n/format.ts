@@ -64,6 +64,16 @@ export function formatDate(isoDate: string): string {
 	).format(date);
 }
 
+/** A moment (an ISO timestamp) in the reader's time zone, to the second: logs and records. */
+export function formatDateTime(isoTimestamp: string): string {
+	const time = new Date(isoTimestamp);
+	if (Number.isNaN(time.getTime())) return isoTimestamp;
+	return cached(
+		'dateTime',
+		() => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'medium' })
+	).format(time);
+}
+
 /**
  * The change between two scores as the pages show them: each rounded down first, so "63 → 60"
  * always reads "−3" beside it, whatever the decimals were.

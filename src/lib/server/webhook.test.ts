@@ -342,7 +342,7 @@ describe('POST /api/webhooks', () => {
 		callEndpoint(POST, '/api/webhooks', { body, origin });
 	beforeAll(() => freshServerEnv());
 
-	it('posts for the app itself, and refuses other origins and bad input with a reason', async () => {
+	it('posts for a caller the hook let in, and refuses bad input with a reason', async () => {
 		const { url, bodies } = await hook([200]);
 		// A local address only when the operator allows internal addresses, listed or not.
 		delete process.env.WEBHOOK_HOSTS;
@@ -366,14 +366,6 @@ describe('POST /api/webhooks', () => {
 		expect(await ok.json()).toEqual({ ok: true, status: 200, attempts: 1 });
 		expect(bodies).toEqual([{ text: 'hi' }]);
 
-		const foreign = await call(JSON.stringify({ url, body: {} }), 'https://evil.example');
-		expect(foreign.status).toBe(403);
-		expect((await call(JSON.stringify({ url, body: {} }), null)).status).toBe(403);
-		const noToken = await callEndpoint(POST, '/api/webhooks', {
-			body: JSON.stringify({ url, body: {} }),
-			token: null
-		});
-		expect(noToken.status).toBe(403);
 		const bad = await call(JSON.stringify({ url: 'ftp://x', body: {} }), 'http://app.local');
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toEqual({ error: 'url: expected an http or https URL' });

@@ -52,6 +52,7 @@ export default {
 	'builder.author': 'Your name',
 	'builder.authorDefault': 'You',
 	'builder.publish': 'Publish',
+	'builder.publish.leadersOnly': 'Leaders publish scorecards: your draft is saved for them.',
 	'builder.publishing': 'Publishing…',
 	'builder.published': 'Published version {version}: it scores the accounts from now on.',
 	'builder.published.moved': '{name} now comes after it (priority {priority}).',

@@ -3,6 +3,7 @@
  * every other language's dictionary follows. Kept in one file per part of the app.
  */
 import app from './app';
+import auth from './auth';
 import backtest from './backtest';
 import builder from './builder';
 import conditions from './conditions';
@@ -11,6 +12,7 @@ import delivery from './delivery';
 import mail from './mail';
 import measureEditor from './measure-editor';
 import outbox from './outbox';
+import people from './people';
 import plays from './plays';
 import portfolio from './portfolio';
 import settings from './settings';
@@ -18,6 +20,7 @@ import templates from './templates';
 
 export const en = {
 	...app,
+	...auth,
 	...portfolio,
 	...data,
 	...settings,
@@ -27,6 +30,7 @@ export const en = {
 	...backtest,
 	...plays,
 	...outbox,
+	...people,
 	...templates,
 	...mail,
 	...delivery

@@ -6,11 +6,13 @@
 import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import { TemplateSet } from '$lib/mail';
 import { resolveSender, smtpRefusal, type ResolvedSender } from '$lib/mail/sender';
-import type { OutboxEntry } from '$lib/engine';
+import { planPlays, type OutboxEntry } from '$lib/engine';
 import { todayUtc } from '$lib/state/today';
+import { isIsoDate } from '$lib/engine/dates';
 import { renderMjmlForSending } from './mjml';
 import { loadUnsubscribeKeys } from './unsubscribe-keys';
-import type { Published } from './published';
+import type { Published } from '../store/published';
+import { withUnsubscribes } from './run';
 import { runPlays } from './run';
 import type { StoredRun } from './runs';
 import { forgetMailServer, mailServer, type MailServer } from './server';
@@ -26,11 +28,11 @@ export function transportOf(server: MailServer): MailTransport {
 }
 
 /** Closes the transport and forgets the process's mail state (tests, shutdown). */
-export function resetMailService(): void {
+export async function resetMailService(): Promise<void> {
 	transport?.close();
 	transport = null;
 	templates = null;
-	forgetMailServer();
+	await forgetMailServer();
 }
 
 let templates: { version: string; set: TemplateSet } | null = null;
@@ -52,7 +54,7 @@ export function templatesOf(published: Published): TemplateSet {
  */
 export function senderOf(
 	server: MailServer,
-	published: Published | null = server.published.current(),
+	published: Published | null,
 	origin?: string
 ): ResolvedSender {
 	return resolveSender(server.sender.current(), {
@@ -60,6 +62,15 @@ export function senderOf(
 		mailFrom: server.config.mailFrom,
 		publicUrl: server.config.publicUrl ?? origin ?? null
 	});
+}
+
+/**
+ * The server's today (UTC), which the send API plans as of: `SCORECRAFT_TODAY` (YYYY-MM-DD) when
+ * the operator set it (tests and demos on dated data), else the clock's. Never a request's.
+ */
+export function serverToday(env: NodeJS.ProcessEnv = process.env): string {
+	const set = env.SCORECRAFT_TODAY;
+	return set && isIsoDate(set) ? set : todayUtc();
 }
 
 /** Why the server will not send now (SMTP set, the identity incomplete), or null when it may. */
@@ -86,7 +97,7 @@ export function runHourOf(published: Published | null): number | null {
  * publish count for the server run's cooldowns and caps too.
  */
 async function ledgerHistory(server: MailServer): Promise<OutboxEntry[]> {
-	return (await server.ledger.sent())
+	return (await server.store.ledger.sent())
 		.filter((record) => record.play_id && record.account_id)
 		.map((record) => ({
 			key: record.key,
@@ -106,6 +117,32 @@ async function ledgerHistory(server: MailServer): Promise<OutboxEntry[]> {
 		}));
 }
 
+/**
+ * What has reached people, as the server knows it: the sends of its ledger, its own runs, and the
+ * published outbox's entries marked sent. Entries the app has only planned or approved are not
+ * facts: they must not count as their own cooldown when the app asks to send them.
+ */
+export async function serverHistory(
+	server: MailServer,
+	published: Published
+): Promise<OutboxEntry[]> {
+	const outbox = (published.workspace.outbox ?? []) as unknown as OutboxEntry[];
+	return [
+		...outbox.filter((entry) => entry.status === 'sent'),
+		...server.runs.history(),
+		...(await ledgerHistory(server))
+	];
+}
+
+/** The server's own plan as of a date: the published workspace, its unsubscribes, its history. */
+export async function serverPlan(server: MailServer, published: Published, asOf: string) {
+	return planPlays({
+		workspace: withUnsubscribes(published.workspace, server.unsubscribes),
+		asOf,
+		history: await serverHistory(server, published)
+	});
+}
+
 /** What sending needs besides the date: the published workspace, its templates, the server's state. */
 export function deliveryOptions(
 	server: MailServer,
@@ -117,7 +154,7 @@ export function deliveryOptions(
 		workspace: published.workspace,
 		templates: templatesOf(published),
 		transport: transportOf(server),
-		ledger: server.ledger,
+		ledger: server.store.ledger,
 		unsubscribes: server.unsubscribes,
 		unsubscribeKeys: loadUnsubscribeKeys(server.config.dataDir),
 		sender
@@ -133,20 +170,16 @@ let running: Promise<StoredRun> | null = null;
 export function runPublished(
 	trigger: string,
 	origin?: string,
-	asOf = todayUtc()
+	asOf = serverToday()
 ): Promise<StoredRun> {
 	running ??= (async () => {
-		const server = mailServer();
-		const published = server.published.current();
+		const server = await mailServer();
+		const published = await server.store.published.current();
 		if (!published) throw new Error('no workspace is published: publish it from Settings first');
 		const sender = senderOf(server, published, origin);
 		const refusal = sendRefusal(server, sender);
 		if (refusal) throw new Error(refusal);
-		const history = [
-			...((published.workspace.outbox ?? []) as unknown as OutboxEntry[]),
-			...server.runs.history(),
-			...(await ledgerHistory(server))
-		];
+		const history = await serverHistory(server, published);
 		const report = await runPlays({
 			...deliveryOptions(server, published, origin, sender),
 			history,
@@ -179,9 +212,9 @@ let timer: ReturnType<typeof setInterval> | null = null;
 export function startSchedule(): void {
 	if (timer) return;
 	const check = async () => {
-		const server = mailServer();
 		try {
-			const hour = runHourOf(server.published.current());
+			const server = await mailServer();
+			const hour = runHourOf(await server.store.published.current());
 			if (running || !dailyRunDue(new Date(), hour, server.runs.after(null))) return;
 			await runPublished('schedule');
 		} catch (error) {

@@ -96,5 +96,5 @@ export function rotate(dataDir: string, now = new Date()): UnsubscribeKeyRing {
 
 /** The server's ring (the one in its data folder). */
 export async function unsubscribeKeys(): Promise<UnsubscribeKeyRing> {
-	return loadUnsubscribeKeys(mailServer().config.dataDir);
+	return loadUnsubscribeKeys((await mailServer()).config.dataDir);
 }

@@ -99,6 +99,22 @@ export class MailApi {
 		return answer.results;
 	}
 
+	/**
+	 * Records on the server that the signed-in person (ops) approved these approve-mode entries:
+	 * the send API sends no approve-mode entry without it.
+	 */
+	async approve(
+		asOf: string,
+		version: string,
+		keys: readonly string[]
+	): Promise<{ approved: string[]; refused: { key: string; error: string }[] }> {
+		return this.#call('/api/approvals', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ as_of: asOf, version, keys })
+		});
+	}
+
 	async unsubscribes(): Promise<ServerUnsubscribe[]> {
 		return (await this.#call<{ unsubscribes: ServerUnsubscribe[] }>('/api/unsubscribes'))
 			.unsubscribes;

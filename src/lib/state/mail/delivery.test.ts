@@ -5,7 +5,7 @@
  * but before the store heard back is finished by the next one, with nothing sent twice; the
  * server's unsubscribes reach the store, and its runs reach the outbox.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { claimEmails, outboxEntries, replaceWorkspace, runPlan } from '$lib/db';
 import { testDatabase } from '$lib/db/testing';
 import { planPlays } from '$lib/engine';
@@ -24,9 +24,9 @@ beforeAll(async () => {
 	smtp = await startSmtp();
 	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
 	// Through SMTP the server sends only with a postal address for the footer (MAIL_FROM is the From).
-	(await import('$lib/server/mail/server'))
-		.mailServer()
-		.sender.save({ postal_address: 'App Inc. · 1 Test Street' });
+	(await (await import('$lib/server/mail/server')).mailServer()).sender.save({
+		postal_address: 'App Inc. · 1 Test Street'
+	});
 	appFetch = await appFetchFor();
 });
 
@@ -81,6 +81,9 @@ describe('delivering the outbox through the server', () => {
 	});
 
 	it('brings the server runs into the outbox without sending twice', async () => {
+		// The server runs and sends as of its today only.
+		process.env.SCORECRAFT_TODAY = '2026-05-01';
+		onTestFinished(() => void (process.env.SCORECRAFT_TODAY = AS_OF));
 		const db = testDatabase();
 		await replaceWorkspace(db, lowAdoptionExample());
 		const api = new MailApi(appFetch);
@@ -106,7 +109,7 @@ describe('delivering the outbox through the server', () => {
 		const db = testDatabase();
 		await replaceWorkspace(db, lowAdoptionExample());
 		const { mailServer } = await import('$lib/server/mail/server');
-		mailServer().unsubscribes.add({
+		(await mailServer()).unsubscribes.add({
 			contact_id: 'c2',
 			account_id: 'globex',
 			email: 'BO@globex.example',

@@ -87,9 +87,13 @@ export async function deliverQueuedEmails(
 	}
 	onProgress(0, claimed.length);
 	for (let start = 0; start < claimed.length; start += BATCH) {
-		const batch = claimed.slice(start, start + BATCH).map(sendRequestOf);
+		const entries = claimed.slice(start, start + BATCH);
+		const batch = entries.map(sendRequestOf);
+		// Approve-mode entries reach here approved in the outbox; the server hears it from this person.
+		const approving = entries.filter((e) => e.mode === 'approve').map((e) => e.key);
 		let answers;
 		try {
+			if (approving.length > 0) await api.approve(asOf, version, approving);
 			answers = await api.send(asOf, version, batch);
 		} catch (error) {
 			if (!(error instanceof ApiError) || error.status !== 409) {
@@ -103,6 +107,7 @@ export async function deliverQueuedEmails(
 			}
 			// The store changed since it was published (a tag a play added, an unsubscribe): again.
 			version = await ensurePublished(db, api, true);
+			if (approving.length > 0) await api.approve(asOf, version, approving);
 			answers = await api.send(asOf, version, batch);
 		}
 		await recordDeliveries(db, answers, nowIso());

@@ -4,18 +4,20 @@
  * shows links to it at its own address).
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { apiRefusal } from '$lib/server/guard';
+import { signedIn } from '$lib/server/auth/caller';
 import { mailServer } from '$lib/server/mail/server';
 import { senderOf } from '$lib/server/mail/service';
+import { mayRead } from '$lib/server/people/invite-mail';
 
-export const GET: RequestHandler = (event) => {
-	const refusal = apiRefusal(event, mailServer().config.secret);
-	if (refusal) return refusal;
-	const { config, sink } = mailServer();
-	const messages = sink.list();
+export const GET: RequestHandler = async (event) => {
+	const server = await mailServer();
+	const caller = signedIn(event);
+	const { config, sink } = server;
+	const messages = sink.list().filter((message) => mayRead(caller, message));
 	return json({
 		transport: config.smtpUrl ? 'smtp' : 'sink',
-		public_url: senderOf(mailServer(), undefined, event.url.origin).public_url,
+		public_url: senderOf(server, await server.store.published.current(), event.url.origin)
+			.public_url,
 		count: messages.length,
 		messages
 	});

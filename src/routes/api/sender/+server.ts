@@ -6,13 +6,13 @@
  */
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { readJson } from '$lib/server/api';
-import { apiRefusal } from '$lib/server/guard';
+import { actorOf, signedIn } from '$lib/server/auth/caller';
 import { mailServer } from '$lib/server/mail/server';
 import { operatorOf, sendRefusal, senderOf } from '$lib/server/mail/service';
 
-function describe(event: RequestEvent) {
-	const server = mailServer();
-	const sender = senderOf(server, undefined, event.url.origin);
+async function describe(event: RequestEvent) {
+	const server = await mailServer();
+	const sender = senderOf(server, await server.store.published.current(), event.url.origin);
 	return {
 		identity: server.sender.current(),
 		mail_from: server.config.mailFrom,
@@ -24,16 +24,14 @@ function describe(event: RequestEvent) {
 	};
 }
 
-export const GET: RequestHandler = (event) => {
-	const refusal = apiRefusal(event, mailServer().config.secret);
-	if (refusal) return refusal;
-	return json(describe(event));
+export const GET: RequestHandler = async (event) => {
+	signedIn(event);
+	return json(await describe(event));
 };
 
 export const PUT: RequestHandler = async (event) => {
-	const server = mailServer();
-	const refusal = apiRefusal(event, server.config.secret);
-	if (refusal) return refusal;
+	const server = await mailServer();
+	const caller = signedIn(event);
 	const body = await readJson(event.request, 32 * 1024);
 	if (!body.ok) return body.response;
 	const saved = server.sender.save(body.value);
@@ -45,5 +43,6 @@ export const PUT: RequestHandler = async (event) => {
 			},
 			{ status: 422 }
 		);
-	return json(describe(event));
+	await server.store.audit.record(actorOf(caller), 'settings.sender');
+	return json(await describe(event));
 };

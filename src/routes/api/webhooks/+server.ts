@@ -1,20 +1,18 @@
 /**
  * POST /api/webhooks `{ url, body }`: posts a play's webhook from the server (pages cannot reach
- * most webhook hosts across origins) and answers with the outcome. Only the app's own pages may
- * ask (same origin and the session cookie, see `guard.ts`). Hosts: those `WEBHOOK_HOSTS` lists when set,
- * otherwise any but local and private addresses.
+ * most webhook hosts across origins) and answers with the outcome. Ops and the owner may ask
+ * (`access.ts`). Hosts: those `WEBHOOK_HOSTS` lists when set, otherwise any public one; internal
+ * addresses never (`webhook.ts`).
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { apiRefusal } from '$lib/server/guard';
-import { mailServer } from '$lib/server/mail/server';
+import { signedIn } from '$lib/server/auth/caller';
 import { postWebhook, webhookHostProblem, webhookUrlProblem } from '$lib/server/webhook';
 
 const MAX_BODY = 64 * 1024;
 
 export const POST: RequestHandler = async (event) => {
 	const { request } = event;
-	const refusal = apiRefusal(event, mailServer().config.secret);
-	if (refusal) return refusal;
+	signedIn(event);
 	const text = await request.text();
 	if (text.length > MAX_BODY) return json({ error: 'request too large' }, { status: 413 });
 	let input: unknown;

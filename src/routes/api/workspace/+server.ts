@@ -4,21 +4,21 @@
  * same schema as an import, for the send API and the scheduled runs.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { apiRefusal } from '$lib/server/guard';
-import { PublishError } from '$lib/server/mail/published';
-import { mailServer } from '$lib/server/mail/server';
+import { actorOf, signedIn } from '$lib/server/auth/caller';
+import { publishRefusal } from '$lib/server/auth/publish-rights';
+import { parsePublished, PublishError, type Published } from '$lib/server/store/published';
+import { mailServer, type MailServer } from '$lib/server/mail/server';
 import { operatorOf, runHourOf, sendRefusal, senderOf } from '$lib/server/mail/service';
 
 const MAX_WORKSPACE = 256 * 1024 * 1024;
 
-function describe(origin: string) {
-	const server = mailServer();
-	const published = server.published.current();
+function describe(server: MailServer, published: Published | null, origin: string) {
 	const sender = senderOf(server, published, origin);
 	return {
 		published: published && {
 			version: published.version,
 			published_at: published.published_at,
+			published_by: published.published_by,
 			accounts: published.workspace.accounts.length,
 			plays: published.workspace.plays.length,
 			daily_run_hour: runHourOf(published)
@@ -32,23 +32,30 @@ function describe(origin: string) {
 }
 
 export const GET: RequestHandler = async (event) => {
-	const refusal = apiRefusal(event, mailServer().config.secret);
-	if (refusal) return refusal;
-	return json(describe(event.url.origin));
+	const server = await mailServer();
+	signedIn(event);
+	return json(describe(server, await server.store.published.current(), event.url.origin));
 };
 
 export const PUT: RequestHandler = async (event) => {
-	const server = mailServer();
-	const refusal = apiRefusal(event, server.config.secret);
-	if (refusal) return refusal;
+	const server = await mailServer();
+	const caller = signedIn(event);
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > MAX_WORKSPACE) return json({ error: 'workspace too large' }, { status: 413 });
 	const text = await event.request.text();
+	let published: Published;
 	try {
-		server.published.publish(text);
+		const current = await server.store.published.current();
+		const refusal = publishRefusal(caller.role, current?.workspace ?? null, parsePublished(text));
+		if (refusal) return json({ error: refusal }, { status: 403 });
+		published = await server.store.published.publish(text, actorOf(caller));
 	} catch (error) {
 		if (error instanceof PublishError) return json({ error: error.message }, { status: 422 });
 		throw error;
 	}
-	return json(describe(event.url.origin));
+	await server.store.audit.record(actorOf(caller), 'publish', published.version, {
+		accounts: published.workspace.accounts.length,
+		plays: published.workspace.plays.length
+	});
+	return json(describe(server, published, event.url.origin));
 };

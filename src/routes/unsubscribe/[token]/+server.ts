@@ -6,6 +6,7 @@
  */
 import { t } from '$lib/i18n/messages';
 import { mailServer } from '$lib/server/mail/server';
+import { SYSTEM } from '$lib/server/store/audit';
 import { readUnsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubscribe';
 import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
 import type { RequestHandler } from './$types';
@@ -84,7 +85,7 @@ function alreadyUnsubscribed(claim: UnsubscribeClaim): Response {
 
 export const GET: RequestHandler = async ({ params }) => {
 	const claim = await claimOf(params.token);
-	const { unsubscribes } = mailServer();
+	const { unsubscribes } = await mailServer();
 	if (!claim) return invalid();
 	if (unsubscribes.has(claim.email)) return alreadyUnsubscribed(claim);
 	return page(`<p>${t('unsubscribe.confirm', { email: email(claim) })}</p>
@@ -104,7 +105,7 @@ async function isOneClick(request: Request): Promise<boolean> {
 
 export const POST: RequestHandler = async ({ params, request }) => {
 	const claim = await claimOf(params.token);
-	const { unsubscribes } = mailServer();
+	const { unsubscribes, store } = await mailServer();
 	const oneClick = await isOneClick(request);
 	if (!claim)
 		return oneClick
@@ -120,6 +121,11 @@ export const POST: RequestHandler = async ({ params, request }) => {
 		at: new Date().toISOString(),
 		via: oneClick ? 'one-click' : 'link'
 	});
+	if (added)
+		await store.audit.record(SYSTEM, 'unsubscribe', claim.email, {
+			account_id: claim.account_id,
+			via: oneClick ? 'one-click' : 'link'
+		});
 	if (oneClick)
 		return new Response(t('unsubscribe.oneClickDone'), {
 			headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }

@@ -32,7 +32,6 @@ let route: Route;
 
 beforeAll(async () => {
 	process.env.SCORECRAFT_DATA = dataDir;
-	process.env.SCORECRAFT_SECRET = SECRET;
 	// Imported only now, so the server's mail state opens in the folder above.
 	route = await import('./+server');
 });

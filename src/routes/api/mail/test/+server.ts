@@ -15,16 +15,15 @@ import {
 	type MailContext
 } from '$lib/mail';
 import { isObject, readJson } from '$lib/server/api';
-import { apiRefusal } from '$lib/server/guard';
+import { signedIn } from '$lib/server/auth/caller';
 import { renderMjml } from '$lib/server/mail/mjml';
 import { mailServer } from '$lib/server/mail/server';
 import { operatorOf, sendRefusal, senderOf, transportOf } from '$lib/server/mail/service';
 import { SendFailure } from '$lib/server/mail/transport';
 
 export const POST: RequestHandler = async (event) => {
-	const server = mailServer();
-	const refusal = apiRefusal(event, server.config.secret);
-	if (refusal) return refusal;
+	const server = await mailServer();
+	signedIn(event);
 	const body = await readJson(event.request, 256 * 1024);
 	if (!body.ok) return body.response;
 	const input = body.value;
@@ -36,7 +35,7 @@ export const POST: RequestHandler = async (event) => {
 	const { id, subject, mjml } = input.template;
 	if (typeof id !== 'string' || typeof subject !== 'string' || typeof mjml !== 'string')
 		return json({ error: 'template: expected id, subject and mjml as text' }, { status: 400 });
-	const sender = senderOf(server, undefined, event.url.origin);
+	const sender = senderOf(server, await server.store.published.current(), event.url.origin);
 	const incomplete = sendRefusal(server, sender);
 	if (incomplete)
 		return json(

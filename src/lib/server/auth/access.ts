@@ -1,0 +1,113 @@
+/**
+ * Who may call what: every route of the app, with the roles it accepts. The server's hook looks
+ * each request up here before any handler runs (`authorize`), so a route missing from the table
+ * is refused to everyone; `access.test.ts` checks that every route file is listed.
+ *
+ * owner: people, roles, sender identity, server settings (and everything else);
+ * leader: scorecards (edit, publish); ops: plays, templates, runs, approvals;
+ * csm: their accounts' tasks and manual measures, reads the rest; viewer: reads.
+ */
+import type { Role } from '../store/people';
+
+/** Anyone, signed in or not: the sign-in and set-up pages, invitations, unsubscribe links. */
+export const ANONYMOUS = 'anonymous';
+export const SIGNED_IN: readonly Role[] = ['owner', 'leader', 'ops', 'csm', 'viewer'];
+
+type Access = typeof ANONYMOUS | readonly Role[];
+
+const OWNER: readonly Role[] = ['owner'];
+const PUBLISHERS: readonly Role[] = ['owner', 'leader', 'ops'];
+const OPS: readonly Role[] = ['owner', 'ops'];
+
+/** `METHOD route-id` → who may. Pages answer GET (and their data loads); form actions POST. */
+export const ROUTES: Readonly<Record<string, Access>> = {
+	// Pages (the app's screens: any signed-in person reads; what they may change is checked by the API).
+	'GET /': SIGNED_IN,
+	'GET /accounts': SIGNED_IN,
+	'GET /accounts/[id]': SIGNED_IN,
+	'GET /backtest': SIGNED_IN,
+	'GET /data': SIGNED_IN,
+	'GET /mailbox': SIGNED_IN,
+	'GET /outbox': SIGNED_IN,
+	'GET /plays': SIGNED_IN,
+	'GET /plays/[id]': SIGNED_IN,
+	'GET /scorecards': SIGNED_IN,
+	'GET /scorecards/[id]': SIGNED_IN,
+	'GET /settings': SIGNED_IN,
+	'GET /tasks': SIGNED_IN,
+	'GET /templates': SIGNED_IN,
+	'GET /templates/[id]': SIGNED_IN,
+	'GET /people': OWNER,
+	'POST /people': OWNER,
+	'GET /audit': OWNER,
+	'POST /signout': SIGNED_IN,
+	// Signing in and setting up.
+	'GET /signin': ANONYMOUS,
+	'POST /signin': ANONYMOUS,
+	'GET /setup': ANONYMOUS,
+	'POST /setup': ANONYMOUS,
+	'GET /invite/[token]': ANONYMOUS,
+	'POST /invite/[token]': ANONYMOUS,
+	// Customers' links: the token is the permission.
+	'GET /unsubscribe/[token]': ANONYMOUS,
+	'POST /unsubscribe/[token]': ANONYMOUS,
+	// The API.
+	'GET /api/workspace': SIGNED_IN,
+	'PUT /api/workspace': PUBLISHERS,
+	'POST /api/mail/send': OPS,
+	'POST /api/mail/test': OPS,
+	'POST /api/approvals': OPS,
+	'GET /api/mailbox': SIGNED_IN,
+	'GET /api/mailbox/[id]': SIGNED_IN,
+	'GET /api/runs': SIGNED_IN,
+	'POST /api/runs': OPS,
+	'GET /api/sender': SIGNED_IN,
+	'PUT /api/sender': OWNER,
+	'GET /api/unsubscribes': SIGNED_IN,
+	'POST /api/webhooks': OPS
+};
+
+export interface Caller {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+}
+
+export type Decision =
+	{ allowed: true } | { allowed: false; status: 401 | 403 | 404; reason: string };
+
+/** Whether `caller` (null: not signed in) may make this request to this route. */
+export function authorize(method: string, routeId: string | null, caller: Caller | null): Decision {
+	if (routeId === null) return { allowed: false, status: 404, reason: 'no such page' };
+	const verb = method === 'HEAD' ? 'GET' : method;
+	const access = ROUTES[`${verb} ${routeId}`];
+	if (access === undefined)
+		return { allowed: false, status: 403, reason: `${verb} ${routeId} is not open to anyone` };
+	if (access === ANONYMOUS) return { allowed: true };
+	if (!caller) return { allowed: false, status: 401, reason: 'sign in first' };
+	if (!access.includes(caller.role))
+		return {
+			allowed: false,
+			status: 403,
+			reason: `your role (${caller.role}) may not do this; it takes ${access.join(' or ')}`
+		};
+	return { allowed: true };
+}
+
+/** What each role may change, for the pages to hide what a role cannot do (the API decides). */
+export function abilitiesOf(role: Role) {
+	const is = (...roles: Role[]) => roles.includes(role);
+	return {
+		publishScorecards: is('owner', 'leader'),
+		editPlays: is('owner', 'ops'),
+		runPlays: is('owner', 'ops'),
+		approve: is('owner', 'ops'),
+		editTasks: is('owner', 'ops', 'csm'),
+		manageTeam: is('owner'),
+		editSender: is('owner'),
+		readAudit: is('owner')
+	};
+}
+
+export type Abilities = ReturnType<typeof abilitiesOf>;

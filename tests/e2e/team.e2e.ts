@@ -1,0 +1,131 @@
+/**
+ * The team journey, on a server of its own: the owner is set up on the first start, invites an
+ * ops person and a CSM (each accepts in a browser of their own, the link read from the Mailbox)
+ * and a leader; the ops person runs the plays but cannot publish a scorecard, the leader can; the
+ * audit log shows who did what.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser, type Browser } from './browser';
+import { exampleWorkspace } from '../support/workspace';
+import { startAppServer } from './global-setup';
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+const browsers: Browser[] = [];
+
+beforeAll(async () => {
+	server = await startAppServer();
+});
+
+afterAll(async () => {
+	for (const browser of browsers) await browser.close();
+	await server?.stop();
+});
+
+async function newPage(): Promise<Page> {
+	const browser = await launchBrowser({ signedIn: false, baseURL: server.baseURL });
+	browsers.push(browser);
+	return browser.context.newPage();
+}
+
+/** The invitation link the Mailbox holds for `email` (the owner reads it; nobody else may). */
+async function invitationLink(owner: Page, email: string): Promise<string> {
+	return owner.evaluate(async (to) => {
+		const { messages } = await (await fetch('/api/mailbox')).json();
+		const message = messages.find((m: { to: string }) => m.to === to);
+		const full = await (await fetch(`/api/mailbox/${message.id}`)).json();
+		return (full.text as string).match(/https?:\/\/\S+\/invite\/[\w-]+/)![0];
+	}, email);
+}
+
+async function invite(owner: Page, email: string, role: string): Promise<void> {
+	const send = owner.getByRole('button', { name: 'Send the invitation' });
+	const form = owner.locator('form', { has: send });
+	await form.locator('input[name="email"]').fill(email);
+	await form.locator('select[name="role"]').selectOption(role);
+	await send.click();
+	await owner.getByText(`Invitation for ${email} stored in the Mailbox`).waitFor();
+}
+
+async function accept(link: string, name: string): Promise<Page> {
+	const page = await newPage();
+	await page.goto(link);
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Password').fill(`${name.toLowerCase()}-password-123`);
+	await page.getByRole('button', { name: 'Join' }).click();
+	await page.waitForURL((url) => url.pathname === '/');
+	return page;
+}
+
+describe('a team', () => {
+	it('sets up its owner, invites ops, a CSM and a leader; ops runs plays but cannot publish a scorecard, the leader can; the audit log shows it', async () => {
+		await mkdir('test-results', { recursive: true });
+		// The first start: the set-up page creates the owner.
+		const owner = await newPage();
+		const errors = collectErrors(owner);
+		await owner.goto(server.baseURL);
+		await owner.waitForURL((url) => url.pathname === '/setup');
+		await owner.getByLabel('Your name').fill('Olivia Owner');
+		await owner.getByLabel('Email').fill('olivia@team.example');
+		await owner.getByLabel('Password').fill('owner-password-1234');
+		await owner.getByRole('button', { name: 'Create the owner and start' }).click();
+		await owner.waitForURL((url) => url.pathname === '/');
+		await owner.getByRole('link', { name: 'People', exact: true }).click();
+
+		await invite(owner, 'oscar@team.example', 'ops');
+		await invite(owner, 'cara@team.example', 'csm');
+		await invite(owner, 'lea@team.example', 'leader');
+		await owner.screenshot({ path: 'test-results/people.png', fullPage: true });
+
+		const ops = await accept(await invitationLink(owner, 'oscar@team.example'), 'Oscar');
+		const csm = await accept(await invitationLink(owner, 'cara@team.example'), 'Cara');
+		const leader = await accept(await invitationLink(owner, 'lea@team.example'), 'Lea');
+
+		// The CSM reads; the team and the audit log are the owner's.
+		await csm.getByRole('link', { name: 'Accounts', exact: true }).waitFor();
+		expect(await csm.getByRole('link', { name: 'People', exact: true }).count()).toBe(0);
+		expect((await csm.goto(`${server.baseURL}/audit`))!.status()).toBe(403);
+		// And the invitations in the Mailbox are the owner's to read.
+		const seen = await csm.evaluate(async () => (await (await fetch('/api/mailbox')).json()).count);
+		expect(seen).toBe(0);
+
+		// Ops runs the plays: the outbox is written, the emails go out through the server.
+		await ops.getByRole('link', { name: 'Plays', exact: true }).click();
+		// The first start generates the sample in this browser first.
+		await ops.getByRole('button', { name: 'Run all plays' }).click({ timeout: 180_000 });
+		await ops.getByRole('button', { name: 'Run them' }).click({ timeout: 60_000 });
+		await ops.getByText(/Emails: [\d,]+ sent, 0 failed/).waitFor({ timeout: 180_000 });
+
+		// Ops cannot publish a scorecard: the builder has no Publish button, and the server refuses.
+		await ops.getByRole('link', { name: 'Scorecards', exact: true }).click();
+		await ops.getByRole('link', { name: /Scale/ }).first().click();
+		await ops.getByText('Leaders publish scorecards').waitFor();
+		expect(await ops.getByRole('button', { name: 'Publish', exact: true }).count()).toBe(0);
+		const refused = await ops.evaluate(async (workspace) => {
+			const response = await fetch('/api/workspace', { method: 'PUT', body: workspace });
+			return { status: response.status, error: (await response.json()).error as string };
+		}, JSON.stringify(exampleWorkspace()));
+		expect(refused).toEqual({
+			status: 403,
+			error: expect.stringMatching(
+				/^the scorecards differ .* takes the leader role \(yours: ops\)$/
+			)
+		});
+
+		// The leader can: the builder offers Publish.
+		await leader.getByRole('link', { name: 'Scorecards', exact: true }).click();
+		await leader.getByRole('link', { name: /Scale/ }).first().click();
+		await leader.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+
+		// The audit log: the set-up, the invitations, the sign-ups, ops's publish and sends.
+		await owner.getByRole('link', { name: 'Audit log', exact: true }).click();
+		const log = owner.locator('table');
+		await log.getByText('oscar@team.example').first().waitFor();
+		const text = await log.textContent();
+		for (const action of ['setup', 'invite', 'invite.accept', 'publish', 'send'])
+			expect(text).toContain(action);
+		await owner.screenshot({ path: 'test-results/audit.png', fullPage: true });
+		expect(errors).toEqual([]);
+	}, 300_000);
+});
