@@ -16,8 +16,9 @@ export default defineConfig({
 					// Vitest's default on a 2-core machine is one worker (cores - 1): the unit and
 					// component files wait on imports and I/O enough that two run faster.
 					maxWorkers: 2,
-					// The command line's tests start a Node process per case (a second or more each).
-					testTimeout: 30_000,
+					// The command line's tests start a Node process per case (a second or more each, several
+					// with both cores busy).
+					testTimeout: 90_000,
 					// A server test opens its database first (PGlite: a few seconds, more with both cores busy).
 					hookTimeout: 60_000,
 					environment: 'node',
@@ -33,6 +34,9 @@ export default defineConfig({
 				test: {
 					name: 'components',
 					maxWorkers: 2,
+					// A few state tests answer through the server's endpoints, which open its database first.
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
 					setupFiles: ['tests/support/jest-dom.ts']

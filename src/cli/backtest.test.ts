@@ -90,7 +90,6 @@ describe('engine backtest', () => {
 		expect(stdout).toMatch(/threshold 40: precision \S+ · recall \S+/);
 	});
 
-	// Several processes in turn, each loading the engine: slow on a busy machine.
 	it(
 		'says what is wrong with its arguments, exit 2, or with its file, exit 1',
 		{ timeout: 90_000 },

@@ -86,24 +86,30 @@ describe('engine score', () => {
 		);
 	});
 
-	it('says what is wrong with its arguments or its file, exit 2 and 1', async () => {
-		expect(await engine('score')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('--workspace FILE is required')
-		});
-		expect(await engine('score', '--workspace', 'x.json', '--as-of', '2026-13-01')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('--as-of expects a date')
-		});
-		expect(await engine('score', '--workspace', join(folder, 'none.json'))).toMatchObject({
-			code: 1,
-			stderr: expect.stringContaining('no such file')
-		});
-		expect(await engine('frobnicate')).toMatchObject({
-			code: 2,
-			stderr: expect.stringContaining('unknown command')
-		});
-	});
+	it(
+		'says what is wrong with its arguments or its file, exit 2 and 1',
+		{ timeout: 90_000 },
+		async () => {
+			expect(await engine('score')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('--workspace FILE is required')
+			});
+			expect(await engine('score', '--workspace', 'x.json', '--as-of', '2026-13-01')).toMatchObject(
+				{
+					code: 2,
+					stderr: expect.stringContaining('--as-of expects a date')
+				}
+			);
+			expect(await engine('score', '--workspace', join(folder, 'none.json'))).toMatchObject({
+				code: 1,
+				stderr: expect.stringContaining('no such file')
+			});
+			expect(await engine('frobnicate')).toMatchObject({
+				code: 2,
+				stderr: expect.stringContaining('unknown command')
+			});
+		}
+	);
 });
 
 describe('engine sample', () => {

@@ -126,7 +126,7 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const started = performance.now();
 	if (!args.workspace) throw usage('--workspace FILE is required');
 	if (!args.ledger && !args['database-url'])
-		throw usage("--ledger FILE (or --database-url URL, the server's database) is required");
+		throw usage("--ledger FILE is required (or --database-url URL, the server's database)");
 	if (args.ledger && args['database-url'])
 		throw usage('--ledger and --database-url both name a ledger: give one');
 	const asOf = args['as-of'] ?? today();

@@ -37,7 +37,7 @@ async function fetchWithSender(): Promise<typeof fetch & { calls: string[] }> {
 }
 
 afterEach(async () => {
-	(await import('$lib/server/mail/service')).resetMailService();
+	await (await import('$lib/server/mail/service')).resetMailService();
 });
 
 describe('SenderSettings', { timeout: 30_000 }, () => {
@@ -144,7 +144,7 @@ describe('where the app reports sending', { timeout: 30_000 }, () => {
 	afterAll(() => smtp.close());
 
 	it('says what to set when the server refuses SMTP without an identity, and keeps the emails queued', async () => {
-		freshServerEnv({ SMTP_URL: smtp.url });
+		freshServerEnv({ SMTP_URL: smtp.url, SCORECRAFT_TODAY: new Date().toISOString().slice(0, 10) });
 		const db = testDatabase();
 		await replaceWorkspace(db, lowAdoptionExample());
 		await runPlan(db, planPlays({ workspace: lowAdoptionExample(), asOf: '2026-03-01' }), {

@@ -15,12 +15,13 @@ import { ServerSettings } from './server-settings.svelte';
 let appFetch: typeof fetch;
 
 beforeAll(async () => {
-	freshServerEnv();
+	// The app runs and delivers as of the clock's today: so does the server here.
+	freshServerEnv({ SCORECRAFT_TODAY: new Date().toISOString().slice(0, 10) });
 	appFetch = await appFetchFor();
 });
 
 afterAll(async () => {
-	(await import('$lib/server/mail/service')).resetMailService();
+	await (await import('$lib/server/mail/service')).resetMailService();
 });
 
 describe('ServerSettings', () => {
