@@ -3,6 +3,7 @@
  * file form for the command line: an append-only file of JSON lines, locked by one process at a
  * time. The server's ledger is a table of its database (`../store/ledger.ts`).
  */
+import { processAlive } from '../process-alive';
 import {
 	closeSync,
 	existsSync,
@@ -193,15 +194,6 @@ function readLedgerLine(value: unknown): LedgerLine | null {
 		record[name] = field;
 	}
 	return Object.freeze(record);
-}
-
-function processAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -6,6 +6,7 @@
  * PGlite is one session: every use of it (queries, transactions, the authentication library's
  * connections) takes one lock in turn, so a transaction never sees another caller's statements.
  */
+import { processAlive } from '../process-alive';
 import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -76,15 +77,6 @@ async function inTransaction<T>(
 }
 
 const PROCESS_LOCK = 'store.lock';
-
-function processAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 /**
  * PGlite's files belong to one process: a second one (the command line next to the server) would
