@@ -11,11 +11,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { wideSnapshots } from '../tests/fixtures/csv/wide-snapshots';
+import { freePort } from '../tests/support/ports';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ACCOUNTS = 2_000;
@@ -29,21 +29,6 @@ function run(command: string, args: string[]): Promise<void> {
 		child.on('exit', (code) =>
 			code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))
 		);
-	});
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('no port'))
-			);
-		});
 	});
 }
 

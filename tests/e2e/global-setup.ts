@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../support/ports';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -65,23 +65,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 				reject(
 					new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`)
 				);
-		});
-	});
-}
-
-/** A port nobody listens on now: the system picks it, we release it for the server to take. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('no port'))
-			);
 		});
 	});
 }

@@ -1,8 +1,9 @@
 /**
  * The team journey, on a server of its own: the owner is set up on the first start, invites an
  * ops person and a CSM (each accepts in a browser of their own, the link read from the Mailbox)
- * and a leader; the ops person runs the plays but cannot publish a scorecard, the leader can; the
- * audit log shows who did what.
+ * and a leader; the ops person runs the plays but cannot publish a scorecard, the leader does
+ * (in the builder, then to the server); the owner reads the deliveries, rotates the unsubscribe
+ * key, and the audit log shows who did what.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -27,6 +28,17 @@ async function newPage(): Promise<Page> {
 	const browser = await launchBrowser({ signedIn: false, baseURL: server.baseURL });
 	browsers.push(browser);
 	return browser.context.newPage();
+}
+
+/** Who did what, as the audit log's page lists it: [who, action] of each row. */
+function auditRows(owner: Page): Promise<string[][]> {
+	return owner
+		.locator('table tbody tr')
+		.evaluateAll((rows) =>
+			rows.map((row) =>
+				[1, 2].map((cell) => (row as HTMLTableRowElement).cells[cell]!.textContent!.trim())
+			)
+		);
 }
 
 /** The invitation link the Mailbox holds for `email` (the owner reads it; nobody else may). */
@@ -59,7 +71,7 @@ async function accept(link: string, name: string): Promise<Page> {
 }
 
 describe('a team', () => {
-	it('sets up its owner, invites ops, a CSM and a leader; ops runs plays but cannot publish a scorecard, the leader can; the audit log shows it', async () => {
+	it('sets up its owner, invites ops, a CSM and a leader; ops runs plays but cannot publish a scorecard, the leader does; the owner reads the deliveries and rotates the unsubscribe key; the audit log shows it', async () => {
 		await mkdir('test-results', { recursive: true });
 		// The first start: the set-up page creates the owner.
 		const owner = await newPage();
@@ -84,8 +96,10 @@ describe('a team', () => {
 
 		// The CSM reads; the team and the audit log are the owner's.
 		await csm.getByRole('link', { name: 'Accounts', exact: true }).waitFor();
-		expect(await csm.getByRole('link', { name: 'People', exact: true }).count()).toBe(0);
+		for (const owners of ['People', 'Deliveries', 'Audit log'])
+			expect(await csm.getByRole('link', { name: owners, exact: true }).count(), owners).toBe(0);
 		expect((await csm.goto(`${server.baseURL}/audit`))!.status()).toBe(403);
+		expect((await csm.goto(`${server.baseURL}/deliveries`))!.status()).toBe(403);
 		// And the invitations in the Mailbox are the owner's to read.
 		const seen = await csm.evaluate(async () => (await (await fetch('/api/mailbox')).json()).count);
 		expect(seen).toBe(0);
@@ -113,18 +127,53 @@ describe('a team', () => {
 			)
 		});
 
-		// The leader can: the builder offers Publish.
+		// The leader does: Adoption weighs more, published in the builder (it scores in this
+		// browser from now on), then to the server, which takes a change of scorecards from a leader.
 		await leader.getByRole('link', { name: 'Scorecards', exact: true }).click();
 		await leader.getByRole('link', { name: /Scale/ }).first().click();
-		await leader.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+		const adoptionWeight = leader.getByRole('spinbutton', { name: 'Weight of Adoption' });
+		await adoptionWeight.fill('70');
+		await adoptionWeight.press('Tab');
+		await leader.getByText('Draft saved').waitFor();
+		await leader.getByRole('button', { name: 'Publish', exact: true }).click();
+		await leader
+			.getByText(/^Published version \d+: it scores the accounts from now on\.$/)
+			.waitFor();
+		await leader.getByRole('link', { name: 'Settings', exact: true }).click();
+		await leader.getByRole('button', { name: 'Publish to the server' }).click();
+		const published = leader.getByRole('status').filter({ hasText: /Published .* plays?\./ });
+		await published.waitFor({ timeout: 60_000 });
+		// The unsubscribe key is the owner's: the leader's Settings have no such section.
+		expect(await leader.getByRole('heading', { name: 'Unsubscribe links' }).count()).toBe(0);
 
-		// The audit log: the set-up, the invitations, the sign-ups, ops's publish and sends.
+		// The owner's deliveries: ops's emails sent, nothing failed.
+		await owner.getByRole('link', { name: 'Deliveries', exact: true }).click();
+		await owner.getByText('Nothing failed or was interrupted.').waitFor();
+		const sent = owner.getByRole('table', { name: 'Recently sent messages' });
+		expect(await sent.locator('tbody tr[data-state="sent"]').count()).toBeGreaterThan(0);
+		await owner.screenshot({ path: 'test-results/deliveries.png', fullPage: true });
+
+		// And rotates the unsubscribe key in Settings.
+		await owner.getByRole('link', { name: 'Settings', exact: true }).click();
+		await owner.getByText(/^The current key was made on /).waitFor();
+		await owner.getByRole('button', { name: 'Rotate the key' }).click();
+		await owner.getByText('Rotated: emails are signed with the new key from now on.').waitFor();
+
+		// The audit log: the set-up, the invitations, the sign-ups, ops's publish and sends, the
+		// leader's publish, the owner's rotation.
 		await owner.getByRole('link', { name: 'Audit log', exact: true }).click();
-		const log = owner.locator('table');
-		await log.getByText('oscar@team.example').first().waitFor();
-		const text = await log.textContent();
-		for (const action of ['setup', 'invite', 'invite.accept', 'publish', 'send'])
-			expect(text).toContain(action);
+		await owner.locator('table').getByText('lea@team.example').first().waitFor();
+		const rows = await auditRows(owner);
+		for (const [who, action] of [
+			['olivia@team.example', 'setup'],
+			['olivia@team.example', 'invite'],
+			['oscar@team.example', 'invite.accept'],
+			['oscar@team.example', 'publish'],
+			['oscar@team.example', 'send'],
+			['lea@team.example', 'publish'],
+			['olivia@team.example', 'settings.unsubscribe_key']
+		])
+			expect(rows, `${who} ${action}`).toContainEqual([who, action]);
 		await owner.screenshot({ path: 'test-results/audit.png', fullPage: true });
 		expect(errors).toEqual([]);
 	}, 300_000);

@@ -78,19 +78,21 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
  * it after `freshServerEnv`).
  */
 export async function appFetch(): Promise<typeof fetch> {
-	const [workspace, send, unsubscribes, runs, approvals] = await Promise.all([
+	const [workspace, send, unsubscribes, runs, approvals, webhooks] = await Promise.all([
 		import('../../src/routes/api/workspace/+server'),
 		import('../../src/routes/api/mail/send/+server'),
 		import('../../src/routes/api/unsubscribes/+server'),
 		import('../../src/routes/api/runs/+server'),
-		import('../../src/routes/api/approvals/+server')
+		import('../../src/routes/api/approvals/+server'),
+		import('../../src/routes/api/webhooks/+server')
 	]);
 	const routes: Record<string, Record<string, Handler | undefined>> = {
 		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
 		'/api/mail/send': { POST: send.POST },
 		'/api/unsubscribes': { GET: unsubscribes.GET },
 		'/api/runs': { GET: runs.GET, POST: runs.POST },
-		'/api/approvals': { POST: approvals.POST }
+		'/api/approvals': { POST: approvals.POST },
+		'/api/webhooks': { POST: webhooks.POST }
 	};
 	return async (input, init) => {
 		const url = new URL(String(input), APP_ORIGIN);

@@ -18,7 +18,7 @@ import { SHIPPED_TEMPLATES } from '../../src/lib/mail/shipped';
 import { Deliverer, messageIdFor, type DeliveryResult } from '../../src/lib/server/mail/deliver';
 import { renderMjmlForSending } from '../../src/lib/server/mail/mjml';
 import { smtpTransport } from '../../src/lib/server/mail/transport';
-import { newUnsubscribeKey, UnsubscribeList } from '../../src/lib/server/mail/unsubscribe';
+import { newUnsubscribeKey } from '../../src/lib/server/mail/unsubscribe';
 import { openPostgres } from '../../src/lib/server/store/database';
 import { storeOn } from '../../src/lib/server/store/store';
 import { createDatabase } from '../support/postgres';
@@ -148,7 +148,6 @@ describe('exactly once across processes', () => {
 			const url = await createDatabase(inject('postgresUrl'));
 			const smtp = await startSmtp();
 			const transport = smtpTransport(smtp.url);
-			const unsubscribes = UnsubscribeList.open(join(folder, 'server', 'unsubscribes.jsonl'));
 			try {
 				const runs = [1, 2].map(() => engineRun(['--database-url', url], smtp.url));
 				let exited = 0;
@@ -166,7 +165,7 @@ describe('exactly once across processes', () => {
 						),
 						transport,
 						ledger: store.ledger,
-						unsubscribes,
+						unsubscribes: store.unsubscribes,
 						unsubscribeKeys: [newUnsubscribeKey(new Date())],
 						mailFrom: FROM,
 						publicUrl: 'https://scorecraft.example',
@@ -200,7 +199,6 @@ describe('exactly once across processes', () => {
 				expect(smtp.received).toHaveLength(keys.length);
 				expect((counts[0]!.sent ?? 0) + (counts[1]!.sent ?? 0) + serverSent).toBe(keys.length);
 			} finally {
-				unsubscribes.close();
 				transport.close();
 				await smtp.close();
 			}

@@ -1,25 +1,22 @@
 /**
  * `engine run`: the published plays' run without a browser, for cron. Auto plays' emails go out
- * through SMTP (`--smtp`) or into the sink folder the app's Mailbox page shows; the ledger file
- * makes a second run with the same inputs send nothing. Everything else the plan holds (tasks,
- * tags, webhooks, approvals) is printed as `for_the_app`. The sender is the server's (the identity
- * saved on its Settings page, in its data folder; `MAIL_FROM`, `PUBLIC_URL`): unlike the app's
- * server, the command sends with an incomplete one, but warns on stderr of each part missing.
+ * through SMTP (`--smtp`) or into the sink the app's Mailbox page shows; the ledger makes a second
+ * run with the same inputs send nothing. Everything else the plan holds (tasks, tags, webhooks,
+ * approvals) is printed as `for_the_app`. The sender is the server's (the identity saved on its
+ * Settings page; `MAIL_FROM`, `PUBLIC_URL`): unlike the app's server, the command sends with an
+ * incomplete one, but warns on stderr of each part missing. What it shares with the server, files
+ * or its database, is `./run-sources.ts`'s.
  */
-import { join, resolve } from 'node:path';
 import type { OutboxEntry } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
 import { resolveSender, senderWarnings } from '../../lib/mail/sender';
 import { mailConfig } from '../../lib/server/mail/config';
-import { SendLedger, type Ledger } from '../../lib/server/mail/ledger';
 import { loadUnsubscribeKeys } from '../../lib/server/mail/unsubscribe-keys';
-import { MailSink } from '../../lib/server/mail/mailbox';
-import { SenderStore } from '../../lib/server/mail/sender';
 import type { RunEntry, RunReport } from '../../lib/server/mail/run';
-import { UnsubscribeList } from '../../lib/server/mail/unsubscribe';
 import { formatRecords } from '../csv';
-import { CliError, readWorkspace, today, UsageError } from '../io';
+import { readWorkspace, today, UsageError } from '../io';
 import { shippedTemplates } from '../templates';
+import { openRunSources } from './run-sources';
 
 export interface RunArguments {
 	workspace?: string;
@@ -93,35 +90,6 @@ function summary(report: RunReport, seconds: number, where: string): string {
 	return `engine run ${report.as_of}: ${entries} (${counts}) in ${seconds.toFixed(1)} s, ${where}\n`;
 }
 
-/**
- * The ledger file (locked while the run uses it: a second run on it waits its turn), or the
- * server's database (each key claimed there, so the app's server and this run never both send it).
- */
-async function openLedger(args: RunArguments): Promise<Ledger & { close(): void | Promise<void> }> {
-	if (args['database-url']) {
-		const { openStore } = await import('../../lib/server/store/store');
-		try {
-			const store = await openStore({
-				url: args['database-url'],
-				dataDir: mailConfig(process.env).dataDir,
-				importFiles: false
-			});
-			return Object.assign(store.ledger, { close: () => store.close() });
-		} catch (error) {
-			throw new CliError(`cannot open the database: ${(error as Error).message}`);
-		}
-	}
-	const file = args.ledger!;
-	try {
-		return SendLedger.open(resolve(file), {
-			onWait: (pid) =>
-				process.stderr.write(`waiting for process ${pid}, which is running on ${file}\n`)
-		});
-	} catch (error) {
-		throw new CliError(`cannot open the ledger ${file}: ${(error as Error).message}`);
-	}
-}
-
 export async function runRun(args: RunArguments): Promise<RunOutput> {
 	const started = performance.now();
 	if (!args.workspace) throw usage('--workspace FILE is required');
@@ -153,15 +121,18 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 		import('../../lib/server/mail/transport')
 	]);
 	const config = mailConfig(process.env);
-	const sender = resolveSender(new SenderStore(join(config.dataDir, 'sender.json')).current(), {
+	const sources = await openRunSources({
+		ledger: args.ledger,
+		databaseUrl: args['database-url'],
+		sink: args.sink,
+		dataDir: config.dataDir
+	});
+	const sender = resolveSender(sources.identity, {
 		settings: workspace.settings,
 		mailFrom: config.mailFrom,
 		publicUrl: config.publicUrl
 	});
-	const ledger = await openLedger(args);
-	const unsubscribes = UnsubscribeList.open(join(config.dataDir, 'unsubscribes.jsonl'));
-	const sinkDir = resolve(args.sink ?? join(config.dataDir, 'mailbox'));
-	const transport = smtp ? smtpTransport(smtp) : sinkTransport(new MailSink(sinkDir));
+	const transport = smtp ? smtpTransport(smtp) : sinkTransport(sources.sink);
 	let report: RunReport;
 	try {
 		report = await runPlays({
@@ -170,19 +141,19 @@ export async function runRun(args: RunArguments): Promise<RunOutput> {
 			history: (workspace.outbox ?? []) as unknown as OutboxEntry[],
 			templates: new TemplateSet(shippedTemplates(), workspace.templates, renderMjmlForSending),
 			transport,
-			ledger,
-			unsubscribes,
+			ledger: sources.ledger,
+			unsubscribes: sources.unsubscribes,
 			unsubscribeKeys: loadUnsubscribeKeys(config.dataDir),
 			sender,
 			asOf
 		});
+		await sources.saveRun(report);
 	} finally {
 		transport.close();
-		await ledger.close();
-		unsubscribes.close();
+		await sources.close();
 	}
 	const records = report.entries.map(record);
-	const where = smtp ? `through ${new URL(smtp).host}` : `into ${sinkDir}`;
+	const where = smtp ? `through ${new URL(smtp).host}` : sources.sinkName;
 	return {
 		stdout: formatRecords(records, COLUMNS, as),
 		stderr:

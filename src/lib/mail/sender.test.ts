@@ -203,10 +203,46 @@ describe('what is missing, in words', () => {
 				resolveSender({
 					...EMPTY_SENDER,
 					from_address: 'cs@acme.example',
-					postal_address: '1 Main St'
+					postal_address: '1 Main St',
+					public_url: 'https://cs.acme.example'
 				})
 			)
 		).toBeNull();
+	});
+
+	it('refuses SMTP while links point at this machine, and the command line warns of it', () => {
+		const complete = {
+			...EMPTY_SENDER,
+			from_address: 'cs@acme.example',
+			postal_address: '1 Main St'
+		};
+		expect(smtpRefusal(resolveSender(complete))).toBe(
+			'the public URL is not set, so links point at http://localhost:3000, this machine: the unsubscribe links in the emails would open nowhere for the people who receive them. Set PUBLIC_URL (or the public URL in Settings → Sender) to the address customers reach.'
+		);
+		for (const url of [
+			'http://127.0.0.1:5173',
+			'http://LOCALHOST.',
+			'http://app.localhost',
+			'http://[::1]:3000',
+			'http://0.0.0.0'
+		])
+			expect(smtpRefusal(resolveSender(complete, { publicUrl: url })), url).toMatch(
+				/^the public URL is .*, this machine: the unsubscribe links/
+			);
+		for (const url of [
+			'https://cs.acme.example',
+			'http://10.0.0.5',
+			'https://localhost.acme.example'
+		])
+			expect(smtpRefusal(resolveSender(complete, { publicUrl: url })), url).toBeNull();
+		expect(senderWarnings(resolveSender(FULL, { publicUrl: 'http://127.0.0.1:5173' }))).toEqual([]);
+		expect(
+			senderWarnings(
+				resolveSender({ ...FULL, public_url: '' }, { publicUrl: 'http://127.0.0.1:5173' })
+			)
+		).toEqual([
+			'warning: the public URL is http://127.0.0.1:5173, this machine: the unsubscribe links in the emails would open nowhere for the people who receive them. Set PUBLIC_URL (or the public URL in Settings → Sender) to the address customers reach'
+		]);
 	});
 
 	it('gives one warning per missing part, with what messages carry instead', () => {

@@ -312,12 +312,46 @@ const PARTS: Record<SenderPart, { what: string; where: string }> = {
 	help_url: { what: 'the help link', where: 'Settings → Sender' }
 };
 
-/** The server's refusal to send through SMTP with an incomplete identity; null when it may send. */
+/**
+ * Whether a public URL names this machine (localhost, a loopback or unspecified address): links
+ * made with it open nowhere for the people who receive the email.
+ */
+export function isLocalPublicUrl(publicUrl: string): boolean {
+	let host: string;
+	try {
+		host = new URL(publicUrl).hostname.toLowerCase().replace(/\.$/, '');
+	} catch {
+		return false;
+	}
+	return (
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		/^127\.\d+\.\d+\.\d+$/.test(host) ||
+		host === '0.0.0.0' ||
+		host === '[::1]' ||
+		host === '[::]'
+	);
+}
+
+function localPublicUrlProblem(sender: ResolvedSender): string {
+	const url = sender.missing.includes('public_url')
+		? `the public URL is not set, so links point at ${sender.public_url}`
+		: `the public URL is ${sender.public_url}`;
+	return `${url}, this machine: the unsubscribe links in the emails would open nowhere for the people who receive them. Set PUBLIC_URL (or the public URL in Settings → Sender) to the address customers reach`;
+}
+
+/**
+ * The server's refusal to send through SMTP with an incomplete identity, or with links to this
+ * machine (`isLocalPublicUrl`); null when it may send.
+ */
 export function smtpRefusal(sender: ResolvedSender): string | null {
 	const missing = missingForSmtp(sender);
-	if (missing.length === 0) return null;
-	const parts = missing.map((part) => `${PARTS[part].what} (${PARTS[part].where})`);
-	return `the sender identity is incomplete: set ${parts.join(' and ')} before sending through SMTP. The local Mailbox (without SMTP_URL) works without them.`;
+	if (missing.length > 0) {
+		const parts = missing.map((part) => `${PARTS[part].what} (${PARTS[part].where})`);
+		return `the sender identity is incomplete: set ${parts.join(' and ')} before sending through SMTP. The local Mailbox (without SMTP_URL) works without them.`;
+	}
+	if (isLocalPublicUrl(sender.public_url)) return `${localPublicUrlProblem(sender)}.`;
+	return null;
 }
 
 /** One warning per part still on a placeholder, saying what messages carry instead: `engine run` prints them. */
@@ -330,7 +364,11 @@ export function senderWarnings(sender: ResolvedSender): string[] {
 		community_url: `templates link to ${sender.links.community}`,
 		help_url: `templates link to ${sender.links.help}`
 	};
-	return sender.missing.map(
+	const warnings = sender.missing.map(
 		(part) => `warning: ${PARTS[part].what} is not set (${PARTS[part].where}): ${instead[part]}`
 	);
+	// Not set says so above; set to this machine is its own mistake.
+	if (!sender.missing.includes('public_url') && isLocalPublicUrl(sender.public_url))
+		warnings.push(`warning: ${localPublicUrlProblem(sender)}`);
+	return warnings;
 }

@@ -1,6 +1,6 @@
 /**
  * The server's state, one per process, opened on first use: its settings (from the environment),
- * its store (database), sign-in, and the mail state that still lives in files.
+ * its store (database) and sign-in.
  */
 import { createAuth, type Auth } from './auth/auth';
 import { mailConfig, type MailConfig } from './mail/config';

@@ -8,6 +8,7 @@ import backtest from './backtest';
 import builder from './builder';
 import conditions from './conditions';
 import data from './data';
+import deliveries from './deliveries';
 import delivery from './delivery';
 import mail from './mail';
 import measureEditor from './measure-editor';
@@ -33,5 +34,6 @@ export const en = {
 	...people,
 	...templates,
 	...mail,
-	...delivery
+	...delivery,
+	...deliveries
 } as const;

@@ -3,7 +3,8 @@
  * each request up here before any handler runs (`authorize`), so a route missing from the table
  * is refused to everyone; `access.test.ts` checks that every route file is listed.
  *
- * owner: people, roles, sender identity, server settings (and everything else);
+ * owner: people, roles, sender identity, server settings, the send ledger's failures and the
+ * unsubscribe key (and everything else);
  * leader: scorecards (edit, publish); ops: plays, templates, runs, approvals;
  * csm: their accounts' tasks and manual measures, reads the rest; viewer: reads.
  */
@@ -40,6 +41,8 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /people': OWNER,
 	'POST /people': OWNER,
 	'GET /audit': OWNER,
+	'GET /deliveries': OWNER,
+	'POST /deliveries': OWNER,
 	'POST /signout': SIGNED_IN,
 	// Signing in and setting up.
 	'GET /signin': ANONYMOUS,
@@ -64,6 +67,10 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /api/sender': SIGNED_IN,
 	'PUT /api/sender': OWNER,
 	'GET /api/unsubscribes': SIGNED_IN,
+	'GET /api/ledger': OWNER,
+	'POST /api/ledger/retry': OWNER,
+	'GET /api/unsubscribe-keys': OWNER,
+	'POST /api/unsubscribe-keys/rotate': OWNER,
 	'POST /api/webhooks': OPS
 };
 
@@ -106,7 +113,9 @@ export function abilitiesOf(role: Role) {
 		editTasks: is('owner', 'ops', 'csm'),
 		manageTeam: is('owner'),
 		editSender: is('owner'),
-		readAudit: is('owner')
+		readAudit: is('owner'),
+		retrySends: is('owner'),
+		rotateUnsubscribeKey: is('owner')
 	};
 }
 

@@ -179,6 +179,8 @@ describe('the route table', () => {
 			(await ask('POST', '/api/mail/send', { ...owner, 'sec-fetch-site': 'cross-site' })).status
 		).toBe(403);
 		expect((await ask('POST', '/people', owner, 'https://evil.example')).status).toBe(403);
+		for (const route of ['/api/ledger/retry', '/api/unsubscribe-keys/rotate', '/deliveries'])
+			expect((await ask('POST', route, owner, 'https://evil.example')).status, route).toBe(403);
 		expect(
 			(await ask('POST', '/unsubscribe/[token]', {}, 'https://mail.provider.example')).status
 		).toBe(200);

@@ -17,7 +17,14 @@ import { Deliverer, messageIdFor, type DeliveryRequest } from './deliver';
 import { SendLedger } from './ledger';
 import { renderMjml } from './mjml';
 import { smtpTransport, type MailTransport } from './transport';
-import { newUnsubscribeKey, readUnsubscribeToken, UnsubscribeList } from './unsubscribe';
+import { openPglite } from '../store/database';
+import { storeOn } from '../store/store';
+import {
+	newUnsubscribeKey,
+	readUnsubscribeToken,
+	UnsubscribeList,
+	type UnsubscribeSource
+} from './unsubscribe';
 
 /** One ledger per folder for the test file: a file is open in one place at a time. */
 const ledgers = new Map<string, SendLedger>();
@@ -48,7 +55,11 @@ let transport: MailTransport;
 
 function deliverer(
 	dir: string,
-	overrides: { tries?: number; workspace?: ReturnType<typeof exampleWorkspace> } = {}
+	overrides: {
+		tries?: number;
+		workspace?: ReturnType<typeof exampleWorkspace>;
+		unsubscribes?: UnsubscribeSource;
+	} = {}
 ) {
 	return new Deliverer({
 		workspace: exampleWorkspace(),
@@ -71,6 +82,33 @@ describe('Deliverer over SMTP', () => {
 	afterEach(async () => {
 		transport.close();
 		await smtp.close();
+	});
+
+	it("asks the server's list at each send: an address unsubscribed once the run began gets nothing", async () => {
+		smtp = await startSmtp();
+		transport = smtpTransport(smtp.url);
+		const store = await storeOn(await openPglite(null));
+		try {
+			const running = deliverer(tempDir(), { unsubscribes: store.unsubscribes });
+			await store.unsubscribes.add({
+				contact_id: 'c1',
+				account_id: 'acme',
+				email: 'ANA@acme.example',
+				at: new Date().toISOString(),
+				via: 'one-click'
+			});
+			expect(await running.deliver(request())).toEqual({
+				key: request().key,
+				status: 'suppressed',
+				reason: 'unsubscribed'
+			});
+			expect(await running.deliver(request('globex', 'c2', 'bo@globex.example'))).toMatchObject({
+				status: 'sent'
+			});
+			expect(smtp.received.map((received) => received.to)).toEqual([['bo@globex.example']]);
+		} finally {
+			await store.close();
+		}
 	});
 
 	it('sends a play email with its headers, HTML and text parts, once per key', async () => {
@@ -216,7 +254,11 @@ describe('POST /api/mail/send and /api/mail/test', () => {
 		});
 		// Through SMTP the server sends only with a postal address for the footer (MAIL_FROM is the From).
 		const { mailServer } = await import('./server');
-		(await mailServer()).sender.save({ postal_address: 'Scorecraft Test Inc. · 1 Test Street' });
+		await (
+			await mailServer()
+		).store.sender.save({
+			postal_address: 'Scorecraft Test Inc. · 1 Test Street'
+		});
 		({ POST: send } = await import('../../../routes/api/mail/send/+server'));
 		({ POST: test } = await import('../../../routes/api/mail/test/+server'));
 		({ PUT: publish } = await import('../../../routes/api/workspace/+server'));

@@ -21,7 +21,7 @@ import type { SendRequest } from '../../mail/request';
 import { addressOf, EMPTY_SENDER, resolveSender, type ResolvedSender } from '../../mail/sender';
 import type { Ledger, LedgerRecord } from './ledger';
 import { SendFailure, type MailTransport } from './transport';
-import { unsubscribeToken, type UnsubscribeKeyRing, type UnsubscribeList } from './unsubscribe';
+import { unsubscribeToken, type UnsubscribeKeyRing, type UnsubscribeSource } from './unsubscribe';
 
 /** What the app asks to send: one outbox entry. */
 export type DeliveryRequest = SendRequest;
@@ -40,7 +40,8 @@ export interface DeliveryOptions {
 	templates: TemplateSet;
 	transport: MailTransport;
 	ledger: Ledger;
-	unsubscribes: UnsubscribeList;
+	/** Asked at each send: an address unsubscribed while a run sends is spared the rest of it. */
+	unsubscribes: UnsubscribeSource;
 	/** Signs the unsubscribe links (`unsubscribe-keys.ts`); used for nothing else. */
 	unsubscribeKeys: UnsubscribeKeyRing;
 	/**
@@ -206,7 +207,7 @@ export class Deliverer {
 		const target = this.target(request);
 		if (typeof target === 'string') return { key: request.key, status: 'refused', error: target };
 		const { account, contact } = target;
-		if (this.#options.unsubscribes.has(request.recipient) || contact?.unsubscribed_at)
+		if (contact?.unsubscribed_at || (await this.#options.unsubscribes.has(request.recipient)))
 			return { key: request.key, status: 'suppressed', reason: 'unsubscribed' };
 		if (account.do_not_contact || contact?.do_not_contact)
 			return { key: request.key, status: 'suppressed', reason: 'do_not_contact' };

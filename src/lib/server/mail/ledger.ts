@@ -33,12 +33,19 @@ export interface LedgerRecord {
 	error?: string;
 	attempts: number;
 	at: string;
+	/** What was sent: an email (absent in older records) or a webhook, whose recipient is its host. */
+	action?: 'email' | 'webhook';
+	/** The HTTP status a webhook's host answered with. */
+	http_status?: number;
 }
 
 export type SettledRecord = LedgerRecord & { status: 'sent' | 'failed' };
 
 /** What a sender claims before talking to the SMTP server. */
-export type LedgerClaim = Pick<LedgerRecord, 'key' | 'recipient' | 'play_id' | 'account_id'>;
+export type LedgerClaim = Pick<
+	LedgerRecord,
+	'key' | 'recipient' | 'play_id' | 'account_id' | 'action'
+>;
 
 export type ClaimResult = { claimed: true } | { claimed: false; record: LedgerRecord };
 

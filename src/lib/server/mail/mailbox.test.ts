@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MailSink, type StoredMessage } from './mailbox';
+import { message } from '../../../../tests/support/messages';
+import { MailSink } from './mailbox';
 
 let dir: string;
 
@@ -12,24 +13,6 @@ beforeEach(() => {
 });
 
 afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
-
-function message(to: string, subject: string, test = false): Omit<StoredMessage, 'id'> {
-	return {
-		key: test ? null : `play:${to}`,
-		message_id: `<${to}@scorecraft>`,
-		date: '2026-11-02T08:00:00.000Z',
-		from: 'Scorecraft <scorecraft@localhost>',
-		to,
-		subject,
-		headers: [
-			['From', 'Scorecraft <scorecraft@localhost>'],
-			['To', to]
-		],
-		html: `<p>Hello ${to}</p>`,
-		text: `Hello ${to}`,
-		test
-	};
-}
 
 describe('MailSink', () => {
 	it('stores a message as its raw source and its fields, read back by id', () => {

@@ -15,21 +15,33 @@ export function planIndex(plan: Plan): Map<string, PlanEntry> {
 	return new Map(plan.entries.map((entry) => [entry.key, entry]));
 }
 
+/** What a request names of a plan entry; an email's request names its recipient too. */
+export type PlanEntryRequest = Pick<
+	SendRequest,
+	'key' | 'play_id' | 'account_id' | 'action_index'
+> &
+	Partial<Pick<SendRequest, 'recipient'>>;
+
+/**
+ * Whether the server's plan holds `request` as a planned `action` (an email by default: then the
+ * recipient must be the plan's too; a webhook's URL and body are the plan's own, never asked for).
+ */
 export function checkAgainstPlan(
 	plan: Map<string, PlanEntry>,
-	request: SendRequest,
-	approved: (key: string) => boolean
+	request: PlanEntryRequest,
+	approved: (key: string) => boolean,
+	action: 'email' | 'webhook' = 'email'
 ): PlanVerdict {
 	const entry = plan.get(request.key);
 	if (!entry) return { ok: false, error: "key: not in the server's plan for this date" };
 	if (entry.status !== 'planned')
 		return { ok: false, error: `key: the server's plan suppresses it (${entry.suppression})` };
-	if (entry.action !== 'email') return { ok: false, error: 'key: not an email' };
+	if (entry.action !== action) return { ok: false, error: `key: not ${article(action)}` };
 	if (
 		entry.play_id !== request.play_id ||
 		entry.account_id !== request.account_id ||
 		entry.action_index !== request.action_index ||
-		entry.recipient.toLowerCase() !== request.recipient.toLowerCase()
+		(action === 'email' && entry.recipient.toLowerCase() !== request.recipient?.toLowerCase())
 	)
 		return {
 			ok: false,
@@ -39,6 +51,8 @@ export function checkAgainstPlan(
 		return { ok: false, error: 'key: this play needs an approval by ops first' };
 	return { ok: true, entry };
 }
+
+const article = (action: string) => (action === 'email' ? 'an email' : 'a webhook');
 
 /** The dates a request may plan as of: the server's today, give or take a day (time zones). */
 export function asOfProblem(asOf: string, today: string): string | null {

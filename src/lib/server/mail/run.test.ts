@@ -15,8 +15,9 @@ import { SendLedger } from './ledger';
 import { MailSink } from './mailbox';
 import { renderMjml } from './mjml';
 import { runPlays, withUnsubscribes } from './run';
+import { mailServer } from './server';
 import { sinkTransport } from './transport';
-import { UnsubscribeList } from './unsubscribe';
+import type { UnsubscribeSource } from './unsubscribe';
 import { loadUnsubscribeKeys } from './unsubscribe-keys';
 
 /** One ledger per folder for the test file: a file is open in one place at a time. */
@@ -36,7 +37,7 @@ describe('runPlays and unsubscribing', () => {
 		dir = freshServerEnv({ PUBLIC_URL: 'https://app.example' });
 	});
 
-	function run(asOf: string, unsubscribes: UnsubscribeList) {
+	function run(asOf: string, unsubscribes: UnsubscribeSource) {
 		const sink = new MailSink(join(dir, 'mailbox'));
 		return {
 			sink,
@@ -55,7 +56,8 @@ describe('runPlays and unsubscribing', () => {
 	}
 
 	it('sends each auto email once, and a contact who clicks unsubscribe gets no more', async () => {
-		const unsubscribes = UnsubscribeList.open(join(dir, 'unsubscribes.jsonl'));
+		// The server's list, which its unsubscribe page writes.
+		const { unsubscribes } = (await mailServer()).store;
 		const first = run(AS_OF, unsubscribes);
 		const report = await first.report;
 		const emails = report.entries.filter((e) => e.entry.action === 'email');
@@ -98,13 +100,13 @@ describe('runPlays and unsubscribing', () => {
 		// It works once: the second click finds it done and records nothing new.
 		const page = await call(route.GET, `/unsubscribe/${token}`, { params: { token } });
 		expect(await page.text()).toContain('already unsubscribed');
-		const list = UnsubscribeList.open(join(dir, 'unsubscribes.jsonl'));
-		expect(list.all().map((u) => u.email)).toEqual(['ana@acme.example']);
+		const list = await unsubscribes.all();
+		expect(list.map((u) => u.email)).toEqual(['ana@acme.example']);
 
 		// Her contact is marked from the list, so plans from that day on suppress her...
 		const marked = withUnsubscribes(lowAdoptionExample(), list);
 		const ana = marked.contacts.find((c) => c.email === 'ana@acme.example')!;
-		expect(ana.unsubscribed_at).toBe(list.get('ana@acme.example')!.at);
+		expect(ana.unsubscribed_at).toBe(list[0]!.at);
 		const later = '2026-04-01';
 		ana.unsubscribed_at = '2026-03-15T10:00:00Z';
 		const plan = planPlays({ workspace: marked, asOf: later });
@@ -112,7 +114,7 @@ describe('runPlays and unsubscribing', () => {
 		expect(hers.length).toBeGreaterThan(0);
 		expect(hers.every((e) => e.suppression === 'unsubscribed')).toBe(true);
 		// ...and whatever a run plans, the server sends her nothing more.
-		const next = await run(later, list).report;
+		const next = await run(later, unsubscribes).report;
 		const toHer = next.entries.filter((e) => e.entry.recipient === 'ana@acme.example');
 		expect(toHer.length).toBeGreaterThan(0);
 		expect(toHer.every((e) => e.outcome === 'suppressed')).toBe(true);

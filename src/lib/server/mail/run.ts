@@ -7,7 +7,7 @@
 import { planPlays, type OutboxEntry, type PlanEntry, type Workspace } from '../../engine';
 import { sendRequestOf } from '../../mail/request';
 import { Deliverer, type DeliveryOptions, type DeliveryResult } from './deliver';
-import type { UnsubscribeList } from './unsubscribe';
+import { emailKey, type Unsubscribe } from './unsubscribe';
 
 /** One planned entry and what this run did with it. */
 export interface RunEntry {
@@ -32,10 +32,15 @@ export interface RunReport {
 }
 
 /** The workspace with the server's unsubscribes marked on its contacts, so the plan suppresses them. */
-export function withUnsubscribes(workspace: Workspace, unsubscribes: UnsubscribeList): Workspace {
+export function withUnsubscribes(
+	workspace: Workspace,
+	unsubscribes: readonly Unsubscribe[]
+): Workspace {
+	const byEmail = new Map(unsubscribes.map((entry) => [emailKey(entry.email), entry]));
 	const contacts = workspace.contacts.map((contact) => {
-		if (contact.unsubscribed_at || !unsubscribes.has(contact.email)) return contact;
-		return { ...contact, unsubscribed_at: unsubscribes.get(contact.email)!.at };
+		const unsubscribe = byEmail.get(emailKey(contact.email));
+		if (contact.unsubscribed_at || !unsubscribe) return contact;
+		return { ...contact, unsubscribed_at: unsubscribe.at };
 	});
 	return { ...workspace, contacts };
 }
@@ -70,7 +75,7 @@ function outcomeOf(
 
 export async function runPlays(options: RunOptions): Promise<RunReport> {
 	const started_at = new Date().toISOString();
-	const workspace = withUnsubscribes(options.workspace, options.unsubscribes);
+	const workspace = withUnsubscribes(options.workspace, await options.unsubscribes.all());
 	const history = options.history ?? ((workspace.outbox ?? []) as unknown as OutboxEntry[]);
 	const plan = planPlays({ workspace, asOf: options.asOf, history });
 	const done = new Set(history.map((entry) => entry.key));

@@ -1,18 +1,14 @@
 /**
- * The server's runs of plays, one JSON file each in `<dataDir>/runs/` (written beside, then
- * renamed): what the app syncs into its outbox, and the history the next run plans with.
+ * The server's runs of plays (kept in its database, `../store/runs.ts`): what the app syncs into
+ * its outbox, and the history the next run plans with. Before the database, one JSON file each in
+ * `<dataDir>/runs/`, read here once to move them in.
  */
-import {
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	writeFileSync
-} from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutboxEntry, OutboxStatus } from '../../engine';
 import type { RunEntry, RunReport } from './run';
+
+const RUN_FILE = /^([\w-]+)\.json$/;
 
 export interface StoredRun extends RunReport {
 	id: string;
@@ -48,42 +44,35 @@ export function outboxEntryOf(run: Pick<RunReport, 'started_at'>, item: RunEntry
 	};
 }
 
-export class RunStore {
-	constructor(readonly dir: string) {}
+/** A run as `<dataDir>/runs/<id>.json` kept it, or null when a field is missing. */
+function readStoredRun(value: unknown, id: string): StoredRun | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const run = value as Record<string, unknown>;
+	if (typeof run.trigger !== 'string' || typeof run.as_of !== 'string') return null;
+	if (typeof run.started_at !== 'string' || Number.isNaN(Date.parse(run.started_at))) return null;
+	if (typeof run.finished_at !== 'string' || !Array.isArray(run.entries)) return null;
+	if (typeof run.counts !== 'object' || run.counts === null) return null;
+	return { ...(run as unknown as StoredRun), id };
+}
 
-	#ids(): string[] {
-		if (!existsSync(this.dir)) return [];
-		return readdirSync(this.dir)
-			.filter((name) => /^[\w-]+\.json$/.test(name))
-			.map((name) => name.slice(0, -5))
-			.sort();
+/**
+ * The runs of a data folder from before the database (`<dataDir>/runs/<id>.json`), oldest first,
+ * for moving them in; `damaged` names the files that do not parse or lack a field.
+ */
+export function readRunFolder(dir: string): { runs: StoredRun[]; damaged: string[] } {
+	const runs: StoredRun[] = [];
+	const damaged: string[] = [];
+	for (const name of readdirSync(dir).sort()) {
+		const id = RUN_FILE.exec(name)?.[1];
+		if (!id) continue;
+		let run: StoredRun | null = null;
+		try {
+			run = readStoredRun(JSON.parse(readFileSync(join(dir, name), 'utf8')), id);
+		} catch {
+			// unreadable: damaged below
+		}
+		if (run) runs.push(run);
+		else damaged.push(join(dir, name));
 	}
-
-	save(report: RunReport, trigger: string): StoredRun {
-		mkdirSync(this.dir, { recursive: true });
-		const id = `${report.started_at.replace(/[:.]/g, '-')}-${trigger}`;
-		const run: StoredRun = { id, trigger, ...report };
-		const file = join(this.dir, `${id}.json`);
-		writeFileSync(`${file}.tmp`, JSON.stringify(run));
-		renameSync(`${file}.tmp`, file);
-		return run;
-	}
-
-	get(id: string): StoredRun | null {
-		if (!/^[\w-]+$/.test(id) || !existsSync(join(this.dir, `${id}.json`))) return null;
-		return JSON.parse(readFileSync(join(this.dir, `${id}.json`), 'utf8')) as StoredRun;
-	}
-
-	/** Runs after the given id (all when none), oldest first. */
-	after(id: string | null): StoredRun[] {
-		return this.#ids()
-			.filter((runId) => !id || runId > id)
-			.map((runId) => this.get(runId)!)
-			.filter(Boolean);
-	}
-
-	/** Every entry of every run, as outbox history. */
-	history(): OutboxEntry[] {
-		return this.after(null).flatMap((run) => run.entries.map((item) => outboxEntryOf(run, item)));
-	}
+	return { runs, damaged };
 }

@@ -23,7 +23,7 @@ let transport: MailTransport | null = null;
 export function transportOf(server: MailServer): MailTransport {
 	transport ??= server.config.smtpUrl
 		? smtpTransport(server.config.smtpUrl)
-		: sinkTransport(server.sink);
+		: sinkTransport(server.store.mailbox);
 	return transport;
 }
 
@@ -52,12 +52,12 @@ export function templatesOf(published: Published): TemplateSet {
  * older sender settings, then `MAIL_FROM`; links on the identity's public URL, else `PUBLIC_URL`,
  * else the address the request came to (the app's own).
  */
-export function senderOf(
+export async function senderOf(
 	server: MailServer,
 	published: Published | null,
 	origin?: string
-): ResolvedSender {
-	return resolveSender(server.sender.current(), {
+): Promise<ResolvedSender> {
+	return resolveSender(await server.store.sender.current(), {
 		settings: published?.workspace.settings,
 		mailFrom: server.config.mailFrom,
 		publicUrl: server.config.publicUrl ?? origin ?? null
@@ -103,7 +103,7 @@ async function ledgerHistory(server: MailServer): Promise<OutboxEntry[]> {
 			key: record.key,
 			play_id: record.play_id!,
 			account_id: record.account_id!,
-			action: 'email',
+			action: record.action ?? 'email',
 			action_index: 0,
 			recipient: record.recipient,
 			status: 'sent',
@@ -129,7 +129,7 @@ export async function serverHistory(
 	const outbox = (published.workspace.outbox ?? []) as unknown as OutboxEntry[];
 	return [
 		...outbox.filter((entry) => entry.status === 'sent'),
-		...server.runs.history(),
+		...(await server.store.runs.history()),
 		...(await ledgerHistory(server))
 	];
 }
@@ -137,25 +137,20 @@ export async function serverHistory(
 /** The server's own plan as of a date: the published workspace, its unsubscribes, its history. */
 export async function serverPlan(server: MailServer, published: Published, asOf: string) {
 	return planPlays({
-		workspace: withUnsubscribes(published.workspace, server.unsubscribes),
+		workspace: withUnsubscribes(published.workspace, await server.store.unsubscribes.all()),
 		asOf,
 		history: await serverHistory(server, published)
 	});
 }
 
 /** What sending needs besides the date: the published workspace, its templates, the server's state. */
-export function deliveryOptions(
-	server: MailServer,
-	published: Published,
-	origin?: string,
-	sender: ResolvedSender = senderOf(server, published, origin)
-) {
+export function deliveryOptions(server: MailServer, published: Published, sender: ResolvedSender) {
 	return {
 		workspace: published.workspace,
 		templates: templatesOf(published),
 		transport: transportOf(server),
 		ledger: server.store.ledger,
-		unsubscribes: server.unsubscribes,
+		unsubscribes: server.store.unsubscribes,
 		unsubscribeKeys: loadUnsubscribeKeys(server.config.dataDir),
 		sender
 	};
@@ -176,16 +171,16 @@ export function runPublished(
 		const server = await mailServer();
 		const published = await server.store.published.current();
 		if (!published) throw new Error('no workspace is published: publish it from Settings first');
-		const sender = senderOf(server, published, origin);
+		const sender = await senderOf(server, published, origin);
 		const refusal = sendRefusal(server, sender);
 		if (refusal) throw new Error(refusal);
 		const history = await serverHistory(server, published);
 		const report = await runPlays({
-			...deliveryOptions(server, published, origin, sender),
+			...deliveryOptions(server, published, sender),
 			history,
 			asOf
 		});
-		return server.runs.save(report, trigger);
+		return server.store.runs.save(report, trigger);
 	})().finally(() => {
 		running = null;
 	});
@@ -215,7 +210,8 @@ export function startSchedule(): void {
 		try {
 			const server = await mailServer();
 			const hour = runHourOf(await server.store.published.current());
-			if (running || !dailyRunDue(new Date(), hour, server.runs.after(null))) return;
+			const last = await server.store.runs.latest('schedule');
+			if (running || !dailyRunDue(new Date(), hour, last ? [last] : [])) return;
 			await runPublished('schedule');
 		} catch (error) {
 			console.error(`scheduled run failed: ${(error as Error).message}`);

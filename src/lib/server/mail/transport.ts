@@ -5,7 +5,7 @@
  */
 import nodemailer from 'nodemailer';
 import { addressOf } from '../../mail/sender';
-import type { MailSink } from './mailbox';
+import type { MessageSink } from './mailbox';
 
 export interface OutgoingMessage {
 	/** The outbox entry's idempotency key; null for a test send. */
@@ -132,7 +132,7 @@ export function smtpTransport(
 }
 
 /** The local sink: builds the real MIME message and stores it instead of sending it. */
-export function sinkTransport(sink: MailSink): MailTransport {
+export function sinkTransport(sink: MessageSink): MailTransport {
 	const builder = nodemailer.createTransport({
 		streamTransport: true,
 		buffer: true,
@@ -144,7 +144,7 @@ export function sinkTransport(sink: MailSink): MailTransport {
 			const info = await builder.sendMail(mailOptions(message));
 			const raw = info.message as Buffer;
 			const headers = Object.entries(message.headers);
-			const stored = sink.store(raw, {
+			const stored = await sink.store(raw, {
 				key: message.key,
 				message_id: message.messageId,
 				date: new Date().toISOString(),

@@ -87,7 +87,10 @@ export function loadUnsubscribeKeys(dataDir: string, now = new Date()): Unsubscr
 	return read(file);
 }
 
-/** Signs from now on with a fresh key; the old one verifies through its grace period. */
+/**
+ * Signs from now on with a fresh key; the old one verifies through its grace period. Read and
+ * written synchronously, so two rotations in one server cannot interleave; only the server rotates.
+ */
 export function rotate(dataDir: string, now = new Date()): UnsubscribeKeyRing {
 	const ring = rotateUnsubscribeKeys(loadUnsubscribeKeys(dataDir, now), now);
 	writeFileAtomically(join(dataDir, UNSUBSCRIBE_KEYS_FILE), serialize(ring));

@@ -146,19 +146,34 @@ function readClaim(payload: string): UnsubscribeClaim | null {
 	return { contact_id, account_id, email };
 }
 
-function readUnsubscribe(value: unknown): Unsubscribe | null {
+/** An unsubscribe as written (a line of the list's file, a row to store), or null when malformed. */
+export function readUnsubscribe(value: unknown): Unsubscribe | null {
 	if (typeof value !== 'object' || value === null) return null;
 	const { contact_id, account_id, email, at, via } = value as Record<string, unknown>;
 	if (typeof contact_id !== 'string' || typeof account_id !== 'string') return null;
 	if (typeof email !== 'string' || email === '' || typeof at !== 'string') return null;
+	if (Number.isNaN(Date.parse(at))) return null;
 	if (via !== 'link' && via !== 'one-click') return null;
 	return Object.freeze({ contact_id, account_id, email, at, via });
 }
 
-const emailKey = (email: string) => email.trim().toLowerCase();
+/** How an address is matched: the same person whatever its case and surrounding spaces. */
+export const emailKey = (email: string) => email.trim().toLowerCase();
 
-/** Who asked to stop, by email address (case-insensitive), kept in an append-only file. */
-export class UnsubscribeList {
+/**
+ * Who asked to stop, as a run and a delivery read it: the server's table (`../store/unsubscribes.ts`)
+ * or, for `engine run` without the server's database, the file below.
+ */
+export interface UnsubscribeSource {
+	has(email: string): boolean | Promise<boolean>;
+	all(): readonly Unsubscribe[] | Promise<readonly Unsubscribe[]>;
+}
+
+/**
+ * Who asked to stop, by email address (case-insensitive), kept in an append-only file: the
+ * server's list before its database, still read by `engine run` without one.
+ */
+export class UnsubscribeList implements UnsubscribeSource {
 	readonly #log: JsonLinesFile<Unsubscribe>;
 	readonly #byEmail = new Map<string, Unsubscribe>();
 

@@ -30,11 +30,18 @@ describe('resolveChecked', () => {
 			).toEqual({ ok: false, reason: expect.stringContaining(`resolves to ${internal}:`) });
 	});
 
-	it('refuses localhost as the system resolves it', async () => {
-		expect(await resolveChecked('localhost')).toMatchObject({
-			ok: false,
-			reason: expect.stringMatching(/^localhost resolves to (127\.0\.0\.1|::1): loopback/)
-		});
+	it('refuses the names of this machine without asking a resolver, whatever it would say', async () => {
+		let calls = 0;
+		const lookup: Lookup = async (name) => {
+			calls++;
+			return answering('93.184.216.34')(name);
+		};
+		for (const name of ['localhost', 'LOCALHOST.', 'api.localhost'])
+			expect(await resolveChecked(name, { lookup }), name).toEqual({
+				ok: false,
+				reason: expect.stringMatching(/^(api\.)?localhost is a name of this machine$/)
+			});
+		expect(calls).toBe(0);
 	});
 
 	it('judges an address literal as it is, without a lookup', async () => {

@@ -7,7 +7,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { internalAddressReason } from './address';
-import { bareHost } from './hosts';
+import { bareHost, isLocalName } from './hosts';
 import type { Lookup, Resolution } from './types';
 
 export const systemLookup: Lookup = (hostname) =>
@@ -24,6 +24,9 @@ export async function resolveChecked(
 ): Promise<Resolution> {
 	const { lookup = systemLookup, allowInternal = false, timeoutMs = 5000 } = options;
 	const host = bareHost(hostname);
+	// Whatever a resolver (or /etc/hosts) says of them, these names mean this machine.
+	if (!allowInternal && isLocalName(host))
+		return { ok: false, reason: `${host} is a name of this machine` };
 	let found: string[];
 	if (isIP(host)) found = [host];
 	else {

@@ -78,7 +78,7 @@ export async function sendInvitation(
 ): Promise<InvitationSent> {
 	try {
 		const server = await mailServer();
-		const sender = senderOf(server, await server.store.published.current(), mail.origin);
+		const sender = await senderOf(server, await server.store.published.current(), mail.origin);
 		// Through a real SMTP server, a message from the placeholder address would bounce or be junked.
 		if (server.config.smtpUrl && sender.missing.includes('from'))
 			return {

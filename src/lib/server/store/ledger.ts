@@ -18,10 +18,12 @@ interface Row {
 	attempts: number;
 	claimed_at: Date;
 	settled_at: Date | null;
+	action: 'email' | 'webhook';
+	http_status: number | null;
 }
 
 const COLUMNS =
-	'key, state, recipient, play_id, account_id, message_id, error, attempts, claimed_at, settled_at';
+	'key, state, recipient, play_id, account_id, message_id, error, attempts, claimed_at, settled_at, action, http_status';
 
 function recordOf(row: Row): LedgerRecord {
 	const record: LedgerRecord = {
@@ -33,6 +35,9 @@ function recordOf(row: Row): LedgerRecord {
 	};
 	for (const name of ['play_id', 'account_id', 'message_id', 'error'] as const)
 		if (row[name] !== null) record[name] = row[name]!;
+	// Emails read as before (no field); a webhook says so, with its host's answer.
+	if (row.action === 'webhook') record.action = 'webhook';
+	if (row.http_status !== null) record.http_status = row.http_status;
 	return record;
 }
 
@@ -52,9 +57,16 @@ export class DatabaseLedger implements Ledger {
 
 	async claim(claim: LedgerClaim): Promise<ClaimResult> {
 		const inserted = await this.database.query(
-			`insert into send_ledger (key, state, recipient, play_id, account_id, claimed_by)
-			 values ($1, 'sending', $2, $3, $4, $5) on conflict (key) do nothing returning key`,
-			[claim.key, claim.recipient, claim.play_id ?? null, claim.account_id ?? null, CLAIMANT]
+			`insert into send_ledger (key, state, recipient, play_id, account_id, claimed_by, action)
+			 values ($1, 'sending', $2, $3, $4, $5, $6) on conflict (key) do nothing returning key`,
+			[
+				claim.key,
+				claim.recipient,
+				claim.play_id ?? null,
+				claim.account_id ?? null,
+				CLAIMANT,
+				claim.action ?? 'email'
+			]
 		);
 		if (inserted.length === 1) return { claimed: true };
 		const record = await this.get(claim.key);
@@ -64,9 +76,16 @@ export class DatabaseLedger implements Ledger {
 
 	async settle(record: SettledRecord): Promise<void> {
 		await this.database.query(
-			`update send_ledger set state = $2, message_id = $3, error = $4, attempts = $5, settled_at = now()
+			`update send_ledger set state = $2, message_id = $3, error = $4, attempts = $5, http_status = $6, settled_at = now()
 			 where key = $1 and state = 'sending'`,
-			[record.key, record.status, record.message_id ?? null, record.error ?? null, record.attempts]
+			[
+				record.key,
+				record.status,
+				record.message_id ?? null,
+				record.error ?? null,
+				record.attempts,
+				record.http_status ?? null
+			]
 		);
 	}
 
@@ -83,11 +102,18 @@ export class DatabaseLedger implements Ledger {
 		return rows.map(recordOf);
 	}
 
-	/** Every record, newest first (the owner's view of sends, failures and interrupted claims). */
-	async list(limit = 500): Promise<LedgerRecord[]> {
+	/**
+	 * The newest `limit` records, only those in `state` when given (the owner's view of sends,
+	 * failures and interrupted claims).
+	 */
+	async list({
+		state,
+		limit = 500
+	}: { state?: LedgerRecord['status']; limit?: number } = {}): Promise<LedgerRecord[]> {
 		const rows = await this.database.query<Row>(
-			`select ${COLUMNS} from send_ledger order by coalesce(settled_at, claimed_at) desc limit $1`,
-			[limit]
+			`select ${COLUMNS} from send_ledger where $1::text is null or state = $1
+			 order by coalesce(settled_at, claimed_at) desc limit $2`,
+			[state ?? null, limit]
 		);
 		return rows.map(recordOf);
 	}

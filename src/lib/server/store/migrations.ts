@@ -110,6 +110,51 @@ create table unsubscribe (
 	at timestamptz not null default now()
 );
 `
+	},
+	{
+		version: 3,
+		name: 'webhook deliveries in the send ledger',
+		// A webhook is claimed like an email (its key once); its recipient is the URL's host.
+		sql: `
+alter table send_ledger add column action text not null default 'email' check (action in ('email', 'webhook'));
+alter table send_ledger add column http_status integer;
+`
+	},
+	{
+		version: 4,
+		name: 'mailbox, runs, unsubscribes matched by address',
+		// Ids sort by the time they were made (byte order, as JavaScript compares them): the pages read
+		// newest (mailbox) or oldest (runs) first along the primary key. Reports and headers are json, not jsonb: kept as written, and a
+		// workspace's text may hold \u0000, which jsonb refuses. An unsubscribe is matched on its
+		// address lowercased by the app (JavaScript's case rules, in email_key), kept as given in email.
+		sql: `
+create table mailbox_message (
+	id text collate "C" primary key,
+	key text,
+	message_id text not null,
+	date timestamptz not null,
+	from_address text not null,
+	to_address text not null,
+	subject text not null,
+	headers json not null,
+	html text not null,
+	text text not null,
+	test boolean not null,
+	public_url text,
+	raw bytea not null
+);
+create table play_run (
+	id text collate "C" primary key,
+	trigger text not null,
+	started_at timestamptz not null,
+	report json not null
+);
+create index play_run_trigger_idx on play_run (trigger, started_at desc);
+alter table unsubscribe add column email_key text;
+update unsubscribe set email_key = lower(btrim(email));
+alter table unsubscribe alter column email_key set not null;
+create unique index unsubscribe_email_key_idx on unsubscribe (email_key);
+`
 	}
 ];
 

@@ -2,16 +2,18 @@
  * The server's store: its database brought to the current schema, and the tables' owners. Opened
  * once per process by the server (`../app.ts`) and by the command line with `--database-url`.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
-import { SendLedger } from '../mail/ledger';
 import { Approvals } from './approvals';
-import { AuditLog, SYSTEM } from './audit';
+import { AuditLog } from './audit';
 import { openDatabase, type Database } from './database';
+import { importDataFolder } from './import';
 import { DatabaseLedger } from './ledger';
+import { Mailbox } from './mailbox';
 import { migrate } from './migrations';
 import { People } from './people';
 import { PublishedStore } from './published';
+import { Runs } from './runs';
+import { SenderSetting } from './sender';
+import { Unsubscribes } from './unsubscribes';
 
 export interface Store {
 	database: Database;
@@ -20,6 +22,12 @@ export interface Store {
 	audit: AuditLog;
 	published: PublishedStore;
 	approvals: Approvals;
+	unsubscribes: Unsubscribes;
+	/** The local mail sink's messages (no SMTP server set). */
+	mailbox: Mailbox;
+	runs: Runs;
+	/** The sender identity saved on the Settings page. */
+	sender: SenderSetting;
 	close(): Promise<void>;
 }
 
@@ -32,6 +40,10 @@ export async function storeOn(database: Database): Promise<Store> {
 		audit: new AuditLog(database),
 		published: new PublishedStore(database),
 		approvals: new Approvals(database),
+		unsubscribes: new Unsubscribes(database),
+		mailbox: new Mailbox(database),
+		runs: new Runs(database),
+		sender: new SenderSetting(database),
 		close: () => database.close()
 	};
 }
@@ -44,33 +56,11 @@ export async function openStore(options: {
 	importFiles?: boolean;
 }): Promise<Store> {
 	const store = await storeOn(await openDatabase(options));
-	if (options.importFiles ?? true) await importDataFolder(store, options.dataDir);
+	try {
+		if (options.importFiles ?? true) await importDataFolder(store, options.dataDir);
+	} catch (error) {
+		await store.close();
+		throw error;
+	}
 	return store;
-}
-
-/**
- * A data folder from before the database: its ledger and published workspace move into the store
- * on first start; each file is then renamed `*.imported` (kept, never read again), so nothing is
- * lost and nothing is imported twice.
- */
-export async function importDataFolder(store: Store, dataDir: string): Promise<void> {
-	const ledgerFile = join(dataDir, 'ledger.jsonl');
-	if (existsSync(ledgerFile)) {
-		const file = SendLedger.open(ledgerFile, { waitMs: 0 });
-		const records = file.entries();
-		file.close();
-		const imported = await store.ledger.importRecords(records);
-		renameSync(ledgerFile, `${ledgerFile}.imported`);
-		await store.audit.record(SYSTEM, 'import.ledger', ledgerFile, {
-			records: records.length,
-			imported
-		});
-	}
-	const workspaceFile = join(dataDir, 'workspace.json');
-	if (existsSync(workspaceFile)) {
-		if (!(await store.published.current()))
-			await store.published.publish(readFileSync(workspaceFile, 'utf8'), SYSTEM);
-		renameSync(workspaceFile, `${workspaceFile}.imported`);
-		await store.audit.record(SYSTEM, 'import.workspace', workspaceFile);
-	}
 }

@@ -5,6 +5,13 @@
  */
 import type { DeliveryAnswer, ServerRun, ServerUnsubscribe } from '$lib/db';
 import type { SendRequest } from '$lib/mail/request';
+
+/** A webhook entry as the server is asked to post it: named, never its URL or body. */
+export type WebhookRequest = Pick<SendRequest, 'key' | 'play_id' | 'account_id' | 'action_index'>;
+
+export type WebhookAnswer =
+	| { key: string; status: 'sent'; http_status: number; attempts: number }
+	| { key: string; status: 'failed' | 'retry' | 'refused'; error: string; attempts?: number };
 import type { ResolvedSender, SenderIdentity, SenderProblem, SenderSource } from '$lib/mail/sender';
 
 export interface ServerStatus {
@@ -92,6 +99,21 @@ export class MailApi {
 	): Promise<DeliveryAnswer[]> {
 		const body = JSON.stringify({ as_of: asOf, version, entries });
 		const answer = await this.#call<{ results: DeliveryAnswer[] }>('/api/mail/send', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body
+		});
+		return answer.results;
+	}
+
+	/** Asks the server to post these entries' webhooks (it takes URL and body from its own plan). */
+	async webhooks(
+		asOf: string,
+		version: string,
+		entries: readonly WebhookRequest[]
+	): Promise<WebhookAnswer[]> {
+		const body = JSON.stringify({ as_of: asOf, version, entries });
+		const answer = await this.#call<{ results: WebhookAnswer[] }>('/api/webhooks', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body

@@ -24,7 +24,9 @@ beforeAll(async () => {
 	smtp = await startSmtp();
 	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
 	// Through SMTP the server sends only with a postal address for the footer (MAIL_FROM is the From).
-	(await (await import('$lib/server/mail/server')).mailServer()).sender.save({
+	await (
+		await (await import('$lib/server/mail/server')).mailServer()
+	).store.sender.save({
 		postal_address: 'App Inc. · 1 Test Street'
 	});
 	appFetch = await appFetchFor();
@@ -109,7 +111,9 @@ describe('delivering the outbox through the server', () => {
 		const db = testDatabase();
 		await replaceWorkspace(db, lowAdoptionExample());
 		const { mailServer } = await import('$lib/server/mail/server');
-		(await mailServer()).unsubscribes.add({
+		await (
+			await mailServer()
+		).store.unsubscribes.add({
 			contact_id: 'c2',
 			account_id: 'globex',
 			email: 'BO@globex.example',

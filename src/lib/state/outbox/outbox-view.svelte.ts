@@ -27,7 +27,6 @@ export class OutboxView {
 	busy = $state(false);
 	readonly #entries: LiveQuery<OutboxEntry[]>;
 	readonly #db: ScorecraftDatabase;
-	readonly #fetch: typeof fetch;
 	readonly #api: MailApi;
 	/** Sends queued emails through the server (after an approval, or on request). */
 	readonly delivery: EmailDelivery;
@@ -35,7 +34,6 @@ export class OutboxView {
 	/** `fetchFn` reaches the app's server: webhooks and emails (tests pass their own). */
 	constructor(db: ScorecraftDatabase, fetchFn: typeof fetch = (...args) => fetch(...args)) {
 		this.#db = db;
-		this.#fetch = fetchFn;
 		this.#api = new MailApi(fetchFn);
 		this.delivery = new EmailDelivery(db, this.#api);
 		this.#entries = new LiveQuery(() => outboxEntries(db));
@@ -173,7 +171,7 @@ export class OutboxView {
 	}
 
 	async #post(): Promise<void> {
-		const result = await postPendingWebhooks(this.#db, this.#fetch);
+		const result = await postPendingWebhooks(this.#db, this.#api);
 		if (result.sent || result.failed) this.posted = result;
 	}
 }

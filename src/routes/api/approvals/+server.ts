@@ -4,12 +4,12 @@
  * approved, and each refused key with why (not in today's plan, not planned, not approve-mode).
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { isIsoDate } from '$lib/engine/dates';
 import { isObject, readJson } from '$lib/server/api';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
-import { asOfProblem, planIndex } from '$lib/server/mail/plan-check';
+import { planIndex } from '$lib/server/mail/plan-check';
+import { checkPlanRequest } from '$lib/server/mail/plan-request';
 import { mailServer } from '$lib/server/mail/server';
-import { serverPlan, serverToday } from '$lib/server/mail/service';
+import { serverPlan } from '$lib/server/mail/service';
 
 const MAX_KEYS = 1000;
 
@@ -27,20 +27,10 @@ export const POST: RequestHandler = async (event) => {
 		return json({ error: 'expected { as_of, version, keys: [...] }' }, { status: 400 });
 	if (input.keys.length > MAX_KEYS)
 		return json({ error: `keys: at most ${MAX_KEYS} per request` }, { status: 400 });
-	if (typeof input.as_of !== 'string' || !isIsoDate(input.as_of))
-		return json({ error: 'as_of: expected a date as YYYY-MM-DD' }, { status: 400 });
-	const dateProblem = asOfProblem(input.as_of, serverToday());
-	if (dateProblem) return json({ error: dateProblem }, { status: 400 });
-	const published = await server.store.published.current();
-	if (!published || input.version !== published.version)
-		return json(
-			{
-				error: 'the published workspace is not this one: publish it again',
-				version: published?.version ?? null
-			},
-			{ status: 409 }
-		);
-	const plan = planIndex(await serverPlan(server, published, input.as_of));
+	const checked = await checkPlanRequest(server, input);
+	if (!checked.ok) return checked.response;
+	const { asOf, published } = checked;
+	const plan = planIndex(await serverPlan(server, published, asOf));
 	const approved: string[] = [];
 	const refused: { key: string; error: string }[] = [];
 	for (const key of input.keys as string[]) {
@@ -56,7 +46,7 @@ export const POST: RequestHandler = async (event) => {
 	if (approved.length > 0)
 		await server.store.audit.record(actorOf(caller), 'approve', null, {
 			keys: approved.length,
-			as_of: input.as_of
+			as_of: asOf
 		});
 	return json({ approved, refused });
 };

@@ -12,12 +12,13 @@ import { mayRead } from '$lib/server/people/invite-mail';
 export const GET: RequestHandler = async (event) => {
 	const server = await mailServer();
 	const caller = signedIn(event);
-	const { config, sink } = server;
-	const messages = sink.list().filter((message) => mayRead(caller, message));
+	const messages = (await server.store.mailbox.list()).filter((message) =>
+		mayRead(caller, message)
+	);
+	const sender = await senderOf(server, await server.store.published.current(), event.url.origin);
 	return json({
-		transport: config.smtpUrl ? 'smtp' : 'sink',
-		public_url: senderOf(server, await server.store.published.current(), event.url.origin)
-			.public_url,
+		transport: server.config.smtpUrl ? 'smtp' : 'sink',
+		public_url: sender.public_url,
 		count: messages.length,
 		messages
 	});

@@ -14,7 +14,9 @@ export const GET: RequestHandler = async (event) => {
 	const server = await mailServer();
 	signedIn(event);
 	const after = event.url.searchParams.get('after');
-	return json({ runs: server.runs.after(after && /^[\w-]+$/.test(after) ? after : null) });
+	return json({
+		runs: await server.store.runs.after(after && /^[\w-]+$/.test(after) ? after : null)
+	});
 };
 
 export const POST: RequestHandler = async (event) => {

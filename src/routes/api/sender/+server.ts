@@ -12,9 +12,9 @@ import { operatorOf, sendRefusal, senderOf } from '$lib/server/mail/service';
 
 async function describe(event: RequestEvent) {
 	const server = await mailServer();
-	const sender = senderOf(server, await server.store.published.current(), event.url.origin);
+	const sender = await senderOf(server, await server.store.published.current(), event.url.origin);
 	return {
-		identity: server.sender.current(),
+		identity: await server.store.sender.current(),
 		mail_from: server.config.mailFrom,
 		public_url: server.config.publicUrl,
 		effective: sender,
@@ -34,7 +34,7 @@ export const PUT: RequestHandler = async (event) => {
 	const caller = signedIn(event);
 	const body = await readJson(event.request, 32 * 1024);
 	if (!body.ok) return body.response;
-	const saved = server.sender.save(body.value);
+	const saved = await server.store.sender.save(body.value, actorOf(caller));
 	if (!saved.ok)
 		return json(
 			{

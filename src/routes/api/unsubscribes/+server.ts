@@ -6,5 +6,5 @@ import { mailServer } from '$lib/server/mail/server';
 export const GET: RequestHandler = async (event) => {
 	const server = await mailServer();
 	signedIn(event);
-	return json({ unsubscribes: server.unsubscribes.all() });
+	return json({ unsubscribes: await server.store.unsubscribes.all() });
 };

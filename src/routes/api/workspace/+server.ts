@@ -12,8 +12,8 @@ import { operatorOf, runHourOf, sendRefusal, senderOf } from '$lib/server/mail/s
 
 const MAX_WORKSPACE = 256 * 1024 * 1024;
 
-function describe(server: MailServer, published: Published | null, origin: string) {
-	const sender = senderOf(server, published, origin);
+async function describe(server: MailServer, published: Published | null, origin: string) {
+	const sender = await senderOf(server, published, origin);
 	return {
 		published: published && {
 			version: published.version,
@@ -34,7 +34,7 @@ function describe(server: MailServer, published: Published | null, origin: strin
 export const GET: RequestHandler = async (event) => {
 	const server = await mailServer();
 	signedIn(event);
-	return json(describe(server, await server.store.published.current(), event.url.origin));
+	return json(await describe(server, await server.store.published.current(), event.url.origin));
 };
 
 export const PUT: RequestHandler = async (event) => {
@@ -57,5 +57,5 @@ export const PUT: RequestHandler = async (event) => {
 		accounts: published.workspace.accounts.length,
 		plays: published.workspace.plays.length
 	});
-	return json(describe(server, published, event.url.origin));
+	return json(await describe(server, published, event.url.origin));
 };

@@ -85,9 +85,9 @@ function alreadyUnsubscribed(claim: UnsubscribeClaim): Response {
 
 export const GET: RequestHandler = async ({ params }) => {
 	const claim = await claimOf(params.token);
-	const { unsubscribes } = await mailServer();
+	const { unsubscribes } = (await mailServer()).store;
 	if (!claim) return invalid();
-	if (unsubscribes.has(claim.email)) return alreadyUnsubscribed(claim);
+	if (await unsubscribes.has(claim.email)) return alreadyUnsubscribed(claim);
 	return page(`<p>${t('unsubscribe.confirm', { email: email(claim) })}</p>
 <form method="post">
 <button type="submit">${escapeHtml(t('unsubscribe.button'))}</button>
@@ -105,7 +105,7 @@ async function isOneClick(request: Request): Promise<boolean> {
 
 export const POST: RequestHandler = async ({ params, request }) => {
 	const claim = await claimOf(params.token);
-	const { unsubscribes, store } = await mailServer();
+	const { store } = await mailServer();
 	const oneClick = await isOneClick(request);
 	if (!claim)
 		return oneClick
@@ -114,7 +114,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
 					headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }
 				})
 			: invalid();
-	const added = unsubscribes.add({
+	const added = await store.unsubscribes.add({
 		contact_id: claim.contact_id,
 		account_id: claim.account_id,
 		email: claim.email,

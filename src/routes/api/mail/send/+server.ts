@@ -8,7 +8,6 @@
  * server sends through SMTP and the sender identity is incomplete (the answer says what to set).
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
-import { isIsoDate } from '$lib/engine/dates';
 import { isObject, readJson } from '$lib/server/api';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
 import {
@@ -17,15 +16,10 @@ import {
 	type DeliveryRequest,
 	type DeliveryResult
 } from '$lib/server/mail/deliver';
-import { asOfProblem, checkAgainstPlan, planIndex } from '$lib/server/mail/plan-check';
+import { checkAgainstPlan, planIndex } from '$lib/server/mail/plan-check';
+import { checkPlanRequest } from '$lib/server/mail/plan-request';
 import { mailServer } from '$lib/server/mail/server';
-import {
-	deliveryOptions,
-	sendRefusal,
-	senderOf,
-	serverPlan,
-	serverToday
-} from '$lib/server/mail/service';
+import { deliveryOptions, sendRefusal, senderOf, serverPlan } from '$lib/server/mail/service';
 
 const MAX_ENTRIES = 200;
 
@@ -37,28 +31,16 @@ export const POST: RequestHandler = async (event) => {
 	const input = body.value;
 	if (!isObject(input) || !Array.isArray(input.entries))
 		return json({ error: 'expected { as_of, version, entries: [...] }' }, { status: 400 });
-	if (typeof input.as_of !== 'string' || !isIsoDate(input.as_of))
-		return json({ error: 'as_of: expected a date as YYYY-MM-DD' }, { status: 400 });
-	const dateProblem = asOfProblem(input.as_of, serverToday());
-	if (dateProblem) return json({ error: dateProblem }, { status: 400 });
 	if (input.entries.length > MAX_ENTRIES)
 		return json({ error: `entries: at most ${MAX_ENTRIES} per request` }, { status: 400 });
 	for (const [i, entry] of input.entries.entries()) {
 		const problem = requestProblem(entry);
 		if (problem) return json({ error: `entries[${i}].${problem}` }, { status: 400 });
 	}
-	const published = await server.store.published.current();
-	if (!published)
-		return json({ error: 'no workspace is published', version: null }, { status: 409 });
-	if (input.version !== published.version)
-		return json(
-			{
-				error: 'the published workspace is not this one: publish it again',
-				version: published.version
-			},
-			{ status: 409 }
-		);
-	const sender = senderOf(server, published, event.url.origin);
+	const checked = await checkPlanRequest(server, input);
+	if (!checked.ok) return checked.response;
+	const { asOf, published } = checked;
+	const sender = await senderOf(server, published, event.url.origin);
 	const incomplete = sendRefusal(server, sender);
 	if (incomplete)
 		return json(
@@ -66,8 +48,8 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 412 }
 		);
 	const deliverer = new Deliverer({
-		...deliveryOptions(server, published, event.url.origin, sender),
-		asOf: input.as_of
+		...deliveryOptions(server, published, sender),
+		asOf
 	});
 	const requests = (input.entries as DeliveryRequest[]).map((e) => ({
 		key: e.key,
@@ -77,7 +59,7 @@ export const POST: RequestHandler = async (event) => {
 		recipient: e.recipient,
 		...(e.contact_id ? { contact_id: e.contact_id } : {})
 	}));
-	const plan = planIndex(await serverPlan(server, published, input.as_of));
+	const plan = planIndex(await serverPlan(server, published, asOf));
 	const approved = await server.store.approvals.among(requests.map((r) => r.key));
 	const results: DeliveryResult[] = new Array(requests.length);
 	const accepted: number[] = [];
@@ -93,6 +75,6 @@ export const POST: RequestHandler = async (event) => {
 	accepted.forEach((i, n) => (results[i] = delivered[n]!));
 	const counts: Record<string, number> = {};
 	for (const result of results) counts[result.status] = (counts[result.status] ?? 0) + 1;
-	await server.store.audit.record(actorOf(caller), 'send', null, { as_of: input.as_of, ...counts });
+	await server.store.audit.record(actorOf(caller), 'send', null, { as_of: asOf, ...counts });
 	return json({ results });
 };

@@ -21,7 +21,7 @@ beforeAll(async () => {
 	smtp = await startSmtp(undefined, { answerAfterMs: 300 });
 	freshServerEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'CS <cs@app.example>' });
 	const { mailServer } = await import('$lib/server/mail/server');
-	(await mailServer()).sender.save({ postal_address: 'App Inc. · 1 Test Street' });
+	await (await mailServer()).store.sender.save({ postal_address: 'App Inc. · 1 Test Street' });
 	({ POST: send } = await import('./+server'));
 	({ PUT: publish } = await import('../../workspace/+server'));
 	({ POST: approve } = await import('../../approvals/+server'));

@@ -35,7 +35,7 @@ export const POST: RequestHandler = async (event) => {
 	const { id, subject, mjml } = input.template;
 	if (typeof id !== 'string' || typeof subject !== 'string' || typeof mjml !== 'string')
 		return json({ error: 'template: expected id, subject and mjml as text' }, { status: 400 });
-	const sender = senderOf(server, await server.store.published.current(), event.url.origin);
+	const sender = await senderOf(server, await server.store.published.current(), event.url.origin);
 	const incomplete = sendRefusal(server, sender);
 	if (incomplete)
 		return json(

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const server = await mailServer();
 	const caller = signedIn(event);
-	const message = server.sink.get(event.params.id);
+	const message = await server.store.mailbox.get(event.params.id);
 	if (!message || !mayRead(caller, message))
 		return json({ error: `no message ${event.params.id}` }, { status: 404 });
 	return json(message);

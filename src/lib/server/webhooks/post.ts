@@ -12,12 +12,10 @@
  * `DELIVERY_FAILED` for everything else — refused or closed port, timeout, unknown name, an internal
  * address — so it cannot be used to map the network. Why it failed goes to `options.log` only.
  */
-import { isIP } from 'node:net';
-import { internalAddressReason } from './net/address';
-import { bareHost, hostAllowed, hostList, isLocalName } from './net/hosts';
-import { postPinned } from './net/pinned';
-import { resolveChecked } from './net/resolve';
-import type { Lookup } from './net/types';
+import { bareHost, hostAllowed, hostList } from '../net/hosts';
+import { postPinned } from '../net/pinned';
+import { resolveChecked } from '../net/resolve';
+import type { Lookup } from '../net/types';
 
 export type WebhookResult =
 	{ ok: true; status: number; attempts: number } | { ok: false; error: string; attempts: number };
@@ -79,28 +77,6 @@ function allowListProblem(hostname: string, allowed: string[] | null): string | 
 	return hostAllowed(hostname, allowed)
 		? null
 		: `url: host "${bareHost(hostname)}" is not in WEBHOOK_HOSTS`;
-}
-
-/**
- * What can be said of a URL's host without looking it up: not on the allow-list (`allowed`, a list
- * or the `WEBHOOK_HOSTS` text), or a local name or internal address literal (unless
- * `allowInternal`). Null says nothing of where a name leads: `postWebhook` checks that. Both
- * settings default to the environment's (`webhookPolicy`).
- */
-export function webhookHostProblem(
-	url: string,
-	allowed: string | string[] | null | undefined = webhookPolicy().allowedHosts,
-	allowInternal: boolean = webhookPolicy().allowInternal
-): string | null {
-	const { hostname } = new URL(url);
-	const problem = allowListProblem(
-		hostname,
-		typeof allowed === 'string' ? hostList(allowed) : (allowed ?? null)
-	);
-	if (problem || allowInternal) return problem;
-	const host = bareHost(hostname);
-	const internal = isLocalName(host) || (isIP(host) > 0 && internalAddressReason(host) !== null);
-	return internal ? 'url: local and private addresses are refused' : null;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
