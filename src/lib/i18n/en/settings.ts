@@ -5,7 +5,7 @@ export default {
 		'Not built yet: editing the sending limits here (they are workspace settings, kept in the workspace file), and the language.',
 	'settings.sender.title': 'Sender',
 	'settings.sender.intro':
-		'Every email the server sends goes out as this sender: who it is from, where replies go, the postal address in every footer (anti-spam laws such as CAN-SPAM require one) and the links templates use. The server keeps it in its data folder, not in the workspace; template previews use it too.',
+		'Every email the server sends goes out as this sender: who it is from, where replies go, the postal address in every footer (anti-spam laws such as CAN-SPAM require one) and the links templates use. The server keeps it in its database, not in the workspace; template previews use it too.',
 	'settings.sender.loading': 'Reading the sender from the server…',
 	'settings.sender.unreachable': 'The sender cannot be read from the server: {error}',
 	'settings.sender.from': 'From',
