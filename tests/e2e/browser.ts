@@ -16,13 +16,29 @@ export interface Browser {
 }
 
 /**
- * A browser on a fresh profile, signed in as the owner the global set-up created (pass
- * `signedIn: false` for one that has to sign in, or accept an invitation, itself).
+ * Starts the shared server's team workspace over with the sample, as the owner: every journey
+ * starts from the same workspace, whatever the journeys before it changed.
+ */
+export async function freshTeamWorkspace(baseURL = inject('baseURL')): Promise<void> {
+	const { cookie } = inject('owner');
+	const response = await fetch(`${baseURL}/api/workspace/sample`, {
+		method: 'POST',
+		headers: { cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}`, origin: baseURL }
+	});
+	if (!response.ok)
+		throw new Error(`the sample did not start over (${response.status}): ${await response.text()}`);
+}
+
+/**
+ * A browser on a fresh profile, signed in as the owner the global set-up created, on a team
+ * workspace started over with the sample (pass `signedIn: false` for one that has to sign in, or
+ * accept an invitation, itself, on a workspace as it is).
  */
 export async function launchBrowser({
 	signedIn = true,
 	baseURL = inject('baseURL')
 }: { signedIn?: boolean; baseURL?: string } = {}): Promise<Browser> {
+	if (signedIn) await freshTeamWorkspace(baseURL);
 	const profile = await mkdtemp(join(tmpdir(), 'scorecraft-e2e-'));
 	try {
 		// Playwright refuses --user-data-dir in `args`: a persistent context takes the folder instead.
@@ -69,4 +85,9 @@ export function collectErrors(page: Page): string[] {
 	});
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 	return errors;
+}
+
+/** Waits until the page's replica has nothing left to send and holds the server's workspace. */
+export async function synced(page: Page): Promise<void> {
+	await page.locator('header [data-phase="live"][data-pending="0"]').waitFor({ timeout: 60_000 });
 }

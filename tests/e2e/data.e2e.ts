@@ -1,14 +1,15 @@
 /**
- * The Data page's journey on a real IndexedDB: CSV files imported (one with bad rows, which writes
- * nothing), the imported accounts listed and scored, the workspace exported, the store emptied and
- * the file imported back, and everything still there after a reload.
+ * The Data page's journey on a real IndexedDB, the owner's: CSV files imported (one with bad rows,
+ * which writes nothing) into the team's workspace, the imported accounts listed and scored, the
+ * team's workspace exported from the server, emptied and the file imported back, and everything
+ * still there after a reload.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseWorkspace, type Workspace } from '$lib/engine';
 import { fixture } from '../support/workspace';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, synced, type Browser } from './browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -108,9 +109,10 @@ describe('the Data page', () => {
 		const seats = breakdown.getByRole('row').filter({ hasText: 'Seat penetration' });
 		expect(await seats.textContent()).toMatch(/0\.9\s*95/);
 
-		// Export, empty the store, import the file back.
+		// Export (once the imports are on the server), empty the workspace, import the file back.
 		await page.goto(`${baseURL}/data`);
 		await scoresReady(page);
+		await synced(page);
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('button', { name: 'Export' }).click()
@@ -127,9 +129,12 @@ describe('the Data page', () => {
 			exported.snapshots.filter((snapshot) => snapshot.account_id === 'acme').length
 		).toBeGreaterThan(0);
 
-		await page.getByRole('button', { name: 'Empty the store' }).click();
-		await page.getByRole('alertdialog').getByRole('button', { name: 'Empty the store' }).click();
-		await status(page, 'The store is empty.').waitFor();
+		await page.getByRole('button', { name: 'Empty the workspace' }).click();
+		await page
+			.getByRole('alertdialog')
+			.getByRole('button', { name: 'Empty the workspace' })
+			.click();
+		await status(page, 'The team’s workspace is empty.').waitFor({ timeout: 60_000 });
 		await accountCount(page, 0);
 
 		await page.goto(`${baseURL}/data`);

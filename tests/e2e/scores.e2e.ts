@@ -1,7 +1,7 @@
 /**
- * The journeys of the score pages on a first start: the sample workspace generated and scored in
- * a worker into a real, empty IndexedDB, then the dashboard, the accounts list and an account
- * page read from it. The same engine in Node, on the same sample and date, says what they must show.
+ * The journeys of the score pages on a first start: the team's workspace (the sample the set-up
+ * page generated on the server) pulled into a real, empty IndexedDB and scored in a worker, then
+ * the dashboard, the accounts list and an account page read from it. The same engine in Node, on the same sample and date, says what they must show.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
@@ -91,8 +91,9 @@ describe('score pages', () => {
 			const response = await page.goto(baseURL);
 			// The policy under which "no console errors" means the engine ran without eval.
 			expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-			// The header says what happens while the worker loads the sample.
-			await page.getByText('Loading the sample workspace…').first().waitFor();
+			// The header says what happens while the replica loads the team's workspace (the sample the
+			// set-up page asked for) from the server.
+			await page.locator('header [data-phase]').first().waitFor();
 
 			const asOf = await scoresReady(page);
 			const bands = page.getByRole('table', { name: 'Accounts by health band' });
@@ -100,7 +101,7 @@ describe('score pages', () => {
 			timings.firstStartToDashboard = await page.evaluate(() => performance.now());
 			const status = page.locator('header [role="status"]');
 			timings.workerStart = Number(await status.getAttribute('data-start-ms'));
-			expect(await status.getAttribute('data-sample-loaded')).toBe('true');
+			await page.locator('header [data-phase="live"]').waitFor();
 
 			const { workspace, churned, live } = expectedPortfolio(asOf);
 			expect(churned.size).toBeGreaterThan(0);

@@ -74,25 +74,32 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
 }
 
 /**
- * `fetch` as the app's pages do it, answered in process by the app's own mail endpoints (call
- * it after `freshServerEnv`).
+ * `fetch` as the app's pages do it, answered in process by the app's own endpoints (call it after
+ * `freshServerEnv`), as `caller` (the test owner unless given).
  */
-export async function appFetch(): Promise<typeof fetch> {
-	const [workspace, send, unsubscribes, runs, approvals, webhooks] = await Promise.all([
-		import('../../src/routes/api/workspace/+server'),
-		import('../../src/routes/api/mail/send/+server'),
-		import('../../src/routes/api/unsubscribes/+server'),
-		import('../../src/routes/api/runs/+server'),
-		import('../../src/routes/api/approvals/+server'),
-		import('../../src/routes/api/webhooks/+server')
-	]);
+export async function appFetch(caller?: Caller): Promise<typeof fetch> {
+	const [workspace, send, unsubscribes, runs, approvals, webhooks, sync, backup, sample] =
+		await Promise.all([
+			import('../../src/routes/api/workspace/+server'),
+			import('../../src/routes/api/mail/send/+server'),
+			import('../../src/routes/api/unsubscribes/+server'),
+			import('../../src/routes/api/runs/+server'),
+			import('../../src/routes/api/approvals/+server'),
+			import('../../src/routes/api/webhooks/+server'),
+			import('../../src/routes/api/sync/+server'),
+			import('../../src/routes/api/workspace/export/+server'),
+			import('../../src/routes/api/workspace/sample/+server')
+		]);
 	const routes: Record<string, Record<string, Handler | undefined>> = {
 		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
 		'/api/mail/send': { POST: send.POST },
 		'/api/unsubscribes': { GET: unsubscribes.GET },
 		'/api/runs': { GET: runs.GET, POST: runs.POST },
 		'/api/approvals': { POST: approvals.POST },
-		'/api/webhooks': { POST: webhooks.POST }
+		'/api/webhooks': { POST: webhooks.POST },
+		'/api/sync': { GET: sync.GET, POST: sync.POST },
+		'/api/workspace/export': { GET: backup.GET },
+		'/api/workspace/sample': { POST: sample.POST }
 	};
 	return async (input, init) => {
 		const url = new URL(String(input), APP_ORIGIN);
@@ -101,7 +108,8 @@ export async function appFetch(): Promise<typeof fetch> {
 		if (!handler) return new Response('not found', { status: 404 });
 		return call(handler, `${url.pathname}${url.search}`, {
 			method,
-			body: init?.body as string | undefined
+			body: init?.body as string | undefined,
+			caller
 		});
 	};
 }

@@ -6,6 +6,7 @@ import {
 	SCHEMA_V2,
 	SCHEMA_V3,
 	SCHEMA_V4,
+	SCHEMA_V5,
 	SCHEMA_VERSION,
 	ScorecraftDatabase
 } from './database';
@@ -13,7 +14,8 @@ import { getDatabase } from './index';
 import { readMeta } from './meta';
 import { canonical, fakeIndexedDb, sortedBy, testDatabase, uniqueName } from './testing';
 import type { HistoryRow, ScoreRow } from './types';
-import { exportWorkspace, loadSampleIfFirstStart } from './workspace';
+import { setAsideOwnWorkspace } from './sync';
+import { exportWorkspace } from './workspace';
 
 const sample = generateSample({ accounts: 40, weeks: 8 });
 
@@ -78,12 +80,15 @@ describe('ScorecraftDatabase', () => {
 		expect(db.verno).toBe(SCHEMA_VERSION);
 	});
 
-	it('stores outcomes under a key of its own, leaving their fields as they are', async () => {
+	it('stores outcomes under a string key of its own, in the order written, leaving their fields as they are', async () => {
 		const db = testDatabase();
 		const outcome = { account_id: 'a', date: '2026-01-01', type: 'renewed' as const, id: 'own' };
 		await db.outcomes.bulkAdd([outcome, outcome]);
-		expect(await db.outcomes.toArray()).toEqual([outcome, outcome]);
-		expect(await db.outcomes.toCollection().primaryKeys()).toEqual([1, 2]);
+		await db.outcomes.add({ ...outcome, id: 'third' });
+		expect(await db.outcomes.toArray()).toEqual([outcome, outcome, { ...outcome, id: 'third' }]);
+		const keys = await db.outcomes.toCollection().primaryKeys();
+		expect(keys.every((key) => typeof key === 'string')).toBe(true);
+		expect(new Set(keys).size).toBe(3);
 	});
 });
 
@@ -119,7 +124,8 @@ describe('migration from version 1', () => {
 				...Object.keys(SCHEMA_V1),
 				...Object.keys(SCHEMA_V2),
 				...Object.keys(SCHEMA_V3),
-				...Object.keys(SCHEMA_V4)
+				...Object.keys(SCHEMA_V4),
+				...Object.keys(SCHEMA_V5)
 			].sort()
 		);
 		expect(canonical(await exportWorkspace(db))).toEqual(
@@ -129,11 +135,19 @@ describe('migration from version 1', () => {
 		expect(await readMeta(db, 'dataVersion')).toBe(1);
 	});
 
-	it('marks a store that held records as started, so the sample never replaces them', async () => {
+	it('marks a store that held records as started, and its first sync sets them aside whole for the person, pushing none', async () => {
 		const db = new ScorecraftDatabase(await versionOneStore(true), fakeIndexedDb);
 		expect(await readMeta(db, 'initialised')).toBe(true);
-		expect(await loadSampleIfFirstStart(db, '2026-11-23')).toBe(false);
-		expect(await db.accounts.count()).toBe(sample.accounts.length);
+		const held = await exportWorkspace(db);
+		expect(await setAsideOwnWorkspace(db)).toBe(true);
+		expect(await readMeta(db, 'ownWorkspace')).toEqual(held);
+		expect(canonical(held)).toEqual(canonical({ ...sample, settings: { currency: 'JPY' } }));
+		expect(await db.accounts.count()).toBe(0);
+		expect(await db.syncChanges.count()).toBe(0);
+		expect(await readMeta(db, 'syncRevision')).toBe(0);
+		// Once: the next start syncs on from where it is.
+		expect(await setAsideOwnWorkspace(db)).toBe(false);
+		expect(await readMeta(db, 'ownWorkspace')).toEqual(held);
 	});
 
 	it('keeps everything a version-2 store held, caches included, when version 3 opens it', async () => {
@@ -203,7 +217,7 @@ describe('migration from version 1', () => {
 		v3.close();
 		const db = new ScorecraftDatabase(name, fakeIndexedDb);
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(await db.accounts.toArray()).toEqual(sortedBy(sample.accounts, (a) => a.id));
 		expect(await db.contacts.count()).toBe(sample.contacts.length);
 		expect(await db.snapshots.count()).toBe(sample.snapshots.length);
@@ -217,6 +231,36 @@ describe('migration from version 1', () => {
 		// The new tables answer the queries the pages make.
 		expect(await db.outbox.where('status').equals('planned').count()).toBe(0);
 		expect(await db.tasks.where('due_date').below('2027-01-01').count()).toBe(0);
+	});
+
+	it('keeps the number keys of a version-4 store’s outcomes and manual entries, and adds string-keyed ones after them', async () => {
+		const name = uniqueName('v4');
+		const v4 = new Dexie(name, fakeIndexedDb);
+		v4.version(1).stores(SCHEMA_V1);
+		v4.version(2).stores(SCHEMA_V2);
+		v4.version(3).stores(SCHEMA_V3);
+		v4.version(4).stores(SCHEMA_V4);
+		const [first, second, third] = sample.outcomes;
+		const entry = {
+			account_id: sample.accounts[0]!.id,
+			measure_id: 'relationship',
+			value: 7,
+			entered_by: 'Kim',
+			entered_at: '2026-11-01T09:00:00.000Z'
+		};
+		await v4.table('outcomes').bulkAdd([first, second]);
+		await v4.table('manualEntries').add(entry);
+		v4.close();
+		const db = new ScorecraftDatabase(name, fakeIndexedDb);
+		expect(await db.outcomes.get(1)).toEqual(first);
+		expect(await db.manualEntries.get(1)).toEqual(entry);
+		await db.outcomes.add(third!);
+		await db.manualEntries.add({ ...entry, value: 8 });
+		expect(await db.outcomes.toArray()).toEqual([first, second, third]);
+		const keys = await db.outcomes.toCollection().primaryKeys();
+		expect(keys.slice(0, 2)).toEqual([1, 2]);
+		expect(typeof keys[2]).toBe('string');
+		expect((await db.manualEntries.toArray()).map((e) => e.value)).toEqual([7, 8]);
 	});
 
 	it('leaves an empty version-1 store to its first start', async () => {

@@ -17,6 +17,8 @@ import type {
 	Task,
 	Template
 } from '$lib/engine';
+import { captureMiddleware } from './sync/capture';
+import type { PendingChange, StoredConflict, SyncNotice } from './sync/types';
 import type { HistoryRow, MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
 
 export const DATABASE_NAME = 'scorecraft';
@@ -60,13 +62,25 @@ export const SCHEMA_V4 = {
 	tasks: 'id, status, account_id, assignee, due_date'
 } as const;
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Version 5: the replica of the team's workspace. Local changes wait in `syncChanges` until the
+ * server takes them (one row per record: a later edit replaces the body); what the server turned
+ * down waits for the person, as a conflict to settle or a notice to read.
+ */
+export const SCHEMA_V5 = {
+	syncChanges: '++seq, group, [kind+id]',
+	syncConflicts: '++seq, [kind+id]',
+	syncNotices: '++seq'
+} as const;
+
+export const SCHEMA_VERSION = 5;
 
 export class ScorecraftDatabase extends Dexie {
 	accounts!: Table<Account, string>;
 	contacts!: Table<Contact, string>;
 	snapshots!: Table<Snapshot, [string, string]>;
-	outcomes!: Table<Outcome, number>;
+	/** Numbers for rows written before version 5; string record ids (`newRecordId`) since. */
+	outcomes!: Table<Outcome, number | string>;
 	scorecards!: Table<Scorecard, string>;
 	plays!: Table<Play, string>;
 	templates!: Table<Template, string>;
@@ -74,11 +88,14 @@ export class ScorecraftDatabase extends Dexie {
 	meta!: Table<MetaRow, MetaKey>;
 	scores!: Table<ScoreRow, string>;
 	histories!: Table<HistoryRow, string>;
-	manualEntries!: Table<ManualEntry, number>;
+	manualEntries!: Table<ManualEntry, number | string>;
 	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
 	scorecardDrafts!: Table<ScorecardDraft, string>;
 	outbox!: Table<OutboxEntry, string>;
 	tasks!: Table<Task, string>;
+	syncChanges!: Table<PendingChange, number>;
+	syncConflicts!: Table<StoredConflict, number>;
+	syncNotices!: Table<SyncNotice, number>;
 
 	/** `options` carries `{ indexedDB, IDBKeyRange }` where there is no browser (tests). */
 	constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -101,5 +118,7 @@ export class ScorecraftDatabase extends Dexie {
 			});
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4);
+		this.version(5).stores(SCHEMA_V5);
+		this.use(captureMiddleware);
 	}
 }

@@ -6,7 +6,6 @@
  */
 import type { OutboxEntry, Plan, PlanEntry } from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
-import { bumpDataVersion } from './meta';
 import { runPlan, type RunResult } from './outbox';
 
 /** What the server answered for one entry (see `DeliveryResult` in `$lib/server/mail/deliver`). */
@@ -97,36 +96,6 @@ export async function releaseEmails(
 			entry.updated_at = at;
 		}
 		await db.outbox.bulkPut(entries);
-	});
-}
-
-export interface ServerUnsubscribe {
-	contact_id: string;
-	account_id: string;
-	email: string;
-	at: string;
-}
-
-/**
- * Marks the contacts the server says unsubscribed (by address: a person unsubscribes as an
- * address, whatever account lists it); returns how many changed. The plan suppresses them.
- */
-export async function applyUnsubscribes(
-	db: ScorecraftDatabase,
-	unsubscribes: readonly ServerUnsubscribe[]
-): Promise<number> {
-	if (unsubscribes.length === 0) return 0;
-	const byEmail = new Map(unsubscribes.map((u) => [u.email.toLowerCase(), u]));
-	return db.transaction('rw', [db.contacts, db.meta], async () => {
-		const contacts = await db.contacts
-			.filter((contact) => !contact.unsubscribed_at && byEmail.has(contact.email.toLowerCase()))
-			.toArray();
-		if (contacts.length === 0) return 0;
-		for (const contact of contacts)
-			contact.unsubscribed_at = byEmail.get(contact.email.toLowerCase())!.at;
-		await db.contacts.bulkPut(contacts);
-		await bumpDataVersion(db);
-		return contacts.length;
 	});
 }
 

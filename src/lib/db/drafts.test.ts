@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { generateSample } from '$lib/engine/sample';
-import { discardDraft, getDraft, listVersions, publishDraft, rollBack, saveDraft } from './drafts';
+import {
+	discardDraft,
+	getDraft,
+	listVersions,
+	publishDraft,
+	rollBack,
+	saveDraft,
+	StalePublishError
+} from './drafts';
 import { addManualEntry, manualEntriesOf } from './manual';
 import { readMeta } from './meta';
 import { testDatabase } from './testing';
@@ -43,6 +51,39 @@ describe('drafts and versions', () => {
 		});
 		expect(await getDraft(db, 'scale')).toBeNull();
 		expect(await readMeta(db, 'dataVersion')).toBe(before! + 1);
+	});
+
+	it('refuses to publish a draft over a version someone published since it started, until the person chose to', async () => {
+		const db = await store();
+		const weighted = (weight: number) => ({
+			...scale,
+			groups: scale.groups.map((g) => ({ ...g, weight }))
+		});
+		await saveDraft(db, weighted(10), { at: kim.at });
+		await publishDraft(db, 'scale', kim);
+		// Lea's draft starts from version 1; Kim publishes version 2 meanwhile (from her browser).
+		await saveDraft(db, weighted(30), { at: '2026-11-24T11:00:00Z' });
+		const leasDraft = (await getDraft(db, 'scale'))!;
+		await discardDraft(db, 'scale');
+		await saveDraft(db, weighted(20), { at: kim.at });
+		await publishDraft(db, 'scale', kim);
+		await db.scorecardDrafts.put(leasDraft);
+		// Saving again keeps the version the draft started from.
+		await saveDraft(db, weighted(40), { at: '2026-11-24T12:00:00Z' });
+		expect((await getDraft(db, 'scale'))?.based_on).toBe(1);
+
+		const lea = { by: 'lea@vendor.example', at: '2026-11-24T12:30:00Z' };
+		const refused = publishDraft(db, 'scale', lea);
+		await expect(refused).rejects.toThrow(StalePublishError);
+		await expect(refused).rejects.toThrow(
+			'kim@vendor.example published version 2 of this scorecard since this draft started from version 1'
+		);
+		expect((await listVersions(db, 'scale')).map((v) => v.version)).toEqual([1, 2]);
+		expect((await getDraft(db, 'scale'))?.scorecard.groups[0]!.weight).toBe(40);
+
+		const over = await publishDraft(db, 'scale', lea, { over: 2 });
+		expect(over).toMatchObject({ version: 3, published_by: lea.by });
+		expect((await db.scorecards.get('scale'))?.groups[0]!.weight).toBe(40);
 	});
 
 	it('numbers every published version and rolls back by publishing an old one again', async () => {

@@ -13,18 +13,39 @@ export interface Author {
 	at: string;
 }
 
-/** Saves (or replaces) the draft of `scorecard.id`. Scores are untouched: drafts never score. */
+/**
+ * Publishing a draft started from a version that is no longer the newest: someone else published
+ * since (in the team's workspace, from another browser). The person chooses: publish theirs over
+ * it anyway (`over`), or take the newer version.
+ */
+export class StalePublishError extends Error {
+	constructor(
+		readonly draft: ScorecardDraft,
+		readonly newest: ScorecardVersion
+	) {
+		super(
+			`${newest.published_by} published version ${newest.version} of this scorecard since this draft started from ${draft.based_on === undefined ? 'nothing published' : `version ${draft.based_on}`}`
+		);
+		this.name = 'StalePublishError';
+	}
+}
+
+/**
+ * Saves (or replaces) the draft of `scorecard.id`. Scores are untouched: drafts never score. A
+ * draft keeps the version it started from, whatever is published while it is edited.
+ */
 export async function saveDraft(
 	db: ScorecraftDatabase,
 	scorecard: Scorecard,
 	options: { at: string; origin?: string }
 ): Promise<ScorecardDraft> {
 	return db.transaction('rw', [db.scorecardDrafts, db.scorecardVersions], async () => {
-		const published = await latestVersion(db, scorecard.id);
+		const existing = await db.scorecardDrafts.get(scorecard.id);
+		const basedOn = existing ? existing.based_on : (await latestVersion(db, scorecard.id))?.version;
 		const draft: ScorecardDraft = {
 			scorecard_id: scorecard.id,
 			updated_at: options.at,
-			...(published ? { based_on: published.version } : {}),
+			...(basedOn === undefined ? {} : { based_on: basedOn }),
 			...(options.origin ? { origin: options.origin } : {}),
 			scorecard: { ...scorecard, status: 'draft' }
 		};
@@ -102,17 +123,22 @@ export interface PriorityMove {
  * Publishes the draft of `id`: it scores from now on. Null when there is no draft. `moves` are the
  * other scorecards that make room for it (a scorecard that takes the place of another at its
  * priority): each is published again, in the same transaction, with its new priority, and its own
- * pending draft takes that priority too. A move of a scorecard not published is skipped.
+ * pending draft takes that priority too. A move of a scorecard not published is skipped. Throws
+ * `StalePublishError` when a version newer than the draft's start was published, unless `over`
+ * names that version (the person saw it and publishes theirs over it).
  */
 export async function publishDraft(
 	db: ScorecraftDatabase,
 	id: string,
 	author: Author,
-	options: { moves?: readonly PriorityMove[] } = {}
+	options: { moves?: readonly PriorityMove[]; over?: number } = {}
 ): Promise<ScorecardVersion | null> {
 	return db.transaction('rw', publishingTables(db), async () => {
 		const draft = await db.scorecardDrafts.get(id);
 		if (!draft) return null;
+		const newest = await latestVersion(db, id);
+		if (newest && newest.version !== draft.based_on && newest.version !== options.over)
+			throw new StalePublishError(draft, newest);
 		const version = await publish(db, draft.scorecard, author);
 		await db.scorecardDrafts.delete(id);
 		for (const move of options.moves ?? []) {

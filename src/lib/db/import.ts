@@ -57,7 +57,7 @@ function mergeSnapshot(existing: Snapshot, incoming: Snapshot): Snapshot {
 }
 
 /** Two values alike as stored (JSON-like data: primitives, arrays, plain objects). */
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
 	if (Object.is(a, b)) return true;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	if (Array.isArray(a) !== Array.isArray(b)) return false;

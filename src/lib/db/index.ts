@@ -14,14 +14,7 @@ export function getDatabase(): ScorecraftDatabase {
 
 export type * from './types';
 export { DATABASE_NAME, SCHEMA_VERSION, ScorecraftDatabase } from './database';
-export {
-	emptyStore,
-	emptyWorkspace,
-	exportWorkspace,
-	loadSampleIfFirstStart,
-	replaceWorkspace,
-	resetToSample
-} from './workspace';
+export { emptyStore, exportWorkspace, replaceWorkspace } from './workspace';
 export { importRecords } from './import';
 export { refreshScores, scoreCacheState } from './scores';
 export {
@@ -52,6 +45,7 @@ export {
 	publishDraft,
 	rollBack,
 	saveDraft,
+	StalePublishError,
 	type Author
 } from './drafts';
 export { addManualEntry, manualEntriesOf } from './manual';
@@ -80,12 +74,10 @@ export {
 } from './outbox';
 export { deletePlay, listPlays, savePlay, setPlayEnabled } from './plays';
 export {
-	applyUnsubscribes,
 	claimEmails,
 	importServerRun,
 	recordDeliveries,
 	releaseEmails,
 	type DeliveryAnswer,
-	type ServerRun,
-	type ServerUnsubscribe
+	type ServerRun
 } from './delivery';

@@ -58,10 +58,16 @@ export interface MetaValues {
 	order: RecordOrder;
 	/** Top-level fields of the workspace file that the format does not know, kept for export. */
 	workspaceExtra: Record<string, unknown>;
-	/** The workspace last published to the server: the data version it was, and the server's version. */
-	published: { dataVersion: number; version: string };
 	/** The newest server run brought into the outbox. */
 	serverRunSynced: string;
+	/** The replica holds every record of the team's workspace up to this revision. */
+	syncRevision: number;
+	/** Where an unfinished pull goes on (`PullPage.cursor`); null when the last pull finished. */
+	syncCursor: string | null;
+	/** This database's own id towards the server, made once (`PushRequest.client`). */
+	replicaId: string;
+	/** The workspace this browser held before the team's, set aside on its first sync (`sync/own-workspace.ts`). */
+	ownWorkspace: Workspace;
 }
 
 export type MetaKey = keyof MetaValues;

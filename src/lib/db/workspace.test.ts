@@ -1,31 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Workspace } from '$lib/engine';
-import { generateSample, type SampleOptions } from '$lib/engine/sample';
-import { importRecords } from './import';
+import { describe, expect, it } from 'vitest';
+import { emptyWorkspace, type Workspace } from '$lib/engine';
+import { generateSample } from '$lib/engine/sample';
 import { readMeta } from './meta';
 import { canonical, testDatabase } from './testing';
-import {
-	emptyStore,
-	emptyWorkspace,
-	exportWorkspace,
-	loadSampleIfFirstStart,
-	replaceWorkspace,
-	resetToSample
-} from './workspace';
-
-// The store loads the default sample (2,000 accounts); a smaller one, generated the same way,
-// keeps these tests fast while still checking what the store asks the generator for.
-const asked: SampleOptions[] = [];
-vi.mock('$lib/engine/sample', async (importOriginal) => {
-	const original = await importOriginal<typeof import('$lib/engine/sample')>();
-	return {
-		...original,
-		generateSample: (options: SampleOptions = {}) => {
-			asked.push(options);
-			return original.generateSample({ accounts: 30, ...options });
-		}
-	};
-});
+import { emptyStore, exportWorkspace, replaceWorkspace } from './workspace';
 
 const sample = generateSample({ accounts: 150, weeks: 26 });
 
@@ -143,55 +121,5 @@ describe('emptyStore', () => {
 		expect(await exportWorkspace(db)).toEqual(emptyWorkspace());
 		expect(await db.scores.count()).toBe(0);
 		expect(await readMeta(db, 'dataVersion')).toBe(2);
-	});
-});
-
-describe('the sample on first start', () => {
-	it('loads once, ending today, and not again after the store was emptied', async () => {
-		const db = testDatabase();
-		asked.length = 0;
-		expect(await loadSampleIfFirstStart(db, '2026-03-01')).toBe(true);
-		expect(asked).toEqual([{ end: '2026-03-01' }]);
-		const loaded = await exportWorkspace(db);
-		expect(loaded.accounts).toHaveLength(30);
-		expect(loaded.snapshots.at(-1)?.date).toBe('2026-03-01');
-		expect(await readMeta(db, 'initialised')).toBe(true);
-
-		expect(await loadSampleIfFirstStart(db, '2026-03-02')).toBe(false);
-		await emptyStore(db);
-		expect(await loadSampleIfFirstStart(db, '2026-03-02')).toBe(false);
-		expect(await db.accounts.count()).toBe(0);
-		expect(asked).toHaveLength(1);
-	});
-
-	it('never loads over rows the user imported first', async () => {
-		const db = testDatabase();
-		asked.length = 0;
-		await importRecords(db, { accounts: [{ id: 'mine', name: 'Mine', segment: 'scale' }] });
-		expect(await loadSampleIfFirstStart(db, '2026-03-01')).toBe(false);
-		expect(asked).toEqual([]);
-		expect((await db.accounts.toArray()).map((account) => account.id)).toEqual(['mine']);
-	});
-
-	it('loads only once when two starts race', async () => {
-		const db = testDatabase();
-		const results = await Promise.all([
-			loadSampleIfFirstStart(db, '2026-03-01'),
-			loadSampleIfFirstStart(db, '2026-03-01')
-		]);
-		expect(results.filter(Boolean)).toHaveLength(1);
-		expect(await db.accounts.count()).toBe(30);
-		expect(await readMeta(db, 'dataVersion')).toBe(1);
-	});
-
-	it('resetToSample replaces everything with a fresh sample', async () => {
-		const db = testDatabase();
-		await replaceWorkspace(db, withExtraFields());
-		await resetToSample(db, '2026-05-04');
-		const exported = await exportWorkspace(db);
-		expect(exported.x_exported_by).toBeUndefined();
-		expect(canonical(exported)).toEqual(
-			canonical(generateSample({ accounts: 30, end: '2026-05-04' }))
-		);
 	});
 });

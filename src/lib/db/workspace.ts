@@ -1,36 +1,18 @@
 /**
- * The whole workspace in and out of the store: replace, export, empty, and the sample on first
- * start. Each write is one transaction, so a failure leaves the store as it was.
+ * The whole workspace in and out of the store: replace, export, empty. Each write is one
+ * transaction, so a failure leaves the store as it was.
  */
 import {
+	emptyWorkspace,
 	WORKSPACE_FORMAT,
+	WORKSPACE_KEYS,
 	WORKSPACE_VERSION,
-	type IsoDate,
 	type OutboxEntry,
 	type Task,
 	type Workspace
 } from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion, readMeta, writeMeta } from './meta';
-
-/** The keys the version-1 format defines; any other top-level key is kept aside for export. */
-const FORMAT_KEYS = new Set([
-	'format',
-	'version',
-	'accounts',
-	'contacts',
-	'snapshots',
-	'outcomes',
-	'scorecards',
-	'plays',
-	'templates',
-	'settings',
-	'manual_entries',
-	'scorecard_versions',
-	'scorecard_drafts',
-	'outbox',
-	'tasks'
-]);
 
 function recordTables(db: ScorecraftDatabase) {
 	return [
@@ -53,22 +35,6 @@ function recordTables(db: ScorecraftDatabase) {
 /** Everything a whole-workspace write touches: the records, the store's facts and the caches. */
 function workspaceTables(db: ScorecraftDatabase) {
 	return [...recordTables(db), db.meta, db.scores, db.histories];
-}
-
-/** A valid workspace with nothing in it. */
-export function emptyWorkspace(): Workspace {
-	return {
-		format: WORKSPACE_FORMAT,
-		version: WORKSPACE_VERSION,
-		accounts: [],
-		contacts: [],
-		snapshots: [],
-		outcomes: [],
-		scorecards: [],
-		plays: [],
-		templates: [],
-		settings: {}
-	};
 }
 
 /** Inside a transaction over `workspaceTables`: the store then holds `workspace` and nothing else. */
@@ -94,7 +60,7 @@ async function writeWorkspace(db: ScorecraftDatabase, workspace: Workspace): Pro
 		db.tasks.bulkAdd((workspace.tasks ?? []) as unknown as Task[])
 	]);
 	const extra = Object.fromEntries(
-		Object.entries(workspace).filter(([key]) => !FORMAT_KEYS.has(key))
+		Object.entries(workspace).filter(([key]) => !WORKSPACE_KEYS.has(key))
 	);
 	await Promise.all([
 		writeMeta(db, 'order', {
@@ -199,33 +165,4 @@ export async function readWorkspace(
  */
 export async function exportWorkspace(db: ScorecraftDatabase): Promise<Workspace> {
 	return (await readWorkspace(db)).workspace;
-}
-
-/** The sample, generated on demand: its generator stays out of the pages' bundle until needed. */
-async function sampleWorkspace(today: IsoDate): Promise<Workspace> {
-	const { generateSample } = await import('$lib/engine/sample');
-	return generateSample({ end: today });
-}
-
-/**
- * Loads the sample workspace (ending `today`) on the store's very first start only; never after a
- * workspace was written, even an empty one. True when it loaded.
- */
-export async function loadSampleIfFirstStart(
-	db: ScorecraftDatabase,
-	today: IsoDate
-): Promise<boolean> {
-	if (await readMeta(db, 'initialised')) return false;
-	const sample = await sampleWorkspace(today);
-	return db.transaction('rw', workspaceTables(db), async () => {
-		// Another tab may have started the store while the sample was being generated.
-		if (await readMeta(db, 'initialised')) return false;
-		await writeWorkspace(db, sample);
-		return true;
-	});
-}
-
-/** Replaces everything with a fresh sample workspace ending `today`. */
-export async function resetToSample(db: ScorecraftDatabase, today: IsoDate): Promise<void> {
-	await replaceWorkspace(db, await sampleWorkspace(today));
 }

@@ -1,8 +1,9 @@
 /** The engine's public surface: pure functions over workspace data, shared by every caller. */
 export type * from './types';
+export { emptyWorkspace } from './workspace/empty';
 export { parsePlay, parseWorkspace } from './workspace/load';
 export { formatPath } from './workspace/path';
-export { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace/schema';
+export { WORKSPACE_FORMAT, WORKSPACE_KEYS, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';
 export { churnedBy } from './outcomes';
 export { explainChange, type MeasureMove } from './explain';

@@ -54,7 +54,7 @@ describe('RefreshClient', () => {
 		expect(client.inWorker).toBe(true);
 
 		const started = await client.start(AS_OF);
-		expect(started).toMatchObject({ sampleLoaded: false, refresh: { status: 'computed' } });
+		expect(started).toMatchObject({ refresh: { status: 'computed' } });
 		expect(started.totalMs).toBeGreaterThanOrEqual(0);
 		expect(await db.scores.count()).toBe(2);
 		expect(await scoreCacheState(db)).toMatchObject({ asOf: AS_OF, current: true });

@@ -34,10 +34,10 @@ describe('Store', () => {
 	it('starts, scores the data, and says as of when', async () => {
 		const db = await exampleStore();
 		const { store, stop } = startedStore(db);
-		expect(store.status).toEqual({ kind: 'starting', firstStart: false });
+		expect(store.status).toEqual({ kind: 'starting' });
 		await waitFor(() => expect(store.status).toEqual({ kind: 'ready', asOf: AS_OF }));
 		expect(store.asOf).toBe(AS_OF);
-		expect(store.started).toMatchObject({ sampleLoaded: false });
+		expect(store.started).toMatchObject({ refresh: { status: 'computed' } });
 		expect(store.lastRefresh).toMatchObject({ status: 'computed', accounts: 2 });
 		expect(await db.scores.count()).toBe(2);
 		stop();

@@ -1,13 +1,12 @@
 /**
- * The store as the pages see it: started once per page load from the root layout, and kept
- * scored. A live query follows the score caches' state; whenever they fall behind the data (an
+ * The store as the pages see it: started once per page load from the root layout, once the
+ * replica holds the team's workspace, and kept scored. A live query follows the score caches' state; whenever they fall behind the data (an
  * import, another tab, a new day), the refresh worker scores the portfolio again off the page's
  * thread. The header shows the status; pages wait for the first scores.
  */
 import { liveQuery } from 'dexie';
 import {
 	getDatabase,
-	requestPersistence,
 	scoreCacheState,
 	type RefreshResult,
 	type ScoreCacheState,
@@ -19,8 +18,7 @@ import type { StartTimings } from './refresh-protocol';
 import { todayUtc } from './today';
 
 export type StoreStatus =
-	/** `firstStart`: the store was empty, so the sample workspace is being generated and written. */
-	| { kind: 'starting'; firstStart: boolean }
+	| { kind: 'starting' }
 	| { kind: 'scoring' }
 	| { kind: 'ready'; asOf: IsoDate }
 	| { kind: 'error'; message: string };
@@ -53,13 +51,10 @@ export class Store {
 	readonly status: StoreStatus = $derived.by(() => {
 		if (this.#error !== null && this.#task === null) return { kind: 'error', message: this.#error };
 		const cache = this.cache;
-		if (cache === null) return { kind: 'starting', firstStart: false };
-		// An empty store on the first start: the worker is generating and writing the sample.
-		if (this.#task === 'starting' && cache.dataVersion === 0)
-			return { kind: 'starting', firstStart: true };
+		if (cache === null) return { kind: 'starting' };
 		if (this.#task === 'refreshing' || this.#stale(cache) || cache.asOf === null)
 			return { kind: 'scoring' };
-		if (this.#task === 'starting') return { kind: 'starting', firstStart: false };
+		if (this.#task === 'starting') return { kind: 'starting' };
 		return { kind: 'ready', asOf: cache.asOf };
 	});
 
@@ -69,7 +64,7 @@ export class Store {
 	}
 
 	/**
-	 * Starts the store (the sample on the very first start, then the scores) and keeps it scored.
+	 * Starts the store (its scores brought to today) and keeps it scored.
 	 * Called from the root layout's effect; a second call while running does nothing. Returns the
 	 * function that stops following the store.
 	 */
@@ -95,8 +90,6 @@ export class Store {
 					this.started = result;
 					if (result.refresh.status === 'computed') this.lastRefresh = result.refresh;
 					this.#scored = { dataVersion: result.refresh.dataVersion, asOf: result.refresh.asOf };
-					// Asked here, not in the worker: only a page can ask the browser to keep its storage.
-					if (result.sampleLoaded) void requestPersistence();
 				},
 				(error: unknown) => {
 					this.#error = messageOf(error);

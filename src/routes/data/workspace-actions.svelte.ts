@@ -1,19 +1,16 @@
 /**
- * The Data page's whole-workspace actions: export to a file, import from one (checked, then
- * confirmed), reset to the sample, empty the store. Each write is one transaction in the store,
- * so a failure leaves the store as it was; the scores are recalculated after each.
+ * The Data page's whole-workspace actions, the owner's: export the team's workspace to a file
+ * (a backup), restore one (checked here, then confirmed, then checked again by the server), start
+ * over with the sample, empty it. Each is one commit on the server, so a failure leaves the
+ * workspace as it was; this browser's replica then follows, and the scores are recalculated.
  */
 import { liveQuery } from 'dexie';
-import {
-	emptyStore,
-	exportWorkspace,
-	getDatabase,
-	replaceWorkspace,
-	resetToSample,
-	type ScorecraftDatabase
-} from '$lib/db';
-import { parseWorkspace, type Workspace, type WorkspaceIssue } from '$lib/engine';
+import { getDatabase, type ScorecraftDatabase } from '$lib/db';
+import { emptyWorkspace, parseWorkspace, type Workspace, type WorkspaceIssue } from '$lib/engine';
+import { MailApi } from '$lib/state/mail/api';
+import { replicaAt } from '$lib/state/sync/catch-up';
 import { todayUtc } from '$lib/state/today';
+import { download } from './download';
 import { bringScoresUpToDate, storeStarting } from './app-store.svelte';
 
 export const RECORD_LISTS = [
@@ -84,6 +81,11 @@ export class WorkspaceActions {
 	refreshing = $state(false);
 	/** The part of the page the running or last task belongs to. */
 	area: 'file' | 'startOver' = $state('file');
+	readonly #api: MailApi;
+
+	constructor(api: MailApi = new MailApi()) {
+		this.#api = api;
+	}
 
 	/** Follows the store's counts; returns the function that stops following them. */
 	watchCounts(db: ScorecraftDatabase = getDatabase()): () => void {
@@ -102,7 +104,7 @@ export class WorkspaceActions {
 		this.area = 'file';
 		this.outcome = null;
 		try {
-			const workspace = await exportWorkspace(getDatabase());
+			const workspace = await this.#api.exportWorkspace();
 			const file = exportFileName(todayUtc());
 			download(new Blob([JSON.stringify(workspace)], { type: 'application/json' }), file);
 			this.outcome = { kind: 'exported', file };
@@ -161,7 +163,7 @@ export class WorkspaceActions {
 		this.confirming = null;
 		this.pending = null;
 		if (!pending) return;
-		await this.#write('replacing', (db) => replaceWorkspace(db, pending.workspace), {
+		await this.#write('replacing', () => this.#restore(pending.workspace), {
 			kind: 'replaced',
 			file: pending.file
 		});
@@ -169,17 +171,25 @@ export class WorkspaceActions {
 
 	async reset(): Promise<void> {
 		this.confirming = null;
-		await this.#write('resetting', (db) => resetToSample(db, todayUtc()), { kind: 'reset' });
+		await this.#write('resetting', async () => (await this.#api.startOverWithSample()).revision, {
+			kind: 'reset'
+		});
 	}
 
 	async empty(): Promise<void> {
 		this.confirming = null;
-		await this.#write('emptying', (db) => emptyStore(db), { kind: 'emptied' });
+		await this.#write('emptying', () => this.#restore(emptyWorkspace()), { kind: 'emptied' });
 	}
 
+	async #restore(workspace: Workspace): Promise<number> {
+		const status = await this.#api.publish(JSON.stringify(workspace));
+		return Number(status.published?.version ?? 0);
+	}
+
+	/** `write` changes the workspace on the server and returns the revision it made. */
 	async #write(
 		task: WorkspaceTask,
-		write: (db: ScorecraftDatabase) => Promise<void>,
+		write: () => Promise<number>,
 		done: WorkspaceOutcome
 	): Promise<void> {
 		if (this.task || storeStarting()) return;
@@ -188,7 +198,7 @@ export class WorkspaceActions {
 		this.area = taskArea(task);
 		this.outcome = null;
 		try {
-			await write(db);
+			await replicaAt(db, await write());
 			this.outcome = done;
 		} catch (error) {
 			this.outcome = { kind: 'failed', task, message: messageOf(error) };
@@ -205,20 +215,6 @@ export class WorkspaceActions {
 			this.refreshing = false;
 		}
 	}
-}
-
-/** Offers `blob` as a download named `name`. */
-function download(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = name;
-	link.rel = 'noopener';
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// The browser has started the download by now; the URL only holds the memory.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const workspaceActions = new WorkspaceActions();

@@ -378,3 +378,6 @@ export const workspace = z.looseObject({
 	outbox: z.array(outboxEntry).optional(),
 	tasks: z.array(task).optional()
 });
+
+/** The top-level keys the format defines; any other key of a file is kept aside and given back. */
+export const WORKSPACE_KEYS: ReadonlySet<string> = new Set(Object.keys(workspace.shape));

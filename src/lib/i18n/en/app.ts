@@ -18,14 +18,11 @@ export default {
 	'nav.settings': 'Settings',
 	'nav.skip': 'Skip to content',
 
-	'store.loadingSample': 'Loading the sample workspace…',
 	'store.opening': 'Opening the workspace…',
 	'store.scoring': 'Recalculating scores…',
 	'store.asOf': 'Scores as of {date}',
 	'store.failed': 'The scores could not be calculated: {error}',
 	'store.readFailed': 'The workspace could not be read: {error}',
-	'store.firstStart':
-		'Generating the sample workspace and scoring it, in the background. This takes a few seconds the first time only.',
 	'store.waiting': 'Waiting for the scores…',
 	'store.refreshed':
 		'Last scored {accounts|one:# account|other:# accounts} in {seconds} s in the background (reading {read} s, scoring {score} s, writing {write} s)',

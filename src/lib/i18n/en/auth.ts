@@ -10,6 +10,9 @@ export default {
 	'auth.setup.intro':
 		'You are the first here: this creates the owner of the workspace, who invites the rest of the team and gives each a role.',
 	'auth.setup.submit': 'Create the owner and start',
+	'auth.setup.workspace': 'The team starts with',
+	'auth.setup.sample': 'the sample workspace: 2,000 fictional accounts with a year of history',
+	'auth.setup.empty': 'an empty workspace, to bring its own data',
 	'auth.invite.title': 'Join Scorecraft',
 	'auth.invite.intro': 'You are invited as {role}, with the address {email}.',
 	'auth.invite.submit': 'Join',

@@ -1,5 +1,11 @@
 /** English for the Scorecards list and the scorecard builder. */
 export default {
+	'builder.stale.title': 'Someone published this scorecard while you edited it',
+	'builder.stale.text':
+		'{by} published version {version} ({at}) after your draft started. Nothing was published: here is what differs between your draft and theirs.',
+	'builder.stale.theirs': 'Version {version} (theirs)',
+	'builder.stale.publishMine': 'Publish mine as version {version}',
+	'builder.stale.takeTheirs': 'Take version {version}, drop my draft',
 	'scorecards.intro':
 		'Each account is scored by the first published scorecard, in this order, whose segment condition it meets. Drafts never score.',
 	'scorecards.caption': 'Scorecards in the order they are tried',

@@ -10,7 +10,7 @@ export default {
 		'The workspace is still opening (the sample is loaded on the very first start): imports and resets wait until it is ready.',
 	'data.workspace.title': 'Workspace file',
 	'data.workspace.intro':
-		'The whole workspace (accounts, contacts, snapshots, outcomes, scorecards, plays, templates and settings) as one JSON file: a backup, or a way to move it to another browser.',
+		'The team’s whole workspace (accounts, contacts, snapshots, outcomes, scorecards, plays, templates, tasks and settings) as one JSON file, as the server holds it: a backup, or a way to move it to another Scorecraft. Importing a file replaces the workspace for the whole team.',
 	'data.workspace.export': 'Export',
 	'data.workspace.exporting': 'Preparing the workspace file…',
 	'data.workspace.exported': 'Saved {file}.',
@@ -47,21 +47,28 @@ export default {
 	'data.counts.templates': 'Templates',
 	'data.startOver.title': 'Start over',
 	'data.startOver.intro':
-		'Go back to the generated sample workspace, or start from an empty store and import your own data.',
+		'Go back to the generated sample workspace, or start from an empty workspace and import your own data. Either changes the workspace for the whole team.',
 	'data.reset.button': 'Reset to the sample workspace',
 	'data.reset.title': 'Reset to the sample workspace?',
 	'data.reset.description':
-		'Everything in the store is replaced by the generated sample workspace, with its sample scorecards. Export the workspace first if you may want it back.',
+		'Everything in the team’s workspace is replaced by the generated sample workspace, with its sample scorecards, for everyone. Export the workspace first if you may want it back.',
 	'data.reset.confirm': 'Reset to the sample',
 	'data.reset.running': 'Generating the sample workspace…',
-	'data.reset.done': 'The store holds the sample workspace again.',
-	'data.empty.button': 'Empty the store',
-	'data.empty.title': 'Empty the store?',
+	'data.reset.done': 'The team’s workspace is the sample again.',
+	'data.empty.button': 'Empty the workspace',
+	'data.empty.title': 'Empty the team’s workspace?',
 	'data.empty.description':
-		'Everything in the store is deleted, scorecards, plays and templates too. The sample does not come back on its own. Export the workspace first if you may want it back.',
-	'data.empty.confirm': 'Empty the store',
-	'data.empty.running': 'Emptying the store…',
-	'data.empty.done': 'The store is empty.',
+		'Everything in the team’s workspace is deleted, for everyone, scorecards, plays and templates too. The sample does not come back on its own. Export the workspace first if you may want it back.',
+	'data.empty.confirm': 'Empty the workspace',
+	'data.empty.running': 'Emptying the workspace…',
+	'data.empty.done': 'The team’s workspace is empty.',
+	'data.own.title': 'The workspace this browser held before',
+	'data.own.text':
+		'Before this browser joined the team’s workspace, it held one of its own ({accounts|one:# account|other:# accounts}). It was set aside, untouched: download it to keep it; the owner can import it here if it is the one the team should work in.',
+	'data.own.download': 'Download it',
+	'data.own.forget': 'Let it go',
+	'data.workspace.ownerOnly':
+		'Backups, restores and starting over change the whole team’s workspace: they are the owner’s to do.',
 
 	'import.title': 'Import a CSV',
 	'import.intro':

@@ -17,6 +17,7 @@ import people from './people';
 import plays from './plays';
 import portfolio from './portfolio';
 import settings from './settings';
+import sync from './sync';
 import templates from './templates';
 
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
 	...portfolio,
 	...data,
 	...settings,
+	...sync,
 	...builder,
 	...conditions,
 	...measureEditor,

@@ -35,6 +35,7 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /scorecards': SIGNED_IN,
 	'GET /scorecards/[id]': SIGNED_IN,
 	'GET /settings': SIGNED_IN,
+	'GET /sync': SIGNED_IN,
 	'GET /tasks': SIGNED_IN,
 	'GET /templates': SIGNED_IN,
 	'GET /templates/[id]': SIGNED_IN,
@@ -56,7 +57,14 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'POST /unsubscribe/[token]': ANONYMOUS,
 	// The API.
 	'GET /api/workspace': SIGNED_IN,
+	// The team workspace's sync: anyone reads; what a push may change is checked per record kind.
+	'GET /api/sync': SIGNED_IN,
+	'POST /api/sync': SIGNED_IN,
+	'GET /api/sync/events': SIGNED_IN,
 	'PUT /api/workspace': PUBLISHERS,
+	// Backups and starting over: the whole team's workspace at once, the owner's.
+	'GET /api/workspace/export': OWNER,
+	'POST /api/workspace/sample': OWNER,
 	'POST /api/mail/send': OPS,
 	'POST /api/mail/test': OPS,
 	'POST /api/approvals': OPS,
@@ -115,7 +123,9 @@ export function abilitiesOf(role: Role) {
 		editSender: is('owner'),
 		readAudit: is('owner'),
 		retrySends: is('owner'),
-		rotateUnsubscribeKey: is('owner')
+		rotateUnsubscribeKey: is('owner'),
+		/** Backups, restores, starting over: the whole workspace at once. */
+		replaceWorkspace: is('owner')
 	};
 }
 

@@ -1,7 +1,10 @@
 /**
  * What every request that names entries of the server's plan carries (`/api/mail/send`,
  * `/api/approvals`, `/api/webhooks`): `as_of`, the server's today give or take a day, and
- * `version`, the published workspace it was planned on. Checked the same way for all of them.
+ * `version`, the revision of the team workspace the browser planned on. Checked the same way for
+ * all of them. The server plans again on the workspace as it is now and sends only what that
+ * plan holds, so a browser a few revisions behind (someone else's edit since) is no reason to
+ * refuse; a revision the server never had is.
  */
 import { json } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/engine/dates';
@@ -27,9 +30,11 @@ export async function checkPlanRequest(
 	if (dateProblem) return refuse(400, { error: dateProblem });
 	const published = await server.store.published.current();
 	if (!published) return refuse(409, { error: 'no workspace is published', version: null });
-	if (input.version !== published.version)
+	const version = typeof input.version === 'string' ? Number(input.version) : NaN;
+	if (!Number.isSafeInteger(version) || version < 1 || version > Number(published.version))
 		return refuse(409, {
-			error: 'the published workspace is not this one: publish it again',
+			error:
+				'the workspace revision is not one this server had: bring the browser up to date first',
 			version: published.version
 		});
 	return { ok: true, asOf: input.as_of, published };

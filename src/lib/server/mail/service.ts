@@ -119,7 +119,7 @@ async function ledgerHistory(server: MailServer): Promise<OutboxEntry[]> {
 
 /**
  * What has reached people, as the server knows it: the sends of its ledger, its own runs, and the
- * published outbox's entries marked sent. Entries the app has only planned or approved are not
+ * team outbox's entries marked sent. Entries the app has only planned or approved are not
  * facts: they must not count as their own cooldown when the app asks to send them.
  */
 export async function serverHistory(
@@ -127,11 +127,16 @@ export async function serverHistory(
 	published: Published
 ): Promise<OutboxEntry[]> {
 	const outbox = (published.workspace.outbox ?? []) as unknown as OutboxEntry[];
-	return [
+	// One entry per key: an email the ledger sent is also in the team's outbox once a browser has
+	// recorded the answer, and counted twice it would use up a contact's cap.
+	const byKey = new Map<string, OutboxEntry>();
+	for (const entry of [
 		...outbox.filter((entry) => entry.status === 'sent'),
 		...(await server.store.runs.history()),
 		...(await ledgerHistory(server))
-	];
+	])
+		byKey.set(entry.key, entry);
+	return [...byKey.values()];
 }
 
 /** The server's own plan as of a date: the published workspace, its unsubscribes, its history. */

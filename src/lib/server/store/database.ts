@@ -16,6 +16,8 @@ export interface Queryable {
 	query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 	/** Runs statements without parameters (a migration's several statements). */
 	exec(text: string): Promise<void>;
+	/** Runs one statement and returns how many rows it wrote, without sending them back. */
+	write(text: string, params?: unknown[]): Promise<number>;
 }
 
 /** What the authentication library connects through: a node-postgres pool, or one that looks like it. */
@@ -130,12 +132,14 @@ export async function openPglite(folder: string | null): Promise<Database> {
 	const direct: Queryable = {
 		query: async <T>(text: string, params?: unknown[]) =>
 			(await pg.query<T>(text, params as unknown[])).rows,
-		exec: async (text) => void (await pg.exec(text))
+		exec: async (text) => void (await pg.exec(text)),
+		write: async (text, params) => (await pg.query(text, params as unknown[])).affectedRows ?? 0
 	};
 	return {
 		kind: 'pglite',
 		query: (text, params) => lock.run(() => direct.query(text, params)),
 		exec: (text) => lock.run(() => direct.exec(text)),
+		write: (text, params) => lock.run(() => direct.write(text, params)),
 		transaction: (work) => lock.run(() => inTransaction(direct, work)),
 		pool: {
 			async connect() {
@@ -164,13 +168,15 @@ export async function openPostgres(url: string): Promise<Database> {
 	const session = (client: PoolClient): Queryable => ({
 		query: async <T>(text: string, params?: unknown[]) =>
 			(await client.query(text, params as unknown[])).rows as T[],
-		exec: async (text) => void (await client.query(text))
+		exec: async (text) => void (await client.query(text)),
+		write: async (text, params) => (await client.query(text, params as unknown[])).rowCount ?? 0
 	});
 	return {
 		kind: 'postgres',
 		query: async <T>(text: string, params?: unknown[]) =>
 			(await pool.query(text, params as unknown[])).rows as T[],
 		exec: async (text) => void (await pool.query(text)),
+		write: async (text, params) => (await pool.query(text, params as unknown[])).rowCount ?? 0,
 		async transaction(work) {
 			const client = await pool.connect();
 			try {

@@ -22,7 +22,6 @@ import { UnsubscribeList, type Unsubscribe } from '../mail/unsubscribe';
 import { MEMORY_URL } from './database';
 import { describeStore, ledgerFile, message, runReport, tempFolder } from './fixture';
 import { DataFolderError, importDataFolder } from './import';
-import { versionOf } from './published';
 import { openStore } from './store';
 
 const UNSUBSCRIBES: Unsubscribe[] = [
@@ -98,7 +97,7 @@ describeStore(({ fresh }) => {
 			await importDataFolder(store, folder);
 			for (const record of records) expect(await store.ledger.get(record.key)).toEqual(record);
 			expect(await store.published.current()).toMatchObject({
-				version: versionOf(text),
+				workspace: exampleWorkspace(),
 				published_by: 'system'
 			});
 			expect(readdirSync(folder).sort()).toEqual([

@@ -86,7 +86,7 @@ describeStore((store) => {
 		});
 	});
 
-	describe('version 4: mailbox, runs, unsubscribes by address', () => {
+	describe('versions 4 and 5: mailbox, runs, unsubscribes by address; the team workspace', () => {
 		/** Every table's rows, in a stable order: what an upgrade must keep. */
 		async function everyRow(): Promise<Record<string, unknown[]>> {
 			const tables = await db.query<{ name: string }>(
@@ -101,7 +101,7 @@ describeStore((store) => {
 			return rows;
 		}
 
-		it('upgrades version 3 and keeps every row of every older table', async () => {
+		it('upgrades version 3 to 4 and 4 to 5, keeping every row of every older table', async () => {
 			await empty();
 			expect(await migrate(db, 3)).toEqual([1, 2, 3]);
 			const owner = await user('owner@acme.example');
@@ -133,7 +133,7 @@ describeStore((store) => {
 			const before = await everyRow();
 			for (const [table, rows] of Object.entries(before)) expect(rows, table).not.toEqual([]);
 
-			expect(await migrate(db)).toEqual([4]);
+			expect(await migrate(db, 4)).toEqual([4]);
 			const after = await everyRow();
 			const withoutKey = (row: unknown) => {
 				const { email_key, ...rest } = JSON.parse(row as string);
@@ -158,6 +158,14 @@ describeStore((store) => {
 				}
 			]);
 			expect(await new SenderSetting(db).current()).toEqual(identity);
+
+			// Version 5 adds the team workspace's records and keeps every row of every older table.
+			expect(await migrate(db)).toEqual([5]);
+			expect(await everyRow()).toEqual({
+				...after,
+				workspace_head: [JSON.stringify({ singleton: true, revision: 0, position: 0, extra: {} })],
+				workspace_record: []
+			});
 		});
 	});
 });

@@ -155,6 +155,38 @@ update unsubscribe set email_key = lower(btrim(email));
 alter table unsubscribe alter column email_key set not null;
 create unique index unsubscribe_email_key_idx on unsubscribe (email_key);
 `
+	},
+	{
+		version: 5,
+		name: 'the team workspace as records with revisions',
+		// One row per record of the browsers' Dexie tables. Every commit takes the next revision
+		// from the head's one row, whose lock orders commits: a replica that pulled up to revision R
+		// never misses a commit numbered R or less. Deleted records stay as rows with no body, so
+		// replicas learn of the deletion. Bodies are json, not jsonb: kept as written (key order,
+		// \u0000). Position: the order records were first written, the workspace's list order.
+		sql: `
+create table workspace_head (
+	singleton boolean primary key default true check (singleton),
+	revision bigint not null default 0,
+	position bigint not null default 0,
+	extra json not null default '{}'
+);
+insert into workspace_head (singleton) values (true);
+create table workspace_record (
+	kind text collate "C" not null,
+	id text collate "C" not null,
+	body json,
+	revision bigint not null,
+	position bigint not null,
+	client text,
+	updated_by uuid,
+	updated_by_email text,
+	updated_at timestamptz not null default now(),
+	primary key (kind, id)
+);
+create index workspace_record_revision_idx on workspace_record (revision, position);
+create index workspace_record_position_idx on workspace_record (kind, position);
+`
 	}
 ];
 

@@ -1,50 +1,38 @@
 // @vitest-environment node
-/** The published workspace (`./published.ts`), on both databases (`./fixture.ts`). */
+/** The team workspace as one file (`./published.ts`), on both databases (`./fixture.ts`). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import type { Database } from './database';
 import { describeStore, workspaceText } from './fixture';
-import { PublishedStore, PublishError, versionOf } from './published';
+import { migrate } from './migrations';
+import { PublishedStore, PublishError } from './published';
+import { storeOn } from './store';
 
 describeStore((store) => {
-	const { fresh, user } = store;
+	const { fresh, empty, user } = store;
 	let db: Database;
 	beforeAll(() => {
 		db = store.db;
 	});
 
 	describe('PublishedStore', () => {
-		it('publishes, answers the current version from its cache, keeps 5 versions', async () => {
+		it('puts the workspace together from its records, and follows the changes another process makes', async () => {
 			const { published } = await fresh();
 			const owner = await user('owner@acme.example');
 			expect(await published.current()).toBeNull();
 			const first = await published.publish(workspaceText(1), owner);
-			expect(first).toMatchObject({
-				version: versionOf(workspaceText(1)),
-				published_by: 'owner@acme.example'
-			});
-			expect(first.workspace.accounts[0]!.name).toBe('Acme 1');
+			expect(first).toMatchObject({ version: '1', published_by: 'owner@acme.example' });
+			expect(first.workspace).toEqual(JSON.parse(workspaceText(1)));
 			expect(await published.current()).toBe(first);
-			const [row] = await db.query('select published_by from published_workspace');
-			expect(row).toEqual({ published_by: owner.id });
 
-			// Another process (a new store on the same database) parses it once, then follows a new version.
+			// Another process (a new store on the same database) reads it, then catches up with a change.
 			const other = new PublishedStore(db);
-			const seen = await other.current();
-			expect(seen).toEqual(first);
-			expect(seen).not.toBe(first);
-			expect(await other.current()).toBe(seen);
+			expect(await other.current()).toEqual(first);
 			const second = await published.publish(workspaceText(2), owner);
-			expect(await other.current()).toEqual(second);
-
-			for (let n = 3; n <= 8; n++) await published.publish(workspaceText(n), owner);
-			const kept = await db.query<{ version: string }>(
-				'select version from published_workspace order by published_at'
-			);
-			expect(kept.map((r) => r.version)).toEqual(
-				[4, 5, 6, 7, 8].map((n) => versionOf(workspaceText(n)))
-			);
-			expect((await other.current())?.workspace.accounts[0]!.name).toBe('Acme 8');
+			expect(second.version).toBe('2');
+			const followed = await other.current();
+			expect(followed?.workspace).toEqual(JSON.parse(workspaceText(2)));
+			expect(followed?.workspace.accounts.map((a) => a.id)).toEqual(['acme', 'globex']);
 		});
 
 		it('refuses a bad workspace with a PublishError naming the path, and keeps the current one', async () => {
@@ -60,6 +48,23 @@ describeStore((store) => {
 			});
 			await expect(published.publish('{', owner)).rejects.toThrow(/not JSON/);
 			expect(await new PublishedStore(db).current()).toEqual(current);
+		});
+
+		it('takes in the file a store from before the team workspace had published, on its first start after the upgrade', async () => {
+			await empty();
+			await migrate(db, 4);
+			await db.query(
+				`insert into published_workspace (version, body, published_by_email, current) values ('v', $1, 'lea@acme.example', true)`,
+				[workspaceText(7)]
+			);
+			const upgraded = await storeOn(db);
+			expect(await upgraded.published.current()).toMatchObject({
+				workspace: JSON.parse(workspaceText(7)),
+				published_by: 'lea@acme.example'
+			});
+			// Once: a second start leaves the records as they are.
+			await storeOn(db);
+			expect((await upgraded.published.records.head()).revision).toBe(1);
 		});
 	});
 });

@@ -3,14 +3,16 @@
  * once per process by the server (`../app.ts`) and by the command line with `--database-url`.
  */
 import { Approvals } from './approvals';
-import { AuditLog } from './audit';
+import { AuditLog, SYSTEM } from './audit';
 import { openDatabase, type Database } from './database';
 import { importDataFolder } from './import';
 import { DatabaseLedger } from './ledger';
 import { Mailbox } from './mailbox';
 import { migrate } from './migrations';
 import { People } from './people';
-import { PublishedStore } from './published';
+import { RevisionFeed } from '../sync/feed';
+import { markUnsubscribed } from '../sync/unsubscribed';
+import { adoptPublishedFile, PublishedStore } from './published';
 import { Runs } from './runs';
 import { SenderSetting } from './sender';
 import { Unsubscribes } from './unsubscribes';
@@ -20,7 +22,10 @@ export interface Store {
 	ledger: DatabaseLedger;
 	people: People;
 	audit: AuditLog;
+	/** The team workspace, put together from its records. */
 	published: PublishedStore;
+	/** New revisions of the records, for the pages' live streams. */
+	feed: RevisionFeed;
 	approvals: Approvals;
 	unsubscribes: Unsubscribes;
 	/** The local mail sink's messages (no SMTP server set). */
@@ -33,18 +38,28 @@ export interface Store {
 
 export async function storeOn(database: Database): Promise<Store> {
 	await migrate(database);
+	const published = new PublishedStore(database);
+	await adoptPublishedFile(published, SYSTEM);
+	const unsubscribes = new Unsubscribes(database);
+	// Unsubscribes from before the team workspace, or from a process that stopped half-way.
+	await markUnsubscribed(published.records, await unsubscribes.all());
+	const feed = new RevisionFeed(published.records);
 	return {
 		database,
 		ledger: new DatabaseLedger(database),
 		people: new People(database),
 		audit: new AuditLog(database),
-		published: new PublishedStore(database),
+		published,
+		feed,
 		approvals: new Approvals(database),
-		unsubscribes: new Unsubscribes(database),
+		unsubscribes,
 		mailbox: new Mailbox(database),
 		runs: new Runs(database),
 		sender: new SenderSetting(database),
-		close: () => database.close()
+		close: () => {
+			feed.stop();
+			return database.close();
+		}
 	};
 }
 

@@ -15,6 +15,7 @@ import {
 	publishDraft,
 	rollBack,
 	saveDraft,
+	StalePublishError,
 	type ScorecraftDatabase
 } from '$lib/db';
 import type { Play, Scorecard, ScorecardVersion } from '$lib/engine';
@@ -25,50 +26,16 @@ import { ScorecardBuilder } from './builder.svelte';
 import { nowIso } from '../today';
 import { diffScorecards, type Change } from './diff';
 import { makeRoom } from './priorities';
-import { publishBreaks, type PlayBreak } from './publish-check';
+import { publishBreaks } from './publish-check';
+import type { PublishCheck, SaveState, SessionOptions, SessionOutcome } from './session-types';
 
-export type SaveState =
-	| { kind: 'clean' }
-	| { kind: 'saving' }
-	| { kind: 'saved' }
-	| { kind: 'invalid'; count: number }
-	| { kind: 'failed'; error: string };
-
-/** A scorecard published again with a new priority so that the one published takes its place. */
-export interface MovedScorecard {
-	id: string;
-	name: string;
-	priority: number;
-}
-
-export type SessionOutcome =
-	| { kind: 'published'; version: number; moved: MovedScorecard[] }
-	| { kind: 'rolledBack'; from: number; version: number; draftKept: boolean }
-	| { kind: 'discarded' }
-	| { kind: 'deleted' }
-	| { kind: 'failed'; action: 'publish' | 'rollBack' | 'discard'; error: string };
-
-export interface SessionOptions {
-	db?: ScorecraftDatabase;
-	/** The clock for `at` (who/when of versions and drafts). */
-	now?: () => string;
-	/** How long after the last edit the draft is written. */
-	delayMs?: number;
-	/**
-	 * The preview of exactly this draft (which scorecard scores which account before and after),
-	 * for the publish check; by default the one the preview panel puts on the preview board.
-	 */
-	previewOf?: (draft: Scorecard) => Promise<PreviewResult>;
-}
-
-/**
- * Where publishing stands between the click and the write: the check running, the plays it would
- * break waiting for a decision, or the check unable to run (the person may publish unchecked).
- */
-export type PublishCheck =
-	| { kind: 'checking' }
-	| { kind: 'confirm'; breaks: PlayBreak[]; by: string }
-	| { kind: 'unchecked'; error: string; by: string };
+export type {
+	MovedScorecard,
+	PublishCheck,
+	SaveState,
+	SessionOptions,
+	SessionOutcome
+} from './session-types';
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -310,9 +277,11 @@ export class BuilderSession {
 
 	/**
 	 * Publishes the draft: it scores from now on, kept as a new version with who and when. The
-	 * scorecards it takes the place of (at its priority) are published again after it.
+	 * scorecards it takes the place of (at its priority) are published again after it. When someone
+	 * published since the draft started, nothing is written: the outcome shows both (`stale`), and
+	 * `over` (their version, seen) publishes this one after it.
 	 */
-	async publish(by: string): Promise<void> {
+	async publish(by: string, over?: number): Promise<void> {
 		await this.flush();
 		if (!this.hasDraft || !this.builder?.valid || this.busy) return;
 		this.busy = 'publishing';
@@ -321,7 +290,7 @@ export class BuilderSession {
 			const published = await orderedScorecards(this.#db);
 			const moves = makeRoom(published, this.builder.scorecard);
 			const at = this.#now();
-			const version = await publishDraft(this.#db, this.#id(), { by, at }, { moves });
+			const version = await publishDraft(this.#db, this.#id(), { by, at }, { moves, over });
 			if (version) {
 				this.hasDraft = false;
 				this.#stored = version.scorecard;
@@ -336,7 +305,10 @@ export class BuilderSession {
 				this.outcome = { kind: 'published', version: version.version, moved };
 			}
 		} catch (error) {
-			this.outcome = { kind: 'failed', action: 'publish', error: messageOf(error) };
+			this.outcome =
+				error instanceof StalePublishError
+					? { kind: 'stale', newest: error.newest, mine: error.draft.scorecard, by }
+					: { kind: 'failed', action: 'publish', error: messageOf(error) };
 		} finally {
 			this.busy = null;
 		}

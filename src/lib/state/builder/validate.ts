@@ -4,8 +4,7 @@
  */
 import {
 	parseWorkspace,
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION,
+	emptyWorkspace,
 	type Result,
 	type Scorecard,
 	type WorkspaceIssue
@@ -17,18 +16,7 @@ const PREFIX = 'scorecards[0]';
 export function validateScorecard(input: unknown): Result<Scorecard, WorkspaceIssue> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		return { ok: false, errors: [{ path: '(root)', message: 'expected a JSON object' }] };
-	const parsed = parseWorkspace({
-		format: WORKSPACE_FORMAT,
-		version: WORKSPACE_VERSION,
-		accounts: [],
-		contacts: [],
-		snapshots: [],
-		outcomes: [],
-		scorecards: [input],
-		plays: [],
-		templates: [],
-		settings: {}
-	});
+	const parsed = parseWorkspace({ ...emptyWorkspace(), scorecards: [input] });
 	if (parsed.ok) return { ok: true, value: parsed.value.scorecards[0]! };
 	return {
 		ok: false,

@@ -1,9 +1,9 @@
 /**
- * The app's side of the server's mail API: publishing the workspace, sending queued emails,
- * reading unsubscribes and the server's runs. `fetch` from a page sends the session cookie and
+ * The app's side of the server's API beyond sync: the team workspace as a file (backups,
+ * restores), sending queued emails, approvals, webhooks and the server's runs. `fetch` from a page sends the session cookie and
  * the Origin header the server checks.
  */
-import type { DeliveryAnswer, ServerRun, ServerUnsubscribe } from '$lib/db';
+import type { DeliveryAnswer, ServerRun } from '$lib/db';
 import type { SendRequest } from '$lib/mail/request';
 
 /** A webhook entry as the server is asked to post it: named, never its URL or body. */
@@ -16,8 +16,11 @@ import type { ResolvedSender, SenderIdentity, SenderProblem, SenderSource } from
 
 export interface ServerStatus {
 	published: {
+		/** The team workspace's revision. */
 		version: string;
+		/** When, and by whom, it last changed. */
 		published_at: string;
+		published_by: string | null;
 		accounts: number;
 		plays: number;
 		daily_run_hour: number | null;
@@ -37,7 +40,7 @@ export interface SenderStatus extends SenderSource {
 	refusal: string | null;
 }
 
-/** The server answered with an error; `status` 409 with `version` means "publish again". */
+/** The server answered with an error; `status` 409 with `version`: a revision the server never had. */
 export class ApiError extends Error {
 	constructor(
 		message: string,
@@ -92,6 +95,16 @@ export class MailApi {
 		});
 	}
 
+	/** The team workspace as one file (the owner's backup). */
+	exportWorkspace(): Promise<unknown> {
+		return this.#call('/api/workspace/export');
+	}
+
+	/** Starts the team workspace over with the sample (the owner's). */
+	startOverWithSample(): Promise<{ revision: number }> {
+		return this.#call('/api/workspace/sample', { method: 'POST' });
+	}
+
 	async send(
 		asOf: string,
 		version: string,
@@ -135,11 +148,6 @@ export class MailApi {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ as_of: asOf, version, keys })
 		});
-	}
-
-	async unsubscribes(): Promise<ServerUnsubscribe[]> {
-		return (await this.#call<{ unsubscribes: ServerUnsubscribe[] }>('/api/unsubscribes'))
-			.unsubscribes;
 	}
 
 	async runs(after: string | null): Promise<ServerRun[]> {

@@ -1,19 +1,21 @@
 // @vitest-environment node
 /**
- * The app delivering its outbox through its server, in one process: the store on fake-indexeddb,
- * the real endpoints, a real SMTP server on 127.0.0.1. A delivery cut off after the server sent
- * but before the store heard back is finished by the next one, with nothing sent twice; the
- * server's unsubscribes reach the store, and its runs reach the outbox.
+ * The app delivering its outbox through its server, in one process: a browser's replica of the
+ * team workspace on fake-indexeddb, synced with the real endpoints, a real SMTP server on
+ * 127.0.0.1. A delivery cut off after the server sent but before the browser heard back is
+ * finished by the next one, with nothing sent twice; the server's unsubscribes reach the replica's
+ * contacts, and its runs reach the outbox.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { claimEmails, outboxEntries, replaceWorkspace, runPlan } from '$lib/db';
-import { testDatabase } from '$lib/db/testing';
+import { claimEmails, outboxEntries, runPlan } from '$lib/db';
 import { planPlays } from '$lib/engine';
 import { appFetch as appFetchFor, freshServerEnv } from '../../../../tests/support/api';
+import { publishTo, replicaOf } from '../../../../tests/support/replica';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
 import { lowAdoptionExample } from '../../../../tests/support/workspace';
 import { MailApi } from './api';
-import { deliverQueuedEmails, ensurePublished, syncFromServer } from './delivery';
+import { serverRevision } from '../sync/catch-up';
+import { deliverQueuedEmails, syncFromServer } from './delivery';
 
 const AS_OF = '2026-03-01';
 let smtp: TestSmtp;
@@ -39,8 +41,10 @@ afterAll(async () => {
 
 describe('delivering the outbox through the server', () => {
 	it('sends queued emails once, finishing a delivery that was cut off', async () => {
-		const db = testDatabase();
-		await replaceWorkspace(db, lowAdoptionExample());
+		await publishTo(appFetch, lowAdoptionExample());
+		const replica = await replicaOf(appFetch);
+		onTestFinished(() => replica.stop());
+		const db = replica.db;
 		const plan = planPlays({ workspace: lowAdoptionExample(), asOf: AS_OF });
 		await runPlan(db, plan, { at: `${AS_OF}T08:00:00.000Z`, by: 'test' });
 		const api = new MailApi(appFetch);
@@ -50,7 +54,7 @@ describe('delivering the outbox through the server', () => {
 		expect(queued.length).toBeGreaterThan(0);
 
 		// A delivery cut off: the emails claimed and sent, the tab closed before the answers came back.
-		const version = await ensurePublished(db, api);
+		const version = await serverRevision(db);
 		const claimed = await claimEmails(db, new Date().toISOString());
 		await api.send(AS_OF, version, [
 			{
@@ -86,10 +90,11 @@ describe('delivering the outbox through the server', () => {
 		// The server runs and sends as of its today only.
 		process.env.SCORECRAFT_TODAY = '2026-05-01';
 		onTestFinished(() => void (process.env.SCORECRAFT_TODAY = AS_OF));
-		const db = testDatabase();
-		await replaceWorkspace(db, lowAdoptionExample());
+		await publishTo(appFetch, lowAdoptionExample());
+		const replica = await replicaOf(appFetch);
+		onTestFinished(() => replica.stop());
+		const db = replica.db;
 		const api = new MailApi(appFetch);
-		await ensurePublished(db, api, true);
 		const before = smtp.received.length;
 		const ran = await appFetch('/api/runs', {
 			method: 'POST',
@@ -107,20 +112,23 @@ describe('delivering the outbox through the server', () => {
 		expect(await syncFromServer(db, api)).toMatchObject({ runs: 0 });
 	});
 
-	it('marks the contacts the server says unsubscribed, so the next plan suppresses them', async () => {
-		const db = testDatabase();
-		await replaceWorkspace(db, lowAdoptionExample());
+	it('brings the contacts the server marked unsubscribed into the replica, so the next plan suppresses them', async () => {
+		await publishTo(appFetch, lowAdoptionExample());
+		const replica = await replicaOf(appFetch);
+		onTestFinished(() => replica.stop());
+		const db = replica.db;
 		const { mailServer } = await import('$lib/server/mail/server');
-		await (
-			await mailServer()
-		).store.unsubscribes.add({
+		const { markUnsubscribed } = await import('$lib/server/sync/unsubscribed');
+		const { store } = await mailServer();
+		const unsubscribe = { email: 'BO@globex.example', at: '2026-02-20T09:00:00.000Z' };
+		await store.unsubscribes.add({
+			...unsubscribe,
 			contact_id: 'c2',
 			account_id: 'globex',
-			email: 'BO@globex.example',
-			at: '2026-02-20T09:00:00.000Z',
 			via: 'link'
 		});
-		expect(await syncFromServer(db, new MailApi(appFetch))).toMatchObject({ unsubscribed: 1 });
+		expect(await markUnsubscribed(store.published.records, [unsubscribe])).not.toBeNull();
+		await replica.sync();
 		expect((await db.contacts.get('c2'))?.unsubscribed_at).toBe('2026-02-20T09:00:00.000Z');
 		expect((await db.contacts.get('c1'))?.unsubscribed_at).toBeUndefined();
 		const workspace = lowAdoptionExample();

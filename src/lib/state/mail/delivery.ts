@@ -1,14 +1,13 @@
 /**
- * Delivering the outbox's queued emails through the server: the workspace published first when
- * it changed, the entries claimed `sending`, sent in batches, the answers recorded. A tab closed
+ * Delivering the outbox's queued emails through the server: this browser's changes on the server
+ * first, the entries claimed `sending`, sent in batches, the answers recorded. A tab closed
  * half-way leaves entries `sending`; the next delivery sends them again and the server's ledger
  * answers those it already sent, so nothing is lost or sent twice. Before that, the server's
- * unsubscribes and runs are brought in, so the plan and the outbox know them.
+ * runs are brought in, so the outbox knows them (unsubscribes reach the contacts through the
+ * replica: the server marks them itself).
  */
 import {
-	applyUnsubscribes,
 	claimEmails,
-	exportWorkspace,
 	importServerRun,
 	recordDeliveries,
 	releaseEmails,
@@ -17,42 +16,23 @@ import {
 import { readMeta, writeMeta } from '$lib/db/meta';
 import { nowIso, todayUtc } from '../today';
 import { sendRequestOf } from '$lib/mail/request';
+import { serverRevision } from '../sync/catch-up';
 import { ApiError, MailApi } from './api';
 
 const BATCH = 100;
 
-/** Publishes the workspace when the store changed since the last publish (or the server lost it). */
-export async function ensurePublished(
-	db: ScorecraftDatabase,
-	api: MailApi,
-	force = false
-): Promise<string> {
-	const dataVersion = (await readMeta(db, 'dataVersion')) ?? 0;
-	const last = await readMeta(db, 'published');
-	if (!force && last?.dataVersion === dataVersion) {
-		const status = await api.status();
-		if (status.published?.version === last.version) return last.version;
-	}
-	const workspace = await exportWorkspace(db);
-	const status = await api.publish(JSON.stringify(workspace));
-	const version = status.published!.version;
-	await writeMeta(db, 'published', { dataVersion, version });
-	return version;
-}
-
-/** Unsubscribes and runs the server recorded, brought into the store; how many of each. */
+/** The runs the server made, brought into the outbox; how many. */
 export async function syncFromServer(
 	db: ScorecraftDatabase,
 	api: MailApi
-): Promise<{ unsubscribed: number; runs: number }> {
-	const unsubscribed = await applyUnsubscribes(db, await api.unsubscribes());
+): Promise<{ runs: number }> {
 	const after = (await readMeta(db, 'serverRunSynced')) ?? null;
 	const runs = await api.runs(after);
 	for (const run of runs) {
 		await importServerRun(db, run);
 		await writeMeta(db, 'serverRunSynced', run.id);
 	}
-	return { unsubscribed, runs: runs.length };
+	return { runs: runs.length };
 }
 
 export interface DeliveryReport {
@@ -60,7 +40,6 @@ export interface DeliveryReport {
 	failed: number;
 	retry: number;
 	suppressed: number;
-	unsubscribed: number;
 }
 
 export async function deliverQueuedEmails(
@@ -69,13 +48,13 @@ export async function deliverQueuedEmails(
 	onProgress: (done: number, total: number) => void = () => {},
 	asOf = todayUtc()
 ): Promise<DeliveryReport> {
-	const report: DeliveryReport = { sent: 0, failed: 0, retry: 0, suppressed: 0, unsubscribed: 0 };
-	report.unsubscribed = (await syncFromServer(db, api)).unsubscribed;
+	const report: DeliveryReport = { sent: 0, failed: 0, retry: 0, suppressed: 0 };
+	await syncFromServer(db, api);
 	const claimed = await claimEmails(db, nowIso());
 	if (claimed.length === 0) return report;
 	let version: string;
 	try {
-		version = await ensurePublished(db, api);
+		version = await serverRevision(db);
 	} catch (error) {
 		await releaseEmails(
 			db,
@@ -105,8 +84,8 @@ export async function deliverQueuedEmails(
 				);
 				throw error;
 			}
-			// The store changed since it was published (a tag a play added, an unsubscribe): again.
-			version = await ensurePublished(db, api, true);
+			// The server had not heard of this browser's revision yet: once it has, again.
+			version = await serverRevision(db);
 			if (approving.length > 0) await api.approve(asOf, version, approving);
 			answers = await api.send(asOf, version, batch);
 		}

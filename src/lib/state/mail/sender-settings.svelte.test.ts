@@ -5,13 +5,13 @@
  * the app reports sending, the server's refusal to send through SMTP without an identity says
  * what to set, the emails staying queued.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { outboxEntries, replaceWorkspace, runPlan } from '$lib/db';
-import { testDatabase } from '$lib/db/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { outboxEntries, runPlan } from '$lib/db';
 import { planPlays } from '$lib/engine';
 import { appFetch as appFetchFor, call, freshServerEnv } from '../../../../tests/support/api';
 import { startSmtp, type TestSmtp } from '../../../../tests/support/smtp';
 import { lowAdoptionExample } from '../../../../tests/support/workspace';
+import { publishTo, replicaOf } from '../../../../tests/support/replica';
 import { MailApi } from './api';
 import { EmailDelivery } from './email-delivery.svelte';
 import { loadSenderIdentity } from './sender';
@@ -145,8 +145,11 @@ describe('where the app reports sending', { timeout: 30_000 }, () => {
 
 	it('says what to set when the server refuses SMTP without an identity, and keeps the emails queued', async () => {
 		freshServerEnv({ SMTP_URL: smtp.url, SCORECRAFT_TODAY: new Date().toISOString().slice(0, 10) });
-		const db = testDatabase();
-		await replaceWorkspace(db, lowAdoptionExample());
+		const serverFetch = await fetchWithSender();
+		await publishTo(serverFetch, lowAdoptionExample());
+		const replica = await replicaOf(serverFetch);
+		onTestFinished(() => replica.stop());
+		const db = replica.db;
 		await runPlan(db, planPlays({ workspace: lowAdoptionExample(), asOf: '2026-03-01' }), {
 			at: '2026-03-01T08:00:00.000Z',
 			by: 'test'
@@ -156,7 +159,7 @@ describe('where the app reports sending', { timeout: 30_000 }, () => {
 		);
 		expect(queued.length).toBeGreaterThan(0);
 
-		const delivery = new EmailDelivery(db, new MailApi(await fetchWithSender()));
+		const delivery = new EmailDelivery(db, new MailApi(serverFetch));
 		await delivery.run();
 		expect(delivery.step).toEqual({
 			kind: 'error',

@@ -1,13 +1,14 @@
 // @vitest-environment node
 /**
- * Settings' server part against the real endpoints (in process, the sink for mail): the daily run
- * hour is a workspace setting that publishing carries to the server, and "run now" runs the
- * published plays there and brings the run into the outbox.
+ * Settings' server part against the real endpoints (in process, the sink for mail), from a
+ * browser's replica of the team workspace: the daily run hour is a workspace setting that reaches
+ * the server through the replica, and "run now" runs the plays there and brings the run into the
+ * outbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxEntries, replaceWorkspace, workspaceSettings } from '$lib/db';
-import { testDatabase } from '$lib/db/testing';
+import { outboxEntries, workspaceSettings } from '$lib/db';
 import { appFetch as appFetchFor, freshServerEnv } from '../../../../tests/support/api';
+import { publishTo, replicaOf } from '../../../../tests/support/replica';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import { MailApi } from './api';
 import { ServerSettings } from './server-settings.svelte';
@@ -25,18 +26,19 @@ afterAll(async () => {
 });
 
 describe('ServerSettings', () => {
-	it('publishes the daily run hour with the workspace, and runs the published plays on demand', async () => {
-		const db = testDatabase();
-		await replaceWorkspace(db, exampleWorkspace());
+	it('carries the daily run hour to the server through the replica, and runs the plays there on demand', async () => {
+		await publishTo(appFetch, exampleWorkspace());
+		const replica = await replicaOf(appFetch);
+		const db = replica.db;
 		const server = new ServerSettings(db, new MailApi(appFetch));
 		await server.load();
-		expect(server.status).toMatchObject({ transport: 'sink', published: null });
+		expect(server.status).toMatchObject({ transport: 'sink', published: { accounts: 2 } });
 		expect(server.hour).toBeNull();
 
 		await server.setHour(6);
 		expect((await workspaceSettings(db)).daily_run_hour).toBe(6);
-		await server.publish(() => 'published');
-		expect(server.error).toBeNull();
+		await replica.sync();
+		await server.load();
 		expect(server.status?.published).toMatchObject({ daily_run_hour: 6, accounts: 2 });
 
 		await server.runNow((counts) => `sent ${counts.sent}`);
@@ -51,5 +53,6 @@ describe('ServerSettings', () => {
 
 		await server.setHour(null);
 		expect((await workspaceSettings(db)).daily_run_hour).toBeUndefined();
+		replica.stop();
 	});
 });

@@ -1,19 +1,19 @@
 /**
- * The Settings page's server part: how the server sends, what is published, the hour of the
- * daily run (a workspace setting, `settings.daily_run_hour`, UTC), publishing, and running the
- * published plays now (the results then come into the outbox like any server run).
+ * The Settings page's server part: how the server sends, the team workspace it holds, the hour
+ * of the daily run (a workspace setting, `settings.daily_run_hour`, UTC), and running the plays on
+ * the server now (the results then come into the outbox like any server run).
  */
 import { workspaceSettings, type ScorecraftDatabase } from '$lib/db';
 import { bumpDataVersion } from '$lib/db/meta';
 import { MailApi, type ServerStatus } from './api';
-import { ensurePublished } from './delivery';
+import { serverRevision } from '../sync/catch-up';
 import { EmailDelivery } from './email-delivery.svelte';
 
 export class ServerSettings {
 	status: ServerStatus | null = $state.raw(null);
 	/** null: no daily run. */
 	hour: number | null = $state(null);
-	busy: 'publishing' | 'running' | null = $state(null);
+	busy: 'running' | null = $state(null);
 	message: string | null = $state(null);
 	error: string | null = $state(null);
 	readonly delivery: EmailDelivery;
@@ -37,7 +37,7 @@ export class ServerSettings {
 		}
 	}
 
-	/** Saves the hour in the workspace's settings (published with it). */
+	/** Saves the hour in the workspace's settings (the server reads it from the team's workspace). */
 	async setHour(hour: number | null): Promise<void> {
 		this.hour = hour;
 		await this.#db.transaction('rw', [this.#db.settings, this.#db.meta], async () => {
@@ -49,7 +49,7 @@ export class ServerSettings {
 		});
 	}
 
-	async #do(kind: 'publishing' | 'running', work: () => Promise<string>): Promise<void> {
+	async #do(kind: 'running', work: () => Promise<string>): Promise<void> {
 		this.busy = kind;
 		this.message = null;
 		this.error = null;
@@ -63,17 +63,10 @@ export class ServerSettings {
 		}
 	}
 
-	publish(describe: (status: ServerStatus) => string): Promise<void> {
-		return this.#do('publishing', async () => {
-			await ensurePublished(this.#db, this.#api, true);
-			return describe(await this.#api.status());
-		});
-	}
-
-	/** Publishes what changed, runs on the server, then brings the results in. */
+	/** Waits for this browser's changes to reach the server, runs there, then brings the results in. */
 	runNow(describe: (counts: Record<string, number>, asOf: string) => string): Promise<void> {
 		return this.#do('running', async () => {
-			await ensurePublished(this.#db, this.#api);
+			await serverRevision(this.#db);
 			const run = await this.#api.runNow();
 			await this.delivery.run();
 			return describe(run.counts, run.as_of);

@@ -1,15 +1,14 @@
 // @vitest-environment node
 /**
- * The app posting its outbox's webhooks through its server, in one process: the store on
- * fake-indexeddb, the real endpoints, a real HTTP host on 127.0.0.1. The page names entries; the
+ * The app posting its outbox's webhooks through its server, in one process: a browser's replica
+ * of the team workspace on fake-indexeddb, the real endpoints, a real HTTP host on 127.0.0.1. The page names entries; the
  * server posts what its own plan says, once; each entry records the answer.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { runPlan, type ScorecraftDatabase } from '$lib/db';
-import { testDatabase } from '$lib/db/testing';
-import { replaceWorkspace } from '$lib/db/workspace';
 import { planPlays, type Workspace } from '$lib/engine';
 import { appFetch, freshServerEnv } from '../../../../tests/support/api';
+import { publishTo, replicaOf } from '../../../../tests/support/replica';
 import { closeHooks, hook } from '../../../../tests/support/hooks';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import { MailApi } from '../mail/api';
@@ -17,10 +16,12 @@ import { postPendingWebhooks } from './webhooks';
 
 const AS_OF = '2026-03-01';
 let api: MailApi;
+let serverFetch: typeof fetch;
 
 beforeAll(async () => {
 	freshServerEnv({ WEBHOOK_ALLOW_INTERNAL: '1' });
-	api = new MailApi(await appFetch());
+	serverFetch = await appFetch();
+	api = new MailApi(serverFetch);
 });
 
 afterEach(closeHooks);
@@ -30,8 +31,8 @@ afterAll(async () => {
 	await (await import('$lib/server/mail/service')).resetMailService();
 });
 
+/** The team's workspace with one webhook play, and a browser whose run of it queued its entries. */
 async function queued(url: string): Promise<ScorecraftDatabase> {
-	const db = testDatabase();
 	const workspace: Workspace = {
 		...exampleWorkspace(),
 		plays: [
@@ -46,7 +47,10 @@ async function queued(url: string): Promise<ScorecraftDatabase> {
 			}
 		]
 	};
-	await replaceWorkspace(db, workspace);
+	await publishTo(serverFetch, workspace);
+	const replica = await replicaOf(serverFetch);
+	onTestFinished(() => replica.stop());
+	const db = replica.db;
 	await runPlan(db, planPlays({ workspace, asOf: AS_OF }), { at: `${AS_OF}T08:00:00Z`, by: 'kim' });
 	return db;
 }

@@ -14,7 +14,7 @@ import {
 import type { OutboxEntry } from '$lib/engine';
 import { nowIso, todayUtc } from '../today';
 import { ApiError, MailApi, type WebhookAnswer } from '../mail/api';
-import { ensurePublished } from '../mail/delivery';
+import { serverRevision } from '../sync/catch-up';
 
 const BATCH = 50;
 
@@ -50,10 +50,10 @@ async function ask(
 		return api.webhooks(asOf, version, requests);
 	};
 	try {
-		return await attempt(await ensurePublished(db, api));
+		return await attempt(await serverRevision(db));
 	} catch (error) {
 		if (!(error instanceof ApiError) || error.status !== 409) throw error;
-		return attempt(await ensurePublished(db, api, true));
+		return attempt(await serverRevision(db));
 	}
 }
 

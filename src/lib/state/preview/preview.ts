@@ -8,8 +8,7 @@
  */
 import {
 	parseWorkspace,
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION,
+	emptyWorkspace,
 	NO_DATA,
 	type Facts,
 	type IsoDate,
@@ -42,18 +41,7 @@ const PREFIX = 'scorecards[0]';
 
 /** The draft's problems by the workspace's own rules (schema, JSON-logic, unique ids); none when valid. */
 export function draftIssues(draft: Scorecard): WorkspaceIssue[] {
-	const parsed = parseWorkspace({
-		format: WORKSPACE_FORMAT,
-		version: WORKSPACE_VERSION,
-		accounts: [],
-		contacts: [],
-		snapshots: [],
-		outcomes: [],
-		scorecards: [draft],
-		plays: [],
-		templates: [],
-		settings: {}
-	});
+	const parsed = parseWorkspace({ ...emptyWorkspace(), scorecards: [draft] });
 	if (parsed.ok) return [];
 	return parsed.errors.map((issue) => ({
 		...issue,

@@ -1,12 +1,12 @@
 /**
- * The workspace published to the server. GET: what is published (its version, when, the daily
- * run hour) and how the server sends. PUT (the workspace JSON): publishes it, checked with the
- * same schema as an import, for the send API and the scheduled runs.
+ * The team workspace as one file. GET: its revision, when and by whom it last changed, the daily
+ * run hour, and how the server sends. PUT (a workspace file): replaces the workspace with it (a
+ * restore, or a script's publish), checked with the same schema as an import and refused whole
+ * when it changes records the caller's role may not change.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
-import { publishRefusal } from '$lib/server/auth/publish-rights';
-import { parsePublished, PublishError, type Published } from '$lib/server/store/published';
+import { PublishError, PublishRefused, type Published } from '$lib/server/store/published';
 import { mailServer, type MailServer } from '$lib/server/mail/server';
 import { operatorOf, runHourOf, sendRefusal, senderOf } from '$lib/server/mail/service';
 
@@ -45,14 +45,13 @@ export const PUT: RequestHandler = async (event) => {
 	const text = await event.request.text();
 	let published: Published;
 	try {
-		const current = await server.store.published.current();
-		const refusal = publishRefusal(caller.role, current?.workspace ?? null, parsePublished(text));
-		if (refusal) return json({ error: refusal }, { status: 403 });
-		published = await server.store.published.publish(text, actorOf(caller));
+		published = await server.store.published.publish(text, actorOf(caller), caller.role);
 	} catch (error) {
 		if (error instanceof PublishError) return json({ error: error.message }, { status: 422 });
+		if (error instanceof PublishRefused) return json({ error: error.message }, { status: 403 });
 		throw error;
 	}
+	server.store.feed.announce(Number(published.version));
 	await server.store.audit.record(actorOf(caller), 'publish', published.version, {
 		accounts: published.workspace.accounts.length,
 		plays: published.workspace.plays.length

@@ -10,6 +10,7 @@ import { SYSTEM } from '$lib/server/store/audit';
 import { readUnsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubscribe';
 import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
 import type { RequestHandler } from './$types';
+import { markUnsubscribed } from '$lib/server/sync/unsubscribed';
 
 /** How long a retired key's links keep working (RFC 8058 and CAN-SPAM ask for at least 30). */
 const GRACE_DAYS = 90;
@@ -114,18 +115,22 @@ export const POST: RequestHandler = async ({ params, request }) => {
 					headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }
 				})
 			: invalid();
+	const at = new Date().toISOString();
 	const added = await store.unsubscribes.add({
 		contact_id: claim.contact_id,
 		account_id: claim.account_id,
 		email: claim.email,
-		at: new Date().toISOString(),
+		at,
 		via: oneClick ? 'one-click' : 'link'
 	});
-	if (added)
+	if (added) {
 		await store.audit.record(SYSTEM, 'unsubscribe', claim.email, {
 			account_id: claim.account_id,
 			via: oneClick ? 'one-click' : 'link'
 		});
+		const revision = await markUnsubscribed(store.published.records, [{ email: claim.email, at }]);
+		if (revision !== null) store.feed.announce(revision);
+	}
 	if (oneClick)
 		return new Response(t('unsubscribe.oneClickDone'), {
 			headers: { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }

@@ -5,7 +5,7 @@
  * that does not hold, a varied key suffix, an approve-mode entry nobody approved. And one key
  * asked for fifty times at once, with a slow SMTP server, is sent once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { planPlays, type Workspace } from '$lib/engine';
 import { call, freshServerEnv } from '../../../../../tests/support/api';
 import { startSmtp, type TestSmtp } from '../../../../../tests/support/smtp';
@@ -151,6 +151,44 @@ describe('the send API sends only what the server plans', () => {
 		console.log(
 			`50 concurrent requests for one key: ${smtp.received.length - before} message, ${statuses.filter((s) => s === 'retry').length} told it was in flight`
 		);
+	});
+
+	it("counts an email once toward a contact's cap, when both the ledger and the team's outbox say it was sent", async () => {
+		// The ledger dates a send by the clock: the plan's week must hold today.
+		const today = new Date().toISOString().slice(0, 10);
+		process.env.SCORECRAFT_TODAY = today;
+		onTestFinished(() => void (process.env.SCORECRAFT_TODAY = AS_OF));
+		const low = lowAdoptionExample();
+		// An address no other test sent to this week.
+		const cap = 'ana.cap@acme.example';
+		const twice: Workspace = {
+			...low,
+			contacts: low.contacts.map((c) => (c.id === 'c1' ? { ...c, email: cap } : c)),
+			plays: [...low.plays, { ...low.plays[0]!, id: 'scale-training-again' }],
+			settings: { ...low.settings, contact_email_cap_7d: 2 }
+		};
+		const [first, second] = planPlays({ workspace: twice, asOf: today }).entries.filter(
+			(e) => e.status === 'planned' && e.recipient === cap
+		);
+		expect(second).toBeDefined();
+		const askToday = async (version: string, key: string) => {
+			const response = await call(send, '/api/mail/send', {
+				body: JSON.stringify({
+					as_of: today,
+					version,
+					entries: [requestFor(key, { contact_id: 'c1' })]
+				})
+			});
+			return ((await response.json()).results as { status: string }[])[0]!.status;
+		};
+		expect(await askToday(await published(twice), first!.key)).toBe('sent');
+		// A browser recorded the answer in the team's outbox: the same email, now known twice.
+		const at = new Date().toISOString();
+		const recorded = await published({
+			...twice,
+			outbox: [{ ...first!, status: 'sent', created_at: at, updated_at: at, attempts: 1 }]
+		} as unknown as Workspace);
+		expect(await askToday(recorded, second!.key)).toBe('sent');
 	});
 
 	it('refuses a date that is not the server’s today', async () => {

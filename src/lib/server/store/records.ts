@@ -1,0 +1,281 @@
+/**
+ * The team workspace's records (`workspace_record`, migration 5): one row per record of the
+ * browsers' Dexie tables, each with the revision of the commit that last wrote it. Writers take
+ * the head row's lock first (`locked`), so commits get their revisions in commit order and a
+ * replica that pulled up to revision R has seen every commit numbered R or less.
+ */
+import type { PullPage, RecordChange, RecordKind, ServerRecord } from '../../sync/protocol';
+import { clientIdOf, PERSONAL_KINDS, personalPrefix } from '../sync/personal';
+import type { Actor } from './audit';
+import type { Database, Queryable } from './database';
+
+/** A record to write in a commit; `body` null deletes it. */
+export interface RecordWrite {
+	kind: RecordKind;
+	id: string;
+	body: unknown | null;
+}
+
+export interface Head {
+	revision: number;
+	position: number;
+	extra: Record<string, unknown>;
+}
+
+/** Who a commit is from: the person, and the replica their browser keeps (null: the server). */
+export interface Author {
+	actor: Actor;
+	client: string | null;
+}
+
+/** Rows per statement: one JSON parameter each, so a large import never builds a giant query. */
+const CHUNK = 5000;
+
+interface RecordRow {
+	kind: RecordKind;
+	id: string;
+	body: unknown | null;
+	revision: string | number;
+	position: string | number;
+	client: string | null;
+	updated_by_email: string | null;
+	updated_at: Date | string;
+}
+
+const serverRecord = (row: RecordRow): ServerRecord => ({
+	kind: row.kind,
+	id: row.id,
+	body: row.body ?? null,
+	revision: Number(row.revision),
+	by: row.updated_by_email,
+	at: new Date(row.updated_at).toISOString()
+});
+
+/** A commit in progress: reads and writes inside the transaction that holds the head's lock. */
+export class LockedRecords {
+	#written = 0;
+	#changed = new Set<RecordKind>();
+
+	constructor(
+		readonly tx: Queryable,
+		readonly head: Head
+	) {}
+
+	/** The revision this commit's writes take. */
+	get revision(): number {
+		return this.head.revision + 1;
+	}
+
+	/** Records as held now (absent ones left out), with the replica that last wrote each. */
+	async read(
+		keys: readonly { kind: RecordKind; id: string }[]
+	): Promise<(ServerRecord & { client: string | null })[]> {
+		const found: (ServerRecord & { client: string | null })[] = [];
+		for (let start = 0; start < keys.length; start += CHUNK) {
+			const rows = await this.tx.query<RecordRow>(
+				`select r.kind, r.id, r.body, r.revision, r.position, r.client, r.updated_by_email, r.updated_at
+				 from json_to_recordset($1::json) as k(kind text, id text)
+				 join workspace_record r on r.kind = k.kind and r.id = k.id`,
+				[JSON.stringify(keys.slice(start, start + CHUNK).map(({ kind, id }) => ({ kind, id })))]
+			);
+			for (const row of rows) found.push({ ...serverRecord(row), client: row.client });
+		}
+		return found;
+	}
+
+	/** Live records of some kinds, in the workspace's order. */
+	async list(
+		kinds: readonly RecordKind[]
+	): Promise<{ kind: RecordKind; id: string; body: unknown }[]> {
+		return this.tx.query(
+			`select kind, id, body from workspace_record
+			 where kind = any($1::text[]) and body is not null order by position`,
+			[kinds]
+		);
+	}
+
+	/**
+	 * Writes records that differ from what is held (an unchanged one keeps its revision); returns
+	 * the kinds it changed. New records go after every other, in the order given.
+	 */
+	async write(writes: readonly RecordWrite[], author: Author): Promise<Set<RecordKind>> {
+		const changed = new Set<RecordKind>();
+		const first = this.head.position + this.#written + 1;
+		// One statement per run of one kind, so the count of rows written tells which kinds changed
+		// without sending the rows back (a workspace's records come grouped by kind).
+		let start = 0;
+		while (start < writes.length) {
+			const kind = writes[start]!.kind;
+			let end = start + 1;
+			while (end < writes.length && end - start < CHUNK && writes[end]!.kind === kind) end++;
+			const rows = writes.slice(start, end).map((write, index) => ({
+				id: write.id,
+				body: write.body ?? null,
+				ord: first + start + index
+			}));
+			const written = await this.tx.write(
+				`insert into workspace_record as r (kind, id, body, revision, position, client, updated_by, updated_by_email)
+				 select $2, x.id, x.body, $3, x.ord, $4, $5, $6
+				 from json_to_recordset($1::json) as x(id text, body json, ord bigint)
+				 on conflict (kind, id) do update set body = excluded.body, revision = excluded.revision,
+				   client = excluded.client, updated_by = excluded.updated_by,
+				   updated_by_email = excluded.updated_by_email, updated_at = now()
+				 where r.body::text is distinct from excluded.body::text`,
+				[
+					JSON.stringify(rows),
+					kind,
+					this.revision,
+					author.client,
+					author.actor.id,
+					author.actor.email
+				]
+			);
+			if (written > 0) changed.add(kind);
+			start = end;
+		}
+		this.#written += writes.length;
+		for (const kind of changed) this.#changed.add(kind);
+		return changed;
+	}
+
+	/** The ids of the live records, by kind. */
+	async liveIds(): Promise<Map<RecordKind, Set<string>>> {
+		const rows = await this.tx.query<{ kind: RecordKind; id: string }>(
+			'select kind, id from workspace_record where body is not null'
+		);
+		const ids = new Map<RecordKind, Set<string>>();
+		for (const { kind, id } of rows) {
+			const set = ids.get(kind);
+			if (set) set.add(id);
+			else ids.set(kind, new Set([id]));
+		}
+		return ids;
+	}
+
+	/**
+	 * Deletes every live record not named in `keep` (a restore replaces the whole workspace); call
+	 * it with the ids that were live before the commit's writes.
+	 */
+	async deleteAllBut(
+		keep: readonly { kind: RecordKind; id: string }[],
+		liveBefore: ReadonlyMap<RecordKind, ReadonlySet<string>>,
+		author: Author
+	): Promise<void> {
+		const kept = new Set(keep.map(({ kind, id }) => `${kind}\u0000${id}`));
+		const gone: RecordWrite[] = [];
+		for (const [kind, ids] of liveBefore)
+			for (const id of ids)
+				if (!kept.has(`${kind}\u0000${id}`)) gone.push({ kind, id, body: null });
+		if (gone.length) await this.write(gone, author);
+	}
+
+	/** The kinds this commit has changed so far. */
+	get changed(): ReadonlySet<RecordKind> {
+		return this.#changed;
+	}
+
+	/** Ends the commit: the head moves to this revision when anything changed; returns the head's revision. */
+	async finish(extra?: Record<string, unknown>): Promise<number> {
+		const changed = this.#changed.size > 0 || extra !== undefined;
+		if (!changed) return this.head.revision;
+		const [row] = await this.tx.query<{ revision: string | number }>(
+			`update workspace_head set revision = revision + $1, position = position + $2,
+			   extra = coalesce($3::json, extra) returning revision`,
+			[changed ? 1 : 0, this.#written, extra === undefined ? null : JSON.stringify(extra)]
+		);
+		return Number(row!.revision);
+	}
+}
+
+export class WorkspaceRecords {
+	constructor(readonly database: Database) {}
+
+	async head(): Promise<Head> {
+		return headOf(this.database);
+	}
+
+	/** Runs `work` holding the head's lock, in one transaction: every write to the records goes through here. */
+	locked<T>(work: (records: LockedRecords) => Promise<T>): Promise<T> {
+		return this.database.transaction(async (tx) => {
+			const head = await headOf(tx, 'for update');
+			return work(new LockedRecords(tx, head));
+		});
+	}
+
+	/**
+	 * Records changed after revision `since` (or from where `cursor` left off), in revision and then
+	 * workspace order. From revision 0, deleted records are left out: a new replica has none.
+	 * Personal records (drafts) come only for `person` (their ids as the browser knows them), or
+	 * not at all when `person` is null.
+	 */
+	async pull(
+		from: { since: number } | { cursor: string },
+		limit: number,
+		person: { id: string | null } | null = null
+	): Promise<PullPage> {
+		const start =
+			'cursor' in from
+				? decodeCursor(from.cursor)
+				: { since: from.since, revision: from.since, position: Number.MAX_SAFE_INTEGER };
+		const { revision: head } = await headOf(this.database);
+		const personal = [...PERSONAL_KINDS];
+		const mine = person ? `${personalPrefix(person.id)}%` : '';
+		const rows = await this.database.query<RecordRow>(
+			`select kind, id, body, revision, position from workspace_record
+			 where (revision, position) > ($1, $2) and (body is not null or $3)
+			   and (kind <> all($5::text[]) or id like $6)
+			 order by revision, position limit $4`,
+			[start.revision, start.position, start.since > 0, limit + 1, personal, mine]
+		);
+		const more = rows.length > limit;
+		const page = rows.slice(0, limit);
+		const changes: RecordChange[] = page.map((row) => ({
+			kind: row.kind,
+			id: clientIdOf(row.kind, row.id),
+			revision: Number(row.revision),
+			body: row.body ?? null
+		}));
+		const last = page[page.length - 1];
+		let revision: number;
+		let cursor: string | null = null;
+		if (more && last) {
+			const lastRevision = Number(last.revision);
+			// The next row may belong to the same commit: the replica is whole only up to the one before.
+			revision = Number(rows[limit]!.revision) === lastRevision ? lastRevision - 1 : lastRevision;
+			cursor = `${start.since}.${lastRevision}.${Number(last.position)}`;
+		} else revision = Math.max(head, last ? Number(last.revision) : start.since);
+		const result: PullPage = { head, changes, revision: Math.max(revision, start.since), cursor };
+		if (!('cursor' in from)) {
+			const [count] = await this.database.query<{ n: number }>(
+				`select count(*)::int as n from workspace_record where revision > $1 and (body is not null or $2)
+				 and (kind <> all($3::text[]) or id like $4)`,
+				[start.since, start.since > 0, personal, mine]
+			);
+			result.total = Number(count!.n);
+		}
+		return result;
+	}
+}
+
+async function headOf(db: Queryable, lock = ''): Promise<Head> {
+	const [row] = await db.query<{
+		revision: string | number;
+		position: string | number;
+		extra: unknown;
+	}>(`select revision, position, extra from workspace_head ${lock}`);
+	return {
+		revision: Number(row!.revision),
+		position: Number(row!.position),
+		extra: (row!.extra ?? {}) as Record<string, unknown>
+	};
+}
+
+export class CursorError extends Error {}
+
+function decodeCursor(cursor: string): { since: number; revision: number; position: number } {
+	const parts = cursor.split('.').map(Number);
+	if (parts.length !== 3 || !parts.every((part) => Number.isSafeInteger(part) && part >= 0))
+		throw new CursorError(`not a cursor this server gave: ${JSON.stringify(cursor.slice(0, 40))}`);
+	const [since, revision, position] = parts as [number, number, number];
+	return { since, revision, position };
+}

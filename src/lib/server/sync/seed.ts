@@ -1,0 +1,36 @@
+/**
+ * The team workspace's first content, when the owner sets the team up: the sample (2,000
+ * fictional accounts with a year of weekly history, ending the server's today) or an empty
+ * workspace. Only on a store that never held a workspace: a restore or an upgrade keeps its own.
+ */
+import { generateSample } from '../../engine/sample';
+import { emptyWorkspace, type IsoDate } from '../../engine';
+import type { Actor } from '../store/audit';
+import type { Store } from '../store/store';
+
+/** True when it wrote the first workspace; false when the store held one already. */
+export async function seedWorkspace(
+	store: Store,
+	by: Actor,
+	options: { sample: boolean; today: IsoDate; accounts?: number }
+): Promise<boolean> {
+	if ((await store.published.records.head()).revision > 0) return false;
+	const workspace = options.sample
+		? generateSample({ end: options.today, accounts: options.accounts })
+		: emptyWorkspace();
+	const revision = await store.published.replace(workspace, by);
+	store.feed.announce(revision);
+	await store.audit.record(by, 'workspace.seed', options.sample ? 'sample' : 'empty', {
+		accounts: workspace.accounts.length
+	});
+	return true;
+}
+
+/**
+ * The sample's size: `SCORECRAFT_SAMPLE_ACCOUNTS` (10 to 100,000) when set, for a demo or a test
+ * that wants a smaller team workspace; else the generator's own (2,000).
+ */
+export function sampleAccounts(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const set = Number(env.SCORECRAFT_SAMPLE_ACCOUNTS);
+	return Number.isInteger(set) && set >= 10 && set <= 100_000 ? set : undefined;
+}

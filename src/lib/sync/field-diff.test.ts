@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fieldDifferences } from './field-diff';
+
+describe('fieldDifferences', () => {
+	it('lists only the fields whose values differ, each side as JSON', () => {
+		const mine = { id: 'p', name: 'Ours', enabled: true, when: { '<': [1, 2] } };
+		const theirs = { id: 'p', name: 'Theirs', enabled: true, when: { '<': [1, 3] }, extra: 1 };
+		expect(fieldDifferences(mine, theirs).map((d) => d.field)).toEqual(['name', 'when', 'extra']);
+		expect(fieldDifferences(mine, theirs)[0]).toEqual({
+			field: 'name',
+			mine: '"Ours"',
+			theirs: '"Theirs"'
+		});
+		expect(fieldDifferences(mine, theirs)[2]).toEqual({ field: 'extra', mine: null, theirs: '1' });
+	});
+
+	it('shows every field when one side deleted the record, and nothing for equal records', () => {
+		expect(fieldDifferences({ id: 'p', name: 'x' }, null).map((d) => d.theirs)).toEqual([
+			null,
+			null
+		]);
+		expect(fieldDifferences({ id: 'p' }, { id: 'p' })).toEqual([]);
+	});
+});
