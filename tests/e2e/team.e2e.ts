@@ -122,7 +122,8 @@ describe('a team', () => {
 		// The CSM completes a task the run made; the ops person's Tasks page shows it done, no reload.
 		await ops.getByRole('link', { name: 'Tasks', exact: true }).click();
 		await ops.getByLabel('Show done tasks').check();
-		await csm.getByRole('link', { name: 'Tasks', exact: true }).click();
+		// (The CSM's page is the refusal of /deliveries, with no menu: go to Tasks by its address.)
+		await csm.goto(`${server.baseURL}/tasks`);
 		const task = csm.locator('table.tasks tbody tr[data-status="open"]').first();
 		await task.waitFor({ timeout: 60_000 });
 		const title = (await task.locator('th').first().textContent())!.trim();

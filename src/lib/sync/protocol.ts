@@ -83,6 +83,11 @@ export interface PullPage {
 	cursor: string | null;
 	/** Records left to pull from where this pull started (first page only): for progress. */
 	total?: number;
+	/**
+	 * The workspace was replaced whole (a restore) after the revision the replica asked from: this
+	 * pull starts from nothing, and the replica drops what it held before applying it.
+	 */
+	reset?: true;
 }
 
 /** A change a person made in their browser, sent with what they saw. */

@@ -35,9 +35,18 @@ async function writeServerRecords(
 	return changed;
 }
 
-/** Applies one pulled page; returns how many records it changed. */
+/**
+ * Applies one pulled page; returns how many records it changed. A page that starts over (the
+ * workspace was restored whole since this replica's revision) first drops every record held; the
+ * person's changes still waiting stay, and meet the restored records as conflicts.
+ */
 export function applyPage(db: ScorecraftDatabase, page: PullPage): Promise<number> {
 	return asReplica(db, applierTables(['syncChanges']), async () => {
+		if (page.reset) {
+			for (const kind of RECORD_KINDS) await db.table(kind).clear();
+			await db.meta.delete('order');
+			await bumpDataVersion(db);
+		}
 		const changed = await writeServerRecords(db, page.changes);
 		await writeMeta(db, 'syncRevision', page.revision);
 		await writeMeta(db, 'syncCursor', page.cursor);

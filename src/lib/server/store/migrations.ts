@@ -162,13 +162,15 @@ create unique index unsubscribe_email_key_idx on unsubscribe (email_key);
 		// One row per record of the browsers' Dexie tables. Every commit takes the next revision
 		// from the head's one row, whose lock orders commits: a replica that pulled up to revision R
 		// never misses a commit numbered R or less. Deleted records stay as rows with no body, so
-		// replicas learn of the deletion. Bodies are json, not jsonb: kept as written (key order,
+		// replicas learn of the deletion; a restore replaces the whole workspace at once and starts an
+		// epoch instead: a replica from before it loads the workspace anew. Bodies are json, not jsonb: kept as written (key order,
 		// \u0000). Position: the order records were first written, the workspace's list order.
 		sql: `
 create table workspace_head (
 	singleton boolean primary key default true check (singleton),
 	revision bigint not null default 0,
 	position bigint not null default 0,
+	epoch bigint not null default 0,
 	extra json not null default '{}'
 );
 insert into workspace_head (singleton) values (true);

@@ -95,6 +95,8 @@ export class PublishedStore {
 		let revision: number;
 		for (;;) {
 			const page = await this.records.pull(from, 20_000);
+			// Replaced whole since: start from nothing.
+			if (page.reset) for (const records of byKind.values()) records.clear();
 			for (const change of page.changes) {
 				const records = byKind.get(change.kind)!;
 				// A record written again keeps its place; a new one comes last, as in the workspace's order.
@@ -175,11 +177,11 @@ export class PublishedStore {
 			}
 			const author = { actor: by, client: null };
 			await locked.write(writes, author);
-			await locked.deleteAllBut(writes, liveBefore, author);
+			await locked.deleteAllBut(writes, liveBefore);
 			const refusal = changeRefusal(role, locked.changed);
 			if (refusal) throw new PublishRefused(refusal);
 			const extraChanged = JSON.stringify(extra) !== JSON.stringify(locked.head.extra);
-			return locked.finish(extraChanged ? extra : undefined);
+			return locked.finish(extraChanged ? extra : undefined, { restore: true });
 		});
 	}
 }

@@ -4,7 +4,7 @@
  * the head row's lock first (`locked`), so commits get their revisions in commit order and a
  * replica that pulled up to revision R has seen every commit numbered R or less.
  */
-import type { PullPage, RecordChange, RecordKind, ServerRecord } from '../../sync/protocol';
+import type { PullPage, RecordKind, ServerRecord } from '../../sync/protocol';
 import { clientIdOf, PERSONAL_KINDS, personalPrefix } from '../sync/personal';
 import type { Actor } from './audit';
 import type { Database, Queryable } from './database';
@@ -19,6 +19,8 @@ export interface RecordWrite {
 export interface Head {
 	revision: number;
 	position: number;
+	/** The revision of the last restore: a replica behind it loads the workspace anew. */
+	epoch: number;
 	extra: Record<string, unknown>;
 }
 
@@ -153,20 +155,26 @@ export class LockedRecords {
 	}
 
 	/**
-	 * Deletes every live record not named in `keep` (a restore replaces the whole workspace); call
-	 * it with the ids that were live before the commit's writes.
+	 * Removes every record not named in `keep`, for a restore, which replaces the whole workspace:
+	 * rows, not tombstones, since every replica behind the restore loads the workspace anew. Call it
+	 * with the ids that were live before the commit's writes, and finish with `restore`.
 	 */
 	async deleteAllBut(
 		keep: readonly { kind: RecordKind; id: string }[],
-		liveBefore: ReadonlyMap<RecordKind, ReadonlySet<string>>,
-		author: Author
+		liveBefore: ReadonlyMap<RecordKind, ReadonlySet<string>>
 	): Promise<void> {
 		const kept = new Set(keep.map(({ kind, id }) => `${kind}\u0000${id}`));
-		const gone: RecordWrite[] = [];
-		for (const [kind, ids] of liveBefore)
-			for (const id of ids)
-				if (!kept.has(`${kind}\u0000${id}`)) gone.push({ kind, id, body: null });
-		if (gone.length) await this.write(gone, author);
+		for (const [kind, ids] of liveBefore) {
+			const gone = [...ids].filter((id) => !kept.has(`${kind}\u0000${id}`));
+			for (let start = 0; start < gone.length; start += CHUNK)
+				await this.tx.query(
+					'delete from workspace_record where kind = $1 and id = any($2::text[])',
+					[kind, gone.slice(start, start + CHUNK)]
+				);
+			if (gone.length) this.#changed.add(kind);
+		}
+		// Tombstones of earlier deletions mean nothing after a restore either.
+		await this.tx.query('delete from workspace_record where body is null');
 	}
 
 	/** The kinds this commit has changed so far. */
@@ -174,14 +182,22 @@ export class LockedRecords {
 		return this.#changed;
 	}
 
-	/** Ends the commit: the head moves to this revision when anything changed; returns the head's revision. */
-	async finish(extra?: Record<string, unknown>): Promise<number> {
+	/**
+	 * Ends the commit: the head moves to this revision when anything changed; returns the head's
+	 * revision. `restore`: the commit replaced the workspace whole, and starts an epoch.
+	 */
+	async finish(
+		extra?: Record<string, unknown>,
+		options: { restore?: boolean } = {}
+	): Promise<number> {
 		const changed = this.#changed.size > 0 || extra !== undefined;
 		if (!changed) return this.head.revision;
 		const [row] = await this.tx.query<{ revision: string | number }>(
-			`update workspace_head set revision = revision + $1, position = position + $2,
-			   extra = coalesce($3::json, extra) returning revision`,
-			[changed ? 1 : 0, this.#written, extra === undefined ? null : JSON.stringify(extra)]
+			`update workspace_head set revision = revision + 1, position = position + $1,
+			   extra = coalesce($2::json, extra),
+			   epoch = case when $3 then revision + 1 else epoch end
+			 returning revision`,
+			[this.#written, extra === undefined ? null : JSON.stringify(extra), options.restore === true]
 		);
 		return Number(row!.revision);
 	}
@@ -204,52 +220,70 @@ export class WorkspaceRecords {
 
 	/**
 	 * Records changed after revision `since` (or from where `cursor` left off), in revision and then
-	 * workspace order. From revision 0, deleted records are left out: a new replica has none.
-	 * Personal records (drafts) come only for `person` (their ids as the browser knows them), or
-	 * not at all when `person` is null.
+	 * workspace order. From revision 0 (a new replica, or one from before the last restore), the
+	 * live records in the workspace's order, as of the head when the load began: whatever changes
+	 * meanwhile comes with the next pull. Personal records (drafts) come only for `person` (under the
+	 * ids the browser knows them by), or not at all when `person` is null.
 	 */
 	async pull(
 		from: { since: number } | { cursor: string },
 		limit: number,
 		person: { id: string | null } | null = null
 	): Promise<PullPage> {
+		const { revision: head, epoch } = await headOf(this.database);
+		// A replica from before the last restore starts over: from nothing, live records only.
+		const reset = !('cursor' in from) && from.since > 0 && from.since < epoch;
 		const start =
 			'cursor' in from
 				? decodeCursor(from.cursor)
-				: { since: from.since, revision: from.since, position: Number.MAX_SAFE_INTEGER };
-		const { revision: head } = await headOf(this.database);
-		const personal = [...PERSONAL_KINDS];
-		const mine = person ? `${personalPrefix(person.id)}%` : '';
+				: reset || from.since === 0
+					? { since: 0, revision: head, position: -1 }
+					: { since: from.since, revision: from.since, position: Number.MAX_SAFE_INTEGER };
+		const whose = [[...PERSONAL_KINDS], person ? `${personalPrefix(person.id)}%` : ''];
+		const load = start.since === 0;
 		const rows = await this.database.query<RecordRow>(
-			`select kind, id, body, revision, position from workspace_record
-			 where (revision, position) > ($1, $2) and (body is not null or $3)
-			   and (kind <> all($5::text[]) or id like $6)
-			 order by revision, position limit $4`,
-			[start.revision, start.position, start.since > 0, limit + 1, personal, mine]
+			load
+				? `select kind, id, body, revision, position from workspace_record
+				   where position > $1 and body is not null and (kind <> all($3::text[]) or id like $4)
+				   order by position limit $2`
+				: `select kind, id, body, revision, position from workspace_record
+				   where (revision, position) > ($5, $1) and (kind <> all($3::text[]) or id like $4)
+				   order by revision, position limit $2`,
+			[start.position, limit + 1, ...whose, ...(load ? [] : [start.revision])]
 		);
 		const more = rows.length > limit;
 		const page = rows.slice(0, limit);
-		const changes: RecordChange[] = page.map((row) => ({
-			kind: row.kind,
-			id: clientIdOf(row.kind, row.id),
-			revision: Number(row.revision),
-			body: row.body ?? null
-		}));
 		const last = page[page.length - 1];
 		let revision: number;
 		let cursor: string | null = null;
-		if (more && last) {
+		if (load) {
+			// A load is whole only at its end, as of the head when it began.
+			revision = more ? 0 : start.revision;
+			if (more) cursor = `0.${start.revision}.${Number(last!.position)}`;
+		} else if (more && last) {
 			const lastRevision = Number(last.revision);
 			// The next row may belong to the same commit: the replica is whole only up to the one before.
 			revision = Number(rows[limit]!.revision) === lastRevision ? lastRevision - 1 : lastRevision;
 			cursor = `${start.since}.${lastRevision}.${Number(last.position)}`;
 		} else revision = Math.max(head, last ? Number(last.revision) : start.since);
-		const result: PullPage = { head, changes, revision: Math.max(revision, start.since), cursor };
+		const result: PullPage = {
+			head,
+			changes: page.map((row) => ({
+				kind: row.kind,
+				id: clientIdOf(row.kind, row.id),
+				revision: Number(row.revision),
+				body: row.body ?? null
+			})),
+			revision: Math.max(revision, start.since),
+			cursor,
+			...(reset ? { reset: true as const } : {})
+		};
 		if (!('cursor' in from)) {
 			const [count] = await this.database.query<{ n: number }>(
-				`select count(*)::int as n from workspace_record where revision > $1 and (body is not null or $2)
-				 and (kind <> all($3::text[]) or id like $4)`,
-				[start.since, start.since > 0, personal, mine]
+				`select count(*)::int as n from workspace_record
+				 where (revision > $1 or $1 = 0) and (body is not null or $1 > 0)
+				   and (kind <> all($2::text[]) or id like $3)`,
+				[start.since, ...whose]
 			);
 			result.total = Number(count!.n);
 		}
@@ -261,11 +295,13 @@ async function headOf(db: Queryable, lock = ''): Promise<Head> {
 	const [row] = await db.query<{
 		revision: string | number;
 		position: string | number;
+		epoch: string | number;
 		extra: unknown;
-	}>(`select revision, position, extra from workspace_head ${lock}`);
+	}>(`select revision, position, epoch, extra from workspace_head ${lock}`);
 	return {
 		revision: Number(row!.revision),
 		position: Number(row!.position),
+		epoch: Number(row!.epoch),
 		extra: (row!.extra ?? {}) as Record<string, unknown>
 	};
 }
