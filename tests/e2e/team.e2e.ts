@@ -179,8 +179,9 @@ describe('a team', () => {
 		const publishedAt = Date.now();
 		await csm.waitForFunction(
 			(previous) =>
-				document.querySelector('[data-testid="accounts-viewport"] tbody')?.textContent !==
-					previous && document.querySelector('header [data-status="ready"]') !== null,
+				document.querySelector<HTMLElement>('[data-testid="accounts-viewport"] tbody')
+					?.innerText !== previous &&
+				document.querySelector('header [data-status="ready"]') !== null,
 			before,
 			{ timeout: 60_000 }
 		);

@@ -4,6 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { replaceWorkspace } from '$lib/db';
+import { applyPage } from '$lib/db/sync';
 import { testDatabase } from '$lib/db/testing';
 import type { Task } from '$lib/engine';
 import { formatDate } from '$lib/i18n/format';
@@ -109,5 +110,34 @@ describe('TaskBoard', () => {
 		await waitFor(() =>
 			expect(db.tasks.get('Call Acme')).resolves.toMatchObject({ assignee: 'lee@vendor.example' })
 		);
+	});
+
+	it('shows a task someone else completed, with the done ones, as the server sent it', async () => {
+		const { db, user, table, titles } = await setup();
+		await user.click(screen.getByRole('checkbox', { name: 'Show done tasks' }));
+		await waitFor(() => expect(titles()).toHaveLength(4));
+		const before = (await db.tasks.get('Send the deck'))!;
+		// As if this browser's changes had reached the server: nothing of its own waits to be sent.
+		await db.syncChanges.clear();
+		await applyPage(db, {
+			head: 9,
+			revision: 9,
+			cursor: null,
+			changes: [
+				{
+					kind: 'tasks',
+					id: 'Send the deck',
+					revision: 9,
+					body: { ...before, status: 'done', completed_at: '2026-11-24T09:00:00.000Z' }
+				}
+			]
+		});
+		await waitFor(() =>
+			expect(within(table).getByRole('row', { name: /Send the deck/ })).toHaveAttribute(
+				'data-status',
+				'done'
+			)
+		);
+		expect(titles()).toHaveLength(4);
 	});
 });

@@ -16,6 +16,7 @@ import {
 import type { Actor } from '../store/audit';
 import type { Role } from '../store/people';
 import type { LockedRecords, RecordWrite, WorkspaceRecords } from '../store/records';
+import { stampAuthors } from './authors';
 import { clientIdOf, serverIdOf } from './personal';
 import { changeRefusal } from './rights';
 import { accountsNamed, checkRecords } from './validate';
@@ -82,7 +83,10 @@ async function commitGroup(
 	const scorecards = writes.some((write) => write.kind === 'plays')
 		? (await locked.list(['scorecards'])).map((record) => record.body)
 		: [];
-	const checked = checkRecords(writes, { accounts, scorecards });
+	const checked = checkRecords(stampAuthors(writes, held, pusher.actor.email), {
+		accounts,
+		scorecards
+	});
 	if (!checked.ok)
 		return { group: group.id, status: 'refused', reason: checked.problems.join('; '), records };
 	await locked.write(

@@ -212,6 +212,29 @@ describeStore(({ kind, empty, fresh, user }) => {
 				reason: "accounts acme: the record's own key (globex) differs from its id"
 			});
 		});
+
+		it('signs what a person enters with their own email, whatever name the browser wrote', async () => {
+			const { store, csm } = await team();
+			const base = (await store.published.records.head()).revision;
+			const entry = {
+				account_id: 'acme',
+				measure_id: 'exec_sponsor',
+				value: true,
+				entered_by: 'Someone Else',
+				entered_at: '2026-03-02T09:00:00.000Z'
+			};
+			const [result] = await push(store, 'c', csm, [
+				{ id: 'c1', base, changes: [{ kind: 'manualEntries', id: 'e1', body: entry }] }
+			]);
+			expect(result).toMatchObject({ status: 'applied' });
+			const { changes } = await pullAll(store, base);
+			expect(changes).toEqual([
+				expect.objectContaining({
+					kind: 'manualEntries',
+					body: { ...entry, entered_by: 'cam@team.example' }
+				})
+			]);
+		});
 	});
 
 	describe('replacing the workspace with a file', () => {
@@ -301,10 +324,9 @@ describeStore(({ kind, empty, fresh, user }) => {
 			expect([lea[0]!.status, olivia[0]!.status]).toEqual(['applied', 'applied']);
 			const seen = async (person: { id: string | null }) => {
 				const page = await store.published.records.pull({ since: base }, 100, person);
-				return page.changes.filter((c) => c.kind === 'scorecardDrafts').map((c) => [
-					c.id,
-					(c.body as { scorecard: { name: string } }).scorecard.name
-				]);
+				return page.changes
+					.filter((c) => c.kind === 'scorecardDrafts')
+					.map((c) => [c.id, (c.body as { scorecard: { name: string } }).scorecard.name]);
 			};
 			expect(await seen(leader.actor)).toEqual([[card.id, 'Lea’s']]);
 			expect(await seen(owner)).toEqual([[card.id, 'Olivia’s']]);

@@ -1,7 +1,9 @@
 /**
- * Who publishes: there is no login, so the builder asks for a name once and remembers it in this
- * browser. Published versions keep it with the time.
+ * Who acts: published versions, approvals, runs and manual entries keep it with the time. Signed
+ * in, it is the person's email (the server signs their changes with it in any case). Without a
+ * session (a component on its own), a name typed once and remembered in this browser.
  */
+import { page } from '$app/state';
 import { t } from '$lib/i18n/messages';
 
 export const AUTHOR_KEY = 'scorecraft.author';
@@ -18,6 +20,12 @@ function stored(): string {
 export class Author {
 	#name = $state(stored());
 
+	/** The signed-in person's email, or null without a session. */
+	get signedIn(): string | null {
+		const caller = page.data?.caller as { email?: string } | null | undefined;
+		return caller?.email ?? null;
+	}
+
 	/** What the user typed (may be empty). */
 	get name(): string {
 		return this.#name;
@@ -32,8 +40,8 @@ export class Author {
 		}
 	}
 
-	/** The name versions are published under: what was typed, or "You". */
+	/** The name things are done under: the signed-in email, or what was typed, or "You". */
 	get signature(): string {
-		return this.#name.trim() || t('builder.authorDefault');
+		return this.signedIn ?? (this.#name.trim() || t('builder.authorDefault'));
 	}
 }

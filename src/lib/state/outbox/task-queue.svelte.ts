@@ -21,29 +21,34 @@ export class TaskQueue {
 	note: { kind: 'completed' | 'snoozed' | 'reopened'; title: string; date?: string } | null =
 		$state(null);
 	readonly today: string;
-	readonly #open: LiveQuery<Task[]>;
-	readonly #done: LiveQuery<Task[]>;
+	/**
+	 * Open and done tasks read together: two queries answer at different moments, and a task
+	 * another person completed would for a while be in both lists.
+	 */
+	readonly #lists: LiveQuery<{ open: Task[]; done: Task[] }>;
 	readonly #db: ScorecraftDatabase;
 
 	constructor(db: ScorecraftDatabase, today = todayUtc()) {
 		this.#db = db;
 		this.today = today;
-		this.#open = new LiveQuery(() => taskQueue(db, today));
-		this.#done = new LiveQuery(() => doneTasks(db));
+		this.#lists = new LiveQuery(async () => ({
+			open: await taskQueue(db, today),
+			done: await doneTasks(db)
+		}));
 	}
 
 	get loading(): boolean {
-		return this.#open.loading;
+		return this.#lists.loading;
 	}
 
 	get tasks(): Task[] {
-		const open = this.#open.current ?? [];
-		const done = this.showDone ? (this.#done.current ?? []) : [];
+		const open = this.#lists.current?.open ?? [];
+		const done = this.showDone ? (this.#lists.current?.done ?? []) : [];
 		return [...open, ...done].filter((task) => !this.assignee || task.assignee === this.assignee);
 	}
 
 	get assignees(): string[] {
-		return sortedDistinct((this.#open.current ?? []).map((task) => task.assignee));
+		return sortedDistinct((this.#lists.current?.open ?? []).map((task) => task.assignee));
 	}
 
 	overdue(task: Task): boolean {
@@ -51,7 +56,7 @@ export class TaskQueue {
 	}
 
 	get error(): string | null {
-		return this.#open.error ?? this.#done.error;
+		return this.#lists.error;
 	}
 
 	async complete(task: Task): Promise<void> {

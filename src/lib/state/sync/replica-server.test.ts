@@ -6,6 +6,7 @@
  * play get a conflict that the second settles.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { completeTask } from '$lib/db';
 import { resolveConflict } from '$lib/db/sync';
 import type { Caller } from '$lib/server/auth/access';
 import { appFetch, freshServerEnv, TEST_OWNER } from '../../../../tests/support/api';
@@ -92,5 +93,28 @@ describe('replicas of the team workspace', () => {
 		await first.sync();
 		expect((await first.db.plays.get(PLAY))?.cooldown_days).toBe(9);
 		expect(await second.db.syncConflicts.count()).toBe(0);
+	});
+
+	it('brings a task a CSM completed to the ops person who made it', async () => {
+		const ops = await replicaAs(person('ops', 5));
+		const csm = await replicaAs(person('csm', 6));
+		const task = {
+			id: 'call-acme',
+			account_id: 'acme',
+			play_id: PLAY,
+			title: 'Call Acme',
+			assignee: 'csm@app.example',
+			due_date: '2026-03-08',
+			status: 'open' as const,
+			created_at: '2026-03-01T08:00:00.000Z'
+		};
+		await ops.db.tasks.put(task);
+		await ops.sync();
+		await csm.sync();
+		await completeTask(csm.db, task.id, '2026-03-02T09:00:00.000Z');
+		await csm.sync();
+		expect(await csm.db.syncNotices.toArray()).toEqual([]);
+		await ops.sync();
+		expect(await ops.db.tasks.get(task.id)).toMatchObject({ status: 'done' });
 	});
 });
