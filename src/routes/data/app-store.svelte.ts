@@ -57,3 +57,11 @@ export async function bringScoresUpToDate(
 export function storeStarting(): boolean {
 	return store.status.kind === 'starting';
 }
+
+/**
+ * Resolves once the app's store has opened: a write asked for while it opens (a page loaded a
+ * moment ago) waits for it instead of being dropped.
+ */
+export async function storeStarted(): Promise<void> {
+	while (storeStarting()) await new Promise((resolve) => setTimeout(resolve, 50));
+}

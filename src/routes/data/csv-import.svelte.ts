@@ -19,7 +19,7 @@ import type {
 	RowError
 } from '$lib/import/types';
 import { todayUtc } from '$lib/state/today';
-import { bringScoresUpToDate, storeStarting, type ScoresUpdate } from './app-store.svelte';
+import { bringScoresUpToDate, storeStarted, type ScoresUpdate } from './app-store.svelte';
 
 export type CsvStep = 'choose' | 'reading' | 'mapping' | 'checking' | 'review' | 'writing' | 'done';
 
@@ -183,13 +183,14 @@ export class CsvImport {
 	 * up to date.
 	 */
 	async write(): Promise<void> {
-		if (this.step !== 'review' || this.validRows === 0 || storeStarting()) return;
+		if (this.step !== 'review' || this.validRows === 0) return;
 		const run = ++this.#run;
 		const db = getDatabase();
 		this.step = 'writing';
 		this.failure = null;
 		const started = performance.now();
 		try {
+			await storeStarted();
 			this.result = await this.#worker().write();
 		} catch (error) {
 			this.failure = { kind: 'write', message: messageOf(error) };

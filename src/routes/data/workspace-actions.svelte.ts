@@ -11,7 +11,7 @@ import { MailApi } from '$lib/state/mail/api';
 import { replicaAt } from '$lib/state/sync/catch-up';
 import { todayUtc } from '$lib/state/today';
 import { download } from './download';
-import { bringScoresUpToDate, storeStarting } from './app-store.svelte';
+import { bringScoresUpToDate, storeStarted } from './app-store.svelte';
 
 export const RECORD_LISTS = [
 	'accounts',
@@ -192,12 +192,13 @@ export class WorkspaceActions {
 		write: () => Promise<number>,
 		done: WorkspaceOutcome
 	): Promise<void> {
-		if (this.task || storeStarting()) return;
+		if (this.task) return;
 		const db = getDatabase();
 		this.task = task;
 		this.area = taskArea(task);
 		this.outcome = null;
 		try {
+			await storeStarted();
 			await replicaAt(db, await write());
 			this.outcome = done;
 		} catch (error) {

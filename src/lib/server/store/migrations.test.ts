@@ -163,7 +163,9 @@ describeStore((store) => {
 			expect(await migrate(db)).toEqual([5]);
 			expect(await everyRow()).toEqual({
 				...after,
-				workspace_head: [JSON.stringify({ singleton: true, revision: 0, position: 0, epoch: 0, extra: {} })],
+				workspace_head: [
+					JSON.stringify({ singleton: true, revision: 0, position: 0, epoch: 0, extra: {} })
+				],
 				workspace_record: []
 			});
 		});
