@@ -2,10 +2,11 @@
  * The team journey, on a server of its own, each person in a browser of their own working in one
  * workspace: the owner is set up on the first start (with the sample), invites an ops person, a
  * CSM and a leader (each accepts, the link read from the Mailbox); the ops person runs the plays
- * but cannot publish a scorecard; the CSM completes a task and the ops person's Tasks page shows
- * it; the leader publishes and the CSM's Accounts page shows the new scores, without a reload; the
- * owner, who had started a draft from the same version, sees the conflict and chooses; the owner
- * reads the deliveries, rotates the unsubscribe key, and the audit log shows who did what.
+ * but cannot publish a scorecard; the owner gives an account to the CSM, whose header tells her
+ * of its tasks; she completes one from her own queue and the ops person's Tasks page shows it; the
+ * leader publishes and the CSM's Accounts page shows the new scores, without a reload; the owner,
+ * who had started a draft from the same version, sees the conflict and chooses; the owner reads
+ * the deliveries, rotates the unsubscribe key, and the audit log shows who did what.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -119,19 +120,43 @@ describe('a team', () => {
 		await delivered.waitFor({ timeout: 180_000 });
 		expect(await delivered.textContent()).toMatch(/^Emails: [\d,]+ sent, 0 failed/);
 
-		// The CSM completes a task the run made; the ops person's Tasks page shows it done, no reload.
+		// The owner gives an account with an open task to the CSM: its tasks go with it, and the
+		// CSM's header says so without a reload. She completes one from her own queue; the ops
+		// person's Tasks page shows it done, no reload.
 		await ops.getByRole('link', { name: 'Tasks', exact: true }).click();
 		await ops.getByLabel('Show done tasks').check();
-		// (The CSM's page is the refusal of /deliveries, with no menu: go to Tasks by its address.)
-		await csm.goto(`${server.baseURL}/tasks`);
-		const task = csm.locator('table.tasks tbody tr[data-status="open"]').first();
-		await task.waitFor({ timeout: 60_000 });
-		const title = (await task.locator('th').first().textContent())!.trim();
-		await task.getByRole('button', { name: 'Complete' }).click();
+		// (The CSM's page is the refusal of /deliveries, with no menu: go to the app by its address.)
+		await csm.goto(server.baseURL);
+		const account = ops.locator('table.tasks tbody tr[data-status="open"] td.account a').first();
+		await account.waitFor();
+		const accountName = (await account.textContent())!.trim();
+		await owner.goto(`${server.baseURL}${await account.getAttribute('href')}`);
+		await owner.getByRole('button', { name: 'Reassign' }).click({ timeout: 60_000 });
+		await owner.getByLabel(`CSM of ${accountName}`).fill('cara@team.example');
+		await owner.getByRole('button', { name: 'Give it to them' }).click();
+		await owner
+			.getByText(/^Now cara@team\.example’s account; [1-9]\d* open tasks? moved with it\.$/)
+			.waitFor();
+		const reassignedAt = Date.now();
+		const notice = csm.locator('header a.new-tasks');
+		await notice.waitFor({ timeout: 60_000 });
+		timings.accountToCsm = Date.now() - reassignedAt;
+		expect(await notice.textContent()).toMatch(/^\s*[1-9]\d* new tasks? for you\s*$/);
+		await notice.click();
+		await csm
+			.getByRole('combobox', { name: 'Assignee' })
+			.filter({ has: csm.locator('option:checked', { hasText: 'My tasks (cara@team.example)' }) })
+			.waitFor();
+		const task = csm.locator('table.tasks tbody tr[data-status="open"]', { hasText: accountName });
+		await task.first().waitFor();
+		// Seen on the Tasks page: the header has nothing new for her any more.
+		await notice.waitFor({ state: 'detached' });
+		const title = (await task.first().locator('th').first().textContent())!.trim();
+		await task.first().getByRole('button', { name: 'Complete' }).click();
 		await csm.getByText(`“${title}” completed.`).waitFor();
 		const completedAt = Date.now();
 		await ops
-			.locator('table.tasks tbody tr[data-status="done"]', { hasText: title })
+			.locator('table.tasks tbody tr[data-status="done"]', { hasText: accountName })
 			.first()
 			.waitFor({ timeout: 30_000 });
 		timings.taskToOps = Date.now() - completedAt;

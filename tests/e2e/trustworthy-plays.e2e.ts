@@ -133,7 +133,6 @@ describe('trustworthy plays', () => {
 			// Publishing with the usage group under its own id would stop the plays that read
 			// score.groups.adoption for every Scale account: the builder lists them and asks.
 			await page.getByText('Draft saved').waitFor();
-			await page.getByLabel('Your name').fill('E2E Tester');
 			await page.getByRole('button', { name: 'Publish' }).click();
 			const warning = page.getByRole('alertdialog', { name: /^Publishing would stop \d+ plays?/ });
 			await warning.waitFor({ timeout: 60_000 });

@@ -72,6 +72,7 @@ export {
 	type RunResult,
 	type WebhookOutcome
 } from './outbox';
+export { accountCsms, markTasksSeen, newTasksFor, reassignAccount } from './book';
 export { deletePlay, listPlays, savePlay, setPlayEnabled } from './plays';
 export {
 	claimEmails,

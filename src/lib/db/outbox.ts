@@ -278,7 +278,8 @@ export async function assignTask(
 	id: string,
 	assignee: string
 ): Promise<void> {
-	await db.tasks.update(id, { assignee });
+	// Handed on: new to the person it goes to.
+	await db.tasks.update(id, { assignee, seen_at: undefined });
 }
 
 /** The task queue as of a date: open tasks, and snoozed ones whose date has come, by due date. */

@@ -25,7 +25,7 @@ const task = (id: string, fields: Partial<Task>): Task => ({
 	...fields
 });
 
-async function setup() {
+async function setup(me: string | null = null) {
 	const db = testDatabase('task-board');
 	await replaceWorkspace(db, exampleWorkspace());
 	await db.tasks.bulkAdd([
@@ -40,7 +40,7 @@ async function setup() {
 		task('Later', { status: 'snoozed', snoozed_until: '2026-12-10' })
 	]);
 	const user = userEvent.setup();
-	render(TaskBoard, { db, today: TODAY });
+	render(TaskBoard, { db, today: TODAY, me });
 	const table = await screen.findByRole('table', { name: 'Open tasks by due date' });
 	const titles = () =>
 		within(table)
@@ -139,5 +139,19 @@ describe('TaskBoard', () => {
 			)
 		);
 		expect(titles()).toHaveLength(4);
+	});
+
+	it("opens on the person's own tasks, flags the new ones, and marks them seen for every browser", async () => {
+		const { db, titles, table } = await setup('Lee@Vendor.example');
+		await waitFor(() => expect(titles()).toEqual(['Plan the renewal']));
+		expect(screen.getByRole('combobox', { name: 'Assignee' })).toHaveDisplayValue(
+			'My tasks (lee@vendor.example)'
+		);
+		expect(within(table).getByRole('row', { name: /Plan the renewal/ })).toHaveTextContent('new');
+		await waitFor(() =>
+			expect(db.tasks.get('Plan the renewal')).resolves.toHaveProperty('seen_at')
+		);
+		// Only the person's own: the others' tasks are not marked.
+		expect((await db.tasks.get('Call Acme'))?.seen_at).toBeUndefined();
 	});
 });

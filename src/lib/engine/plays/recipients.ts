@@ -26,6 +26,11 @@ export function isValidAddress(address: string): boolean {
 	return address.length <= 254 && ADDRESS.test(address);
 }
 
+/** Two spellings of one address (a CSM typed in a CSV, the email they sign in with). */
+export function sameAddress(a: string | null | undefined, b: string | null | undefined): boolean {
+	return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 /** One recipient of an email: the contact when it is one (the CSM is not). */
 export interface EmailRecipient {
 	address: string;

@@ -151,6 +151,8 @@ export interface Task {
 	snoozed_until?: IsoDate;
 	completed_at?: string;
 	created_at: string;
+	/** When its assignee first saw it in their queue; unset when it is handed to someone else. */
+	seen_at?: string;
 }
 
 /** The caps a run applies, from the workspace's `settings` (these defaults otherwise). */

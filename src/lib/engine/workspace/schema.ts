@@ -305,7 +305,8 @@ export const task = z.looseObject({
 	status: z.enum(['open', 'done', 'snoozed']),
 	snoozed_until: isoDate.optional(),
 	completed_at: isoDateTime.optional(),
-	created_at: isoDateTime
+	created_at: isoDateTime,
+	seen_at: isoDateTime.optional()
 });
 
 const count = z.number().int('expected a whole number').min(0, 'expected 0 or more');

@@ -42,6 +42,7 @@ export default {
 	'filter.allSegments': 'All segments',
 	'filter.csm': 'CSM',
 	'filter.allCsms': 'All CSMs',
+	'filter.myAccounts': 'My accounts ({email})',
 	'filter.band': 'Band',
 	'filter.allBands': 'All bands',
 	'filter.showChurned': 'Show churned accounts ({count})',

@@ -50,6 +50,12 @@ export default {
 	'account.notFound.message': 'No account with id “{id}”. It may have been removed by an import.',
 	'account.asOf': 'Scores as of',
 	'account.in30Days': 'in 30 days',
+	'account.owner.reassign': 'Reassign',
+	'account.owner.label': 'CSM of {name}',
+	'account.owner.save': 'Give it to them',
+	'account.owner.cancel': 'Cancel',
+	'account.owner.moved':
+		'Now {csm}’s account; {count|one:# open task moved|other:# open tasks moved} with it.',
 	'account.churnedOn': 'Churned on {date}',
 	'account.unscored': 'Unscored: no published scorecard applies to this account.',
 	'account.breakdown.title': 'Score breakdown',

@@ -119,6 +119,8 @@ export function abilitiesOf(role: Role) {
 		runPlays: is('owner', 'ops'),
 		approve: is('owner', 'ops'),
 		editTasks: is('owner', 'ops', 'csm'),
+		/** Accounts, contacts and their history: importing, and giving an account to another CSM. */
+		editData: is('owner', 'leader', 'ops'),
 		manageTeam: is('owner'),
 		editSender: is('owner'),
 		readAudit: is('owner'),

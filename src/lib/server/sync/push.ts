@@ -17,6 +17,7 @@ import type { Actor } from '../store/audit';
 import type { Role } from '../store/people';
 import type { LockedRecords, RecordWrite, WorkspaceRecords } from '../store/records';
 import { stampAuthors } from './authors';
+import { bookAccounts, bookRefusal } from './book';
 import { clientIdOf, serverIdOf } from './personal';
 import { changeRefusal } from './rights';
 import { accountsNamed, checkRecords } from './validate';
@@ -73,6 +74,18 @@ async function commitGroup(
 		// Both made the same change: nothing to choose between.
 		.filter((conflict) => canonicalText(conflict.mine) !== canonicalText(conflict.theirs.body));
 	if (conflicts.length) return { group: group.id, status: 'conflict', conflicts, records };
+
+	if (pusher.role === 'csm') {
+		const ids = bookAccounts(writes, held);
+		const csms = new Map(
+			(await locked.read(ids.map((id) => ({ kind: 'accounts' as const, id })))).map((record) => [
+				record.id,
+				(record.body as { csm?: string } | null)?.csm
+			])
+		);
+		const outside = bookRefusal(pusher, writes, held, (id) => csms.get(id));
+		if (outside) return { group: group.id, status: 'refused', reason: outside, records };
+	}
 
 	const named = accountsNamed(writes);
 	const accounts = named.length

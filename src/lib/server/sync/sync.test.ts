@@ -15,8 +15,12 @@ import type { Store } from '../store/store';
 import { pushChanges, type Pusher } from './push';
 import { markUnsubscribed } from './unsubscribed';
 
+/** The example workspace, with Acme in the book of the team's CSM (cam) and Globex in Kim's. */
 const withOutcomes = (): Workspace => ({
 	...exampleWorkspace(),
+	accounts: exampleWorkspace().accounts.map((account) =>
+		account.id === 'acme' ? { ...account, csm: 'Cam@Team.example' } : account
+	),
 	outcomes: [
 		{ account_id: 'acme', date: '2026-01-10', type: 'renewed' },
 		{ account_id: 'acme', date: '2026-01-10', type: 'renewed' }
@@ -296,6 +300,84 @@ describeStore(({ kind, empty, fresh, user }) => {
 			expect(
 				await markUnsubscribed(store.published.records, [{ email: contact.email, at }])
 			).toBeNull();
+		});
+	});
+
+	describe("a CSM's book", () => {
+		const task = (id: string, account_id: string, assignee: string) => ({
+			id,
+			account_id,
+			play_id: 'call',
+			title: `Call ${account_id}`,
+			assignee,
+			due_date: '2026-03-08',
+			status: 'open',
+			created_at: '2026-03-01T08:00:00.000Z'
+		});
+
+		it('lets a CSM work on the tasks and measures of their accounts and the tasks handed to them, nothing else', async () => {
+			const { store, ops, csm } = await team();
+			const tasks = [
+				task('acme-call', 'acme', 'cam@team.example'),
+				task('globex-call', 'globex', 'kim@vendor.example'),
+				task('globex-handed', 'globex', 'cam@team.example')
+			];
+			const base = (await store.published.records.head()).revision;
+			const [made] = await push(store, 'o', ops, [
+				{
+					id: 'o1',
+					base,
+					changes: tasks.map((t) => ({ kind: 'tasks' as const, id: t.id, body: t }))
+				}
+			]);
+			expect(made).toMatchObject({ status: 'applied' });
+			const done = (t: ReturnType<typeof task>) => ({
+				kind: 'tasks' as const,
+				id: t.id,
+				body: { ...t, status: 'done', completed_at: '2026-03-02T09:00:00.000Z' }
+			});
+			const revision = (await store.published.records.head()).revision;
+			const results = await push(store, 'c', csm, [
+				{ id: 'mine', base: revision, changes: [done(tasks[0]!)] },
+				{ id: 'kims', base: revision, changes: [done(tasks[1]!)] },
+				{ id: 'handed', base: revision, changes: [done(tasks[2]!)] },
+				{
+					id: 'measure',
+					base: revision,
+					changes: [
+						{
+							kind: 'manualEntries',
+							id: 'e-globex',
+							body: {
+								account_id: 'globex',
+								measure_id: 'exec_sponsor',
+								value: true,
+								entered_by: 'cam@team.example',
+								entered_at: '2026-03-02T09:00:00.000Z'
+							}
+						}
+					]
+				}
+			]);
+			expect(results.map((r) => [r.group, r.status])).toEqual([
+				['mine', 'applied'],
+				['kims', 'refused'],
+				['handed', 'applied'],
+				['measure', 'refused']
+			]);
+			expect(results[1]).toMatchObject({
+				reason:
+					'tasks globex-call: account globex is not in your book (its CSM: kim@vendor.example)'
+			});
+			// Ops is not limited to a book.
+			const [opsDone] = await push(store, 'o', ops, [
+				{
+					id: 'o2',
+					base: (await store.published.records.head()).revision,
+					changes: [done(tasks[1]!)]
+				}
+			]);
+			expect(opsDone).toMatchObject({ status: 'applied' });
 		});
 	});
 

@@ -3,12 +3,15 @@ import {
 	assignTask,
 	completeTask,
 	doneTasks,
+	markTasksSeen,
 	reopenTask,
 	snoozeTask,
 	taskQueue,
 	type ScorecraftDatabase
 } from '$lib/db';
-import type { Task } from '$lib/engine';
+import { untrack } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
+import { sameAddress, type Task } from '$lib/engine';
 import { addDays } from '$lib/engine/dates';
 import { LiveQuery } from '../live-query.svelte';
 import { sortedDistinct } from '../lists';
@@ -21,6 +24,10 @@ export class TaskQueue {
 	note: { kind: 'completed' | 'snoozed' | 'reopened'; title: string; date?: string } | null =
 		$state(null);
 	readonly today: string;
+	/** The signed-in person's email: their tasks come first, and are marked seen once shown. */
+	readonly me: string | null;
+	/** Tasks that were new to the person when this queue showed them (marked seen since). */
+	readonly fresh = new SvelteSet<string>();
 	/**
 	 * Open and done tasks read together: two queries answer at different moments, and a task
 	 * another person completed would for a while be in both lists.
@@ -28,9 +35,10 @@ export class TaskQueue {
 	readonly #lists: LiveQuery<{ open: Task[]; done: Task[] }>;
 	readonly #db: ScorecraftDatabase;
 
-	constructor(db: ScorecraftDatabase, today = todayUtc()) {
+	constructor(db: ScorecraftDatabase, today = todayUtc(), me: string | null = null) {
 		this.#db = db;
 		this.today = today;
+		this.me = me;
 		this.#lists = new LiveQuery(async () => ({
 			open: await taskQueue(db, today),
 			done: await doneTasks(db)
@@ -49,6 +57,27 @@ export class TaskQueue {
 
 	get assignees(): string[] {
 		return sortedDistinct((this.#lists.current?.open ?? []).map((task) => task.assignee));
+	}
+
+	/** The person's own spelling among the assignees, when some open task is theirs. */
+	get mine(): string | null {
+		return this.assignees.find((who) => sameAddress(who, this.me)) ?? null;
+	}
+
+	/** Tasks shown now that are the person's and new to them. */
+	get unseen(): Task[] {
+		return this.tasks.filter((task) => !task.seen_at && sameAddress(task.assignee, this.me));
+	}
+
+	/** Marks the shown new tasks seen (on every browser of the person), keeping them flagged here. */
+	async markSeen(): Promise<void> {
+		// Read without tracking: called from an effect, which must not rerun on its own write.
+		const ids = this.unseen
+			.map((task) => task.id)
+			.filter((id) => !untrack(() => this.fresh.has(id)));
+		if (ids.length === 0) return;
+		for (const id of ids) this.fresh.add(id);
+		await markTasksSeen(this.#db, ids, nowIso());
 	}
 
 	overdue(task: Task): boolean {
