@@ -151,6 +151,7 @@ describe('a team', () => {
 		await task.first().waitFor();
 		// Seen on the Tasks page: the header has nothing new for her any more.
 		await notice.waitFor({ state: 'detached' });
+		await csm.screenshot({ path: 'test-results/my-tasks.png', fullPage: true });
 		const title = (await task.first().locator('th').first().textContent())!.trim();
 		await task.first().getByRole('button', { name: 'Complete' }).click();
 		await csm.getByText(`“${title}” completed.`).waitFor();
