@@ -3,10 +3,12 @@ import { app } from '$lib/server/app';
 import { authorize } from '$lib/server/auth/access';
 import { AUTH_PATHS, callerOf, withClientAddress } from '$lib/server/auth/session';
 import { startSchedule } from '$lib/server/mail/service';
+import { startSlaChecks } from '$lib/server/sla/schedule';
 
-/** The daily run of the published plays starts with the server. */
+/** The daily run of the published plays and the band playbooks' checks start with the server. */
 export const init: ServerInit = () => {
 	startSchedule();
+	startSlaChecks();
 };
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -5,7 +5,9 @@
  * but cannot publish a scorecard; the owner gives an account to the CSM, whose header tells her
  * of its tasks; she completes one from her own queue and the ops person's Tasks page shows it; the
  * leader publishes and the CSM's Accounts page shows the new scores, without a reload; the owner,
- * who had started a draft from the same version, sees the conflict and chooses; the owner reads
+ * who had started a draft from the same version, sees the conflict and chooses; ops's band
+ * playbooks give the accounts that changed band their response tasks, counted on the dashboard;
+ * the owner gives the CSM a manager; the owner reads
  * the deliveries, rotates the unsubscribe key, and the audit log shows who did what.
  */
 import { mkdir } from 'node:fs/promises';
@@ -162,6 +164,15 @@ describe('a team', () => {
 			.waitFor({ timeout: 30_000 });
 		timings.taskToOps = Date.now() - completedAt;
 
+		// Ops sets the band playbooks (the framework's); the server's first check notes each
+		// account's band, so nobody has entered one yet.
+		await ops.getByRole('link', { name: 'Settings', exact: true }).click();
+		await ops.getByRole('button', { name: 'Use the framework’s playbooks' }).click();
+		await ops.getByRole('button', { name: 'Save playbooks' }).click();
+		await ops.getByText('Saved: the whole team’s workspace has them.').waitFor();
+		await ops.getByRole('button', { name: 'Check now' }).click();
+		await ops.getByText(/^Checked: \d+ response tasks? created/).waitFor({ timeout: 60_000 });
+
 		// Ops cannot publish a scorecard: the builder has no Publish button, and the server refuses.
 		await ops.getByRole('link', { name: 'Scorecards', exact: true }).click();
 		await ops.getByRole('link', { name: /Scale/ }).first().click();
@@ -225,6 +236,32 @@ describe('a team', () => {
 		await owner
 			.getByText(/^Published version \d+: it scores the accounts from now on\.$/)
 			.waitFor();
+		// The scorecard changed: the accounts that crossed into a band with a playbook get their
+		// response task, and the dashboard counts them per person.
+		await ops.getByRole('link', { name: 'Settings', exact: true }).click();
+		await ops.getByRole('button', { name: 'Check now' }).click();
+		const checked = ops.getByText(/^Checked: \d+ response tasks? created/);
+		await checked.waitFor({ timeout: 60_000 });
+		const responses = Number((await checked.textContent())!.match(/(\d+) response/)![1]);
+		expect(responses).toBeGreaterThan(0);
+		timings.slaResponses = responses;
+		await ops.getByRole('link', { name: 'Dashboard', exact: true }).click();
+		const compliance = ops.getByRole('region', { name: 'Band playbooks: responses on time' });
+		await compliance.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+		const open = await compliance
+			.locator('tbody tr td:nth-child(4)')
+			.evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.textContent), 0));
+		expect(open).toBe(responses);
+		await compliance.screenshot({ path: 'test-results/sla-compliance.png' });
+
+		// The owner makes Lea the CSM's manager: Cara's overdue responses escalate to her.
+		await owner.getByRole('link', { name: 'People', exact: true }).click();
+		const managerOfCara = owner.getByRole('combobox', { name: 'Manager of Cara' });
+		await managerOfCara.selectOption({ label: 'Lea' });
+		await owner.getByRole('button', { name: 'Set the manager of Cara' }).click();
+		await owner.reload();
+		expect(await managerOfCara.locator('option:checked').textContent()).toBe('Lea');
+
 		// The unsubscribe key is the owner's: the leader's Settings have no such section.
 		await leader.getByRole('link', { name: 'Settings', exact: true }).click();
 		await leader.getByRole('heading', { name: 'Server: email and scheduled runs' }).waitFor();
@@ -257,6 +294,7 @@ describe('a team', () => {
 			['cara@team.example', 'change'],
 			['lea@team.example', 'publish'],
 			['olivia@team.example', 'publish'],
+			['olivia@team.example', 'manager.change'],
 			['olivia@team.example', 'settings.unsubscribe_key']
 		])
 			expect(rows, `${who} ${action}`).toContainEqual([who, action]);

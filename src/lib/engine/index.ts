@@ -38,3 +38,4 @@ export { checkLogic, requiredVars, varsRead, type Backend, type Logic } from './
 export { UnknownOperatorError } from './errors';
 export { Random } from './random';
 export * from './plays';
+export * from './sla';

@@ -22,6 +22,7 @@ export type ScorecardVersion = z.infer<typeof schema.scorecardVersion>;
 export type ScorecardDraft = z.infer<typeof schema.scorecardDraft>;
 export type Play = z.infer<typeof schema.play>;
 export type Template = z.infer<typeof schema.template>;
+export type BandPlaybook = z.infer<typeof schema.bandPlaybook>;
 
 /** What a scorecard's rules read for one account on one date: flat, later sources winning. */
 export type Facts = Record<string, unknown>;

@@ -24,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 			email: person.email,
 			name: person.name,
 			role: person.role,
-			since: person.created_at
+			since: person.created_at,
+			manager: person.manager_id
 		})),
 		invitations: pending.map((invitation): InvitationRow => ({
 			id: invitation.id,
@@ -100,6 +101,25 @@ export const actions: Actions = {
 		// A changed role ends the person's sessions: an owner who changed their own signs in again.
 		if (userId === caller.id) redirect(303, '/signin');
 		return { action: 'role' };
+	},
+
+	manager: async (event) => {
+		const caller = signedIn(event);
+		const { people, audit } = (await app()).store;
+		const form = await event.request.formData();
+		const userId = field(form, 'user_id');
+		const managerId = field(form, 'manager_id') || null;
+		const members = await people.list();
+		const person = members.find((member) => member.id === userId);
+		const manager = members.find((member) => member.id === managerId);
+		if (!person || (managerId && !manager))
+			return fail(400, { action: 'manager', message: t('people.problem.notFound') });
+		if ((await people.setManager(userId, managerId)) === 'self')
+			return fail(400, { action: 'manager', message: t('people.problem.ownManager') });
+		await audit.record(actorOf(caller), 'manager.change', person.email, {
+			manager: manager?.email ?? null
+		});
+		return { action: 'manager' };
 	},
 
 	remove: async (event) => {

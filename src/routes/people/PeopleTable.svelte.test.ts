@@ -11,9 +11,17 @@ const ana: PersonRow = {
 	email: 'ana@acme.example',
 	name: 'Ana Lima',
 	role: 'owner',
-	since: '2027-01-04T09:00:00.000Z'
+	since: '2027-01-04T09:00:00.000Z',
+	manager: null
 };
-const bo: PersonRow = { ...ana, id: 'u2', email: 'bo@acme.example', name: '', role: 'csm' };
+const bo: PersonRow = {
+	...ana,
+	id: 'u2',
+	email: 'bo@acme.example',
+	name: '',
+	role: 'csm',
+	manager: 'u1'
+};
 
 function setup() {
 	const onremove = vi.fn();
@@ -22,6 +30,22 @@ function setup() {
 }
 
 describe('People → the team', () => {
+	it('offers each person’s manager among the others, sent with its own button', async () => {
+		setup();
+		const select = screen.getByRole('combobox', { name: 'Manager of bo@acme.example' });
+		expect(select).toHaveValue('u1');
+		expect(
+			within(select)
+				.getAllByRole('option')
+				.map((option) => option.textContent)
+		).toEqual(['None (a leader)', 'Ana Lima']);
+		expect(select.closest('form')).toHaveFormValues({ user_id: 'u2', manager_id: 'u1' });
+		expect(screen.getByRole('combobox', { name: 'Manager of Ana Lima' })).toHaveValue('');
+		expect(
+			screen.getByRole('button', { name: 'Set the manager of bo@acme.example' })
+		).toHaveAttribute('type', 'submit');
+	});
+
 	it('shows each person’s role in a select, saved only by its own button', async () => {
 		const { user } = setup();
 		const select = screen.getByRole('combobox', { name: 'Role of bo@acme.example' });

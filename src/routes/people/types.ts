@@ -10,6 +10,8 @@ export interface PersonRow {
 	role: Role;
 	/** When they joined (ISO). */
 	since: string;
+	/** Whom their overdue band-playbook responses escalate to: a person's id, or null. */
+	manager: string | null;
 }
 
 export interface InvitationRow {

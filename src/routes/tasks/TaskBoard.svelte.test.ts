@@ -64,6 +64,31 @@ describe('TaskBoard', () => {
 		);
 	});
 
+	it('shows a band playbook’s task with its due time, overdue by the hour', async () => {
+		const { db, table } = await setup();
+		const past = new Date(Date.now() - 3_600_000).toISOString();
+		const later = new Date(Date.now() + 3_600_000).toISOString();
+		await db.tasks.bulkAdd([
+			task('Respond to Acme', {
+				due_date: past.slice(0, 10),
+				due_at: past,
+				sla: { band: 'Orange', kind: 'response' }
+			}),
+			task('Escalated Acme', {
+				due_date: later.slice(0, 10),
+				due_at: later,
+				sla: { band: 'Orange', kind: 'escalation', of: 'x' }
+			})
+		]);
+		const response = await within(table).findByRole('row', { name: /Respond to Acme/ });
+		expect(response).toHaveTextContent(`${past.slice(11, 16)} UTC`);
+		expect(response).toHaveTextContent('Orange playbook');
+		expect(response).toHaveTextContent('overdue');
+		const escalation = within(table).getByRole('row', { name: /Escalated Acme/ });
+		expect(escalation).toHaveTextContent('Orange escalation');
+		expect(escalation).not.toHaveTextContent('overdue');
+	});
+
 	it('completes a task, and shows it again with the done ones', async () => {
 		const { db, user, table, titles } = await setup();
 		const row = within(table).getByRole('row', { name: /Call Acme/ });

@@ -153,6 +153,20 @@ export interface Task {
 	created_at: string;
 	/** When its assignee first saw it in their queue; unset when it is handed to someone else. */
 	seen_at?: string;
+	/** When it is due to the hour (band playbooks' response times); `due_date` is its date. */
+	due_at?: string;
+	/** Set on a task a band playbook created (`../sla`). */
+	sla?: TaskSla;
+}
+
+export interface TaskSla {
+	band: string;
+	kind: 'response' | 'escalation';
+	/** Response: when it was escalated to the manager, once overdue. */
+	escalated_at?: string;
+	/** Escalation: the overdue response task's id, and who it was assigned to. */
+	of?: string;
+	csm?: string;
 }
 
 /** The caps a run applies, from the workspace's `settings` (these defaults otherwise). */

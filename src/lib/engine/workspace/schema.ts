@@ -306,7 +306,21 @@ export const task = z.looseObject({
 	snoozed_until: isoDate.optional(),
 	completed_at: isoDateTime.optional(),
 	created_at: isoDateTime,
-	seen_at: isoDateTime.optional()
+	seen_at: isoDateTime.optional(),
+	/** When it is due to the hour (band playbooks' response times); `due_date` is its date. */
+	due_at: isoDateTime.optional(),
+	/** A task a band playbook created: the response to an account entering a band, or its escalation. */
+	sla: z
+		.looseObject({
+			band: z.string(),
+			kind: z.enum(['response', 'escalation']),
+			/** Response: when it was escalated to the manager, once overdue. */
+			escalated_at: isoDateTime.optional(),
+			/** Escalation: the overdue response task's id, and who it was assigned to. */
+			of: z.string().optional(),
+			csm: z.string().optional()
+		})
+		.optional()
 });
 
 const count = z.number().int('expected a whole number').min(0, 'expected 0 or more');
@@ -343,6 +357,22 @@ const webLink = z.string().superRefine((value, context) => {
 	if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
+/**
+ * The response a team commits to when an account enters a band: who acts (the account's CSM, or
+ * their manager) and within how many hours (0: at once); no hours: the regular cadence, no task.
+ */
+export const bandPlaybook = z.looseObject({
+	band: z.string().min(1, 'expected a band name'),
+	response: z.string().min(1, 'expected the response, e.g. "Call the customer"').max(200),
+	respond_within_hours: z
+		.number()
+		.int()
+		.min(0)
+		.max(24 * 90)
+		.nullable(),
+	to: z.enum(['csm', 'manager'])
+});
+
 /** Text shown in every footer: one line, no control characters. */
 const footerText = z
 	.string()
@@ -370,7 +400,8 @@ export const workspace = z.looseObject({
 		sender_postal_address: footerText.optional(),
 		training_url: webLink.optional(),
 		community_url: webLink.optional(),
-		help_url: webLink.optional()
+		help_url: webLink.optional(),
+		band_playbooks: z.array(bandPlaybook).max(20).optional()
 	}),
 	// Later additions to version 1, optional so that older files stay valid.
 	manual_entries: z.array(manualEntry).optional(),

@@ -58,6 +58,8 @@ export default {
 	'tasks.col.assignee': 'Assignee',
 	'tasks.col.actions': 'Actions',
 	'tasks.overdue': 'overdue',
+	'tasks.sla.response': '{band} playbook',
+	'tasks.sla.escalation': '{band} escalation',
 	'tasks.complete': 'Complete',
 	'tasks.reopen': 'Reopen',
 	'tasks.snoozeDay': 'Snooze a day',

@@ -27,6 +27,18 @@ export default {
 	'dashboard.atRisk.caption': 'Accounts in the Red or Orange band renewing soon, soonest first',
 	'dashboard.atRisk.none': 'No Red or Orange account renews in this window.',
 	'dashboard.anomalies.title': 'Sudden drops',
+	'dashboard.sla.title': 'Band playbooks: responses on time',
+	'dashboard.sla.window': 'Over the last',
+	'dashboard.sla.days': '{days} days',
+	'dashboard.sla.none': 'No band playbook has created a task yet: set the playbooks in Settings.',
+	'dashboard.sla.noneInWindow': 'No response task was created in this period.',
+	'dashboard.sla.person': 'Responsible',
+	'dashboard.sla.onTime': 'On time',
+	'dashboard.sla.late': 'Late',
+	'dashboard.sla.open': 'Open',
+	'dashboard.sla.rate': 'On time (of closed or overdue)',
+	'dashboard.sla.note':
+		'Late: done after the response time, or still open past it. Open: not yet due. Counted by when the task was created.',
 	'dashboard.anomalies.caption':
 		'Accounts whose score fell 20 points or more within 30 days, biggest drop first',
 	'dashboard.anomalies.scores': 'From → to',

@@ -1,6 +1,27 @@
 /** English for the Settings page. */
 export default {
 	'settings.title': 'Settings',
+	'settings.sla.title': 'Band playbooks',
+	'settings.sla.intro':
+		'The response the team commits to when an account enters a band: who gives it and within how many hours. The server creates the task when an account enters the band (checked every few minutes) and, once a response is overdue, a task and an email for the CSM’s manager (set on the People page; without one, a leader). Hours left empty: the regular cadence, no task.',
+	'settings.sla.band': 'Band',
+	'settings.sla.response': 'Response',
+	'settings.sla.to': 'Given by',
+	'settings.sla.hours': 'Within (hours)',
+	'settings.sla.responseOf': 'Response when an account enters {band}',
+	'settings.sla.toOf': 'Who responds when an account enters {band}',
+	'settings.sla.hoursOf': 'Hours to respond when an account enters {band}',
+	'settings.sla.toCsm': 'the account’s CSM',
+	'settings.sla.toManager': 'the CSM’s manager',
+	'settings.sla.cadence': 'cadence',
+	'settings.sla.framework': 'Use the framework’s playbooks',
+	'settings.sla.save': 'Save playbooks',
+	'settings.sla.saved': 'Saved: the whole team’s workspace has them.',
+	'settings.sla.check': 'Check now',
+	'settings.sla.checking': 'Checking…',
+	'settings.sla.checked':
+		'Checked: {responses|one:# response task|other:# response tasks} created, {escalated|one:# overdue response|other:# overdue responses} escalated.',
+	'settings.sla.emailFailed': 'An escalation email was not sent: {failure}',
 	'settings.notBuilt':
 		'Not built yet: editing the sending limits here (they are workspace settings, kept in the workspace file), and the language.',
 	'settings.sender.title': 'Sender',

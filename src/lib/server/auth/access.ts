@@ -72,6 +72,8 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /api/mailbox/[id]': SIGNED_IN,
 	'GET /api/runs': SIGNED_IN,
 	'POST /api/runs': OPS,
+	// Band playbooks: check now for accounts that entered a band and overdue responses.
+	'POST /api/sla/check': OPS,
 	'GET /api/sender': SIGNED_IN,
 	'PUT /api/sender': OWNER,
 	'GET /api/unsubscribes': SIGNED_IN,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { t } from '$lib/i18n/messages';
 import { INVITATION_DAYS, type Role } from '../store/people';
 import { mailServer } from '../mail/server';
+import { escapeHtml, oneLine } from '../mail/html';
 import { senderOf, transportOf } from '../mail/service';
 
 /** The key invitation messages carry in the local sink. */
@@ -27,20 +28,6 @@ export interface RenderedInvitation {
 	html: string;
 	text: string;
 }
-
-const HTML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-
-/** A name typed by a person, on one line: no control character may reach a header or a line. */
-// eslint-disable-next-line no-control-regex
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
 export function invitationMessage(mail: InvitationMail): RenderedInvitation {
 	const inviter = oneLine(mail.inviter);

@@ -159,10 +159,16 @@ describeStore((store) => {
 			]);
 			expect(await new SenderSetting(db).current()).toEqual(identity);
 
-			// Version 5 adds the team workspace's records and keeps every row of every older table.
-			expect(await migrate(db)).toEqual([5]);
+			// Version 5 adds the team workspace's records, 6 an index, 7 the band playbooks' state and
+			// each person's manager; every row of every older table is kept.
+			expect(await migrate(db)).toEqual([5, 6, 7]);
 			expect(await everyRow()).toEqual({
 				...after,
+				// Kept, each with no manager yet.
+				member: after.member!.map((row) =>
+					JSON.stringify({ ...JSON.parse(row), manager_id: null })
+				),
+				sla_band: [],
 				workspace_head: [
 					JSON.stringify({ singleton: true, revision: 0, position: 0, epoch: 0, extra: {} })
 				],

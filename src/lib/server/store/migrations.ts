@@ -189,6 +189,28 @@ create table workspace_record (
 create index workspace_record_revision_idx on workspace_record (revision, position);
 create index workspace_record_position_idx on workspace_record (kind, position);
 `
+	},
+	{
+		version: 6,
+		name: 'the workspace read in its order',
+		// A new replica's load and the server's own read walk every record in position order, a page
+		// at a time: without this index each page sorted what was left, and a million records took
+		// minutes instead of seconds.
+		sql: `create index workspace_record_order_idx on workspace_record (position);`
+	},
+	{
+		version: 7,
+		name: 'band playbooks: managers, and each account’s band at the last check',
+		// The band each account had when the server last checked the playbooks: an account whose band
+		// differs has entered a band. Kept by the server only (a replica has no use for it).
+		sql: `
+alter table member add column manager_id uuid references "auth_user" (id) on delete set null;
+create table sla_band (
+	account_id text collate "C" primary key,
+	band text not null,
+	since timestamptz not null default now()
+);
+`
 	}
 ];
 

@@ -18,6 +18,8 @@ export interface Person {
 	name: string;
 	role: Role;
 	created_at: string;
+	/** Whom overdue band-playbook tasks escalate to (`../sla`); null: the leaders' fallback. */
+	manager_id: string | null;
 }
 
 export interface Invitation {
@@ -50,10 +52,26 @@ export class People {
 
 	async list(): Promise<Person[]> {
 		const rows = await this.database.query<Person & { created_at: Date }>(
-			`select u.id, u.email, u.name, m.role, m.created_at from member m
+			`select u.id, u.email, u.name, m.role, m.created_at, m.manager_id from member m
 			 join "auth_user" u on u.id = m.user_id order by u.email`
 		);
 		return rows.map((row) => ({ ...row, created_at: iso(row.created_at) }));
+	}
+
+	/** Sets whom `userId` reports to; refused for themselves or someone not in the team. */
+	async setManager(userId: string, managerId: string | null): Promise<'ok' | 'not_found' | 'self'> {
+		if (managerId === userId) return 'self';
+		const ids = managerId ? [userId, managerId] : [userId];
+		const found = await this.database.query(
+			'select 1 from member where user_id = any($1::uuid[])',
+			[ids]
+		);
+		if (found.length !== ids.length) return 'not_found';
+		await this.database.query('update member set manager_id = $2 where user_id = $1', [
+			userId,
+			managerId
+		]);
+		return 'ok';
 	}
 
 	async byEmail(email: string): Promise<{ id: string; role: Role | null } | null> {

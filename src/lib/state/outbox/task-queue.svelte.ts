@@ -80,8 +80,10 @@ export class TaskQueue {
 		await markTasksSeen(this.#db, ids, nowIso());
 	}
 
+	/** Past its due date, or for a band playbook's response, past its due time. */
 	overdue(task: Task): boolean {
-		return task.status !== 'done' && task.due_date < this.today;
+		if (task.status === 'done') return false;
+		return task.due_at ? task.due_at < nowIso() : task.due_date < this.today;
 	}
 
 	get error(): string | null {

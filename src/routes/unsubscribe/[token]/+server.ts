@@ -11,6 +11,7 @@ import { readUnsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/un
 import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
 import type { RequestHandler } from './$types';
 import { markUnsubscribed } from '$lib/server/sync/unsubscribed';
+import { escapeHtml } from '$lib/server/mail/html';
 
 /** How long a retired key's links keep working (RFC 8058 and CAN-SPAM ask for at least 30). */
 const GRACE_DAYS = 90;
@@ -18,18 +19,6 @@ const GRACE_DAYS = 90;
 /** The token's claim, or null. */
 async function claimOf(token: string): Promise<UnsubscribeClaim | null> {
 	return readUnsubscribeToken(await unsubscribeKeys(), token, new Date(), GRACE_DAYS);
-}
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
 const HEADERS = {
