@@ -6,54 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspace } from '../../../../tests/support/workspace';
 import type { Play, Workspace } from '../../engine';
-import type { ChangeGroup, PullPage, RecordChange } from '../../sync/protocol';
 import { SYSTEM } from '../store/audit';
 import { openPglite } from '../store/database';
 import { describeStore, open, tempFolder } from '../store/fixture';
 import { storeOn } from '../store/store';
-import type { Store } from '../store/store';
-import { pushChanges, type Pusher } from './push';
 import { markUnsubscribed } from './unsubscribed';
+import { ids, pullAll, teamOf, withOutcomes } from './team-fixture';
 
-/** The example workspace, with Acme in the book of the team's CSM (cam) and Globex in Kim's. */
-const withOutcomes = (): Workspace => ({
-	...exampleWorkspace(),
-	accounts: exampleWorkspace().accounts.map((account) =>
-		account.id === 'acme' ? { ...account, csm: 'Cam@Team.example' } : account
-	),
-	outcomes: [
-		{ account_id: 'acme', date: '2026-01-10', type: 'renewed' },
-		{ account_id: 'acme', date: '2026-01-10', type: 'renewed' }
-	]
-});
-
-/** Every page from `since`, as a replica pulls them. */
-async function pullAll(store: Store, since: number, limit = 3) {
-	const pages: PullPage[] = [];
-	let page = await store.published.records.pull({ since }, limit);
-	pages.push(page);
-	while (page.cursor) {
-		page = await store.published.records.pull({ cursor: page.cursor }, limit);
-		pages.push(page);
-	}
-	return { pages, changes: pages.flatMap((p) => p.changes), revision: page.revision };
-}
-
-const ids = (changes: RecordChange[]) => changes.map((c) => `${c.kind}:${c.id}`);
-
-describeStore(({ kind, empty, fresh, user }) => {
-	async function team() {
-		const store = await fresh();
-		const owner = await user('owner@team.example');
-		const ops: Pusher = { actor: await user('ops@team.example'), role: 'ops' };
-		const leader: Pusher = { actor: await user('lea@team.example'), role: 'leader' };
-		const csm: Pusher = { actor: await user('cam@team.example'), role: 'csm' };
-		await store.published.publish(JSON.stringify(withOutcomes()), owner);
-		return { store, owner, ops, leader, csm };
-	}
-
-	const push = (store: Store, client: string, pusher: Pusher, groups: ChangeGroup[]) =>
-		pushChanges(store.published.records, { client, groups }, pusher, async () => {});
+describeStore((fixture) => {
+	const { kind, empty } = fixture;
+	const { team, push } = teamOf(fixture);
 
 	const renamed = (workspace: Workspace, name: string): Play => ({
 		...workspace.plays[0]!,
@@ -216,29 +178,6 @@ describeStore(({ kind, empty, fresh, user }) => {
 				reason: "accounts acme: the record's own key (globex) differs from its id"
 			});
 		});
-
-		it('signs what a person enters with their own email, whatever name the browser wrote', async () => {
-			const { store, csm } = await team();
-			const base = (await store.published.records.head()).revision;
-			const entry = {
-				account_id: 'acme',
-				measure_id: 'exec_sponsor',
-				value: true,
-				entered_by: 'Someone Else',
-				entered_at: '2026-03-02T09:00:00.000Z'
-			};
-			const [result] = await push(store, 'c', csm, [
-				{ id: 'c1', base, changes: [{ kind: 'manualEntries', id: 'e1', body: entry }] }
-			]);
-			expect(result).toMatchObject({ status: 'applied' });
-			const { changes } = await pullAll(store, base);
-			expect(changes).toEqual([
-				expect.objectContaining({
-					kind: 'manualEntries',
-					body: { ...entry, entered_by: 'cam@team.example' }
-				})
-			]);
-		});
 	});
 
 	describe('replacing the workspace with a file', () => {
@@ -300,84 +239,6 @@ describeStore(({ kind, empty, fresh, user }) => {
 			expect(
 				await markUnsubscribed(store.published.records, [{ email: contact.email, at }])
 			).toBeNull();
-		});
-	});
-
-	describe("a CSM's book", () => {
-		const task = (id: string, account_id: string, assignee: string) => ({
-			id,
-			account_id,
-			play_id: 'call',
-			title: `Call ${account_id}`,
-			assignee,
-			due_date: '2026-03-08',
-			status: 'open',
-			created_at: '2026-03-01T08:00:00.000Z'
-		});
-
-		it('lets a CSM work on the tasks and measures of their accounts and the tasks handed to them, nothing else', async () => {
-			const { store, ops, csm } = await team();
-			const tasks = [
-				task('acme-call', 'acme', 'cam@team.example'),
-				task('globex-call', 'globex', 'kim@vendor.example'),
-				task('globex-handed', 'globex', 'cam@team.example')
-			];
-			const base = (await store.published.records.head()).revision;
-			const [made] = await push(store, 'o', ops, [
-				{
-					id: 'o1',
-					base,
-					changes: tasks.map((t) => ({ kind: 'tasks' as const, id: t.id, body: t }))
-				}
-			]);
-			expect(made).toMatchObject({ status: 'applied' });
-			const done = (t: ReturnType<typeof task>) => ({
-				kind: 'tasks' as const,
-				id: t.id,
-				body: { ...t, status: 'done', completed_at: '2026-03-02T09:00:00.000Z' }
-			});
-			const revision = (await store.published.records.head()).revision;
-			const results = await push(store, 'c', csm, [
-				{ id: 'mine', base: revision, changes: [done(tasks[0]!)] },
-				{ id: 'kims', base: revision, changes: [done(tasks[1]!)] },
-				{ id: 'handed', base: revision, changes: [done(tasks[2]!)] },
-				{
-					id: 'measure',
-					base: revision,
-					changes: [
-						{
-							kind: 'manualEntries',
-							id: 'e-globex',
-							body: {
-								account_id: 'globex',
-								measure_id: 'exec_sponsor',
-								value: true,
-								entered_by: 'cam@team.example',
-								entered_at: '2026-03-02T09:00:00.000Z'
-							}
-						}
-					]
-				}
-			]);
-			expect(results.map((r) => [r.group, r.status])).toEqual([
-				['mine', 'applied'],
-				['kims', 'refused'],
-				['handed', 'applied'],
-				['measure', 'refused']
-			]);
-			expect(results[1]).toMatchObject({
-				reason:
-					'tasks globex-call: account globex is not in your book (its CSM: kim@vendor.example)'
-			});
-			// Ops is not limited to a book.
-			const [opsDone] = await push(store, 'o', ops, [
-				{
-					id: 'o2',
-					base: (await store.published.records.head()).revision,
-					changes: [done(tasks[1]!)]
-				}
-			]);
-			expect(opsDone).toMatchObject({ status: 'applied' });
 		});
 	});
 
