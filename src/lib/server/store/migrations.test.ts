@@ -166,7 +166,7 @@ describeStore((store) => {
 				...after,
 				// Kept, each with no manager yet.
 				member: after.member!.map((row) =>
-					JSON.stringify({ ...JSON.parse(row), manager_id: null })
+					JSON.stringify({ ...JSON.parse(String(row)), manager_id: null })
 				),
 				sla_band: [],
 				workspace_head: [

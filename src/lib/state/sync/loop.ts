@@ -9,6 +9,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { ScorecraftDatabase } from '$lib/db/database';
 import { readMeta } from '$lib/db/meta';
 import { applyPage, applyResults, pendingGroups, replicaId, type PushLimits } from '$lib/db/sync';
+import type { PullPage } from '$lib/sync/protocol';
 import { SyncTransportError, type SyncTransport } from './transport';
 
 export interface SyncStatus {
@@ -250,9 +251,15 @@ export class SyncLoop {
 		const firstLoad = since === 0 || cursor !== null;
 		let loaded = 0;
 		let total: number | null = null;
+		let prefetched: Promise<PullPage> | null = null;
 		while (this.#stale || cursor !== null || this.#head > since) {
 			if (this.#stopped) return;
-			const page = await this.#transport.pull(cursor === null ? { since } : { cursor });
+			const page: PullPage = await (prefetched ??
+				this.#transport.pull(cursor === null ? { since } : { cursor }));
+			// The next page of a load is asked for while this one is written: the server's read and
+			// the network overlap the IndexedDB write. (Caught here: a loop that stops leaves it.)
+			prefetched = page.cursor === null ? null : this.#transport.pull({ cursor: page.cursor });
+			prefetched?.catch(() => undefined);
 			// A server whose head stays ahead of what it lets this replica pull must not spin the loop.
 			const stalled = cursor === null && page.cursor === null && page.revision <= since;
 			await applyPage(this.#db, page);
