@@ -30,7 +30,8 @@ export default {
 	'dashboard.sla.title': 'Band playbooks: responses on time',
 	'dashboard.sla.window': 'Over the last',
 	'dashboard.sla.days': '{days} days',
-	'dashboard.sla.none': 'No band playbook has created a task yet: set the playbooks in Settings.',
+	'dashboard.sla.none':
+		'No band playbook has created a task yet: an account gets one when it enters a band that has a playbook (Settings → Band playbooks).',
 	'dashboard.sla.noneInWindow': 'No response task was created in this period.',
 	'dashboard.sla.person': 'Responsible',
 	'dashboard.sla.onTime': 'On time',

@@ -114,6 +114,26 @@ describeStore(({ fresh, user }) => {
 		expect(sent).toHaveLength(1);
 	});
 
+	it('on its first check, tasks the accounts that entered their band in the last week only', async () => {
+		const { store, owner, check } = await team();
+		const workspace = workspaceWith(exampleWorkspace().scorecards[0]!.bands!);
+		// Acme's usage collapsed three days before the as-of date; Globex's did not change.
+		const [acme] = workspace.snapshots.filter((snapshot) => snapshot.account_id === 'acme');
+		const zeroed = Object.fromEntries(
+			Object.entries(acme!.metrics).map(([key, value]) => [
+				key,
+				typeof value === 'number' ? 0 : value
+			])
+		);
+		workspace.snapshots.push({ ...acme!, date: '2026-11-12', metrics: zeroed });
+		await store.published.publish(JSON.stringify(workspace), owner);
+		const first = await check(T0);
+		expect(first).toMatchObject({ entered: 1, responses: 1 });
+		const [task] = await tasksOf(store);
+		expect(task).toMatchObject({ account_id: 'acme', sla: { kind: 'response' } });
+		expect(task!.title).toMatch(/went from \w+ to Red$/);
+	});
+
 	it('keeps an escalation whose email failed, and names the failure', async () => {
 		const { store, owner, check } = await team();
 		await check(T0);

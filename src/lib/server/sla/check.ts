@@ -3,7 +3,8 @@
  * the playbook's response task; responses past due escalate to the assignee's manager (a task and
  * an email). The tasks are written by the server into the team workspace, so every browser has
  * them. The band each account had is kept in `sla_band`; an account seen for the first time is
- * only noted (it entered no band: the team's earlier work stands).
+ * compared with its band a week before (so the first check finds the week's entries, not every
+ * account already in a band).
  */
 import {
 	escalations,
@@ -15,6 +16,7 @@ import {
 	type IsoDate,
 	type Task
 } from '../../engine';
+import { addDays } from '../../engine/dates';
 import { SYSTEM } from '../store/audit';
 import type { Store } from '../store/store';
 import { slaPeople } from './people';
@@ -74,6 +76,23 @@ export async function checkSla(
 	const at = options.now.toISOString();
 	const accounts = new Map(workspace.accounts.map((account) => [account.id, account]));
 
+	// An account seen for the first time is compared with its band a week earlier: one that
+	// entered its band in the last week gets the response; one already there does not. (Scored
+	// before the commit takes the lock, as `scores` is: pushes never wait on scoring.)
+	const known = new Set(
+		(await store.database.query<{ account_id: string }>('select account_id from sla_band')).map(
+			(row) => row.account_id
+		)
+	);
+	const weekBefore = scores.some((score) => !known.has(score.account_id))
+		? new Map(
+				scoreWorkspace(workspace, addDays(options.asOf, -7)).map((score) => [
+					score.account_id,
+					score.band
+				])
+			)
+		: null;
+
 	const escalationsMade = await store.published.records.locked(async (locked) => {
 		const held = new Map(
 			(await locked.tx.query<StoredBand>('select account_id, band from sla_band')).map((row) => [
@@ -87,9 +106,10 @@ export async function checkSla(
 			const band = score.band;
 			if (!band || band === NO_DATA || held.get(score.account_id) === band) continue;
 			bands.push({ account_id: score.account_id, band });
-			const previous = held.get(score.account_id);
+			const previous = held.get(score.account_id) ?? weekBefore?.get(score.account_id);
 			const account = accounts.get(score.account_id);
-			if (previous !== undefined && account) entries.push({ account, band, previous });
+			if (previous && previous !== NO_DATA && previous !== band && account)
+				entries.push({ account, band, previous });
 		}
 		const responses = responseTasks(entries, playbooks, at, people);
 		// Read inside the lock: a response completed a moment ago stays done, never escalated.
