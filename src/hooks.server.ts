@@ -29,7 +29,22 @@ function crossSite(event: RequestEvent): boolean {
 
 const isApi = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 
+/** Why a change from elsewhere is refused: a page opened under another address is told where the app is. */
+function crossSiteReason(event: RequestEvent): string {
+	const origin = event.request.headers.get('origin');
+	if (!origin || origin === 'null' || origin === event.url.origin)
+		return 'only the app itself may call this';
+	return `only the app itself may call this: this page was opened at ${origin}, but the app is served at ${event.url.origin} (ORIGIN): open it there`;
+}
+
 function refuse(event: RequestEvent, status: number, reason: string): Response {
+	// A form of the app's own pages (SvelteKit's `enhance`) reads an action's result: the reason
+	// then shows as the error page, where a bare refusal would leave the form without a word.
+	if (event.request.headers.get('x-sveltekit-action') === 'true')
+		return json(
+			{ type: 'error', error: { message: reason } },
+			{ status, headers: { 'cache-control': 'no-store' } }
+		);
 	if (isApi(event) || event.request.method !== 'GET')
 		return json({ error: reason }, { status, headers: { 'cache-control': 'no-store' } });
 	return new Response(reason, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -44,12 +59,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	if (path.startsWith('/api/auth/')) {
 		if (!AUTH_PATHS.has(path)) return json({ error: 'not found' }, { status: 404 });
-		if (crossSite(event))
-			return json({ error: 'only the app itself may call this' }, { status: 403 });
+		if (crossSite(event)) return json({ error: crossSiteReason(event) }, { status: 403 });
 		return server.auth.handler(withClientAddress(event.request, event.getClientAddress()));
 	}
 	event.locals.caller = await callerOf(server, event.request.headers);
-	if (crossSite(event)) return refuse(event, 403, 'only the app itself may call this');
+	if (crossSite(event)) return refuse(event, 403, crossSiteReason(event));
 	const decision = authorize(event.request.method, event.route.id, event.locals.caller);
 	if (decision.allowed) return resolve(event);
 	if (decision.status === 401 && event.request.method === 'GET' && !isApi(event)) {

@@ -179,6 +179,21 @@ describe('the route table', () => {
 			(await ask('POST', '/api/mail/send', { ...owner, 'sec-fetch-site': 'cross-site' })).status
 		).toBe(403);
 		expect((await ask('POST', '/people', owner, 'https://evil.example')).status).toBe(403);
+		// A form posted from a page opened under another address says where the app is, as the
+		// error its page shows.
+		const refused = await ask(
+			'POST',
+			'/setup',
+			{ 'x-sveltekit-action': 'true' },
+			'http://127.0.0.1:4301'
+		);
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toEqual({
+			type: 'error',
+			error: {
+				message: `only the app itself may call this: this page was opened at http://127.0.0.1:4301, but the app is served at ${ORIGIN} (ORIGIN): open it there`
+			}
+		});
 		for (const route of ['/api/ledger/retry', '/api/unsubscribe-keys/rotate', '/deliveries'])
 			expect((await ask('POST', route, owner, 'https://evil.example')).status, route).toBe(403);
 		expect(
