@@ -1,6 +1,7 @@
 /**
- * The Data page's journey on a real IndexedDB, the owner's: CSV files imported (one with bad rows,
- * which writes nothing) into the team's workspace, the imported accounts listed and scored, the
+ * The Data page's journey on a real IndexedDB, the owner's: CSV files checked in the page, then
+ * imported by the server into the team's workspace and received by this browser's replica (one
+ * with bad rows, cancelled, writes nothing), the imported accounts listed and scored, the
  * team's workspace exported from the server, emptied and the file imported back, and everything
  * still there after a reload.
  */
@@ -109,7 +110,7 @@ describe('the Data page', () => {
 		const seats = breakdown.getByRole('row').filter({ hasText: 'Seat penetration' });
 		expect(await seats.textContent()).toMatch(/0\.9\s*95/);
 
-		// Export (once the imports are on the server), empty the workspace, import the file back.
+		// Export (the imports are on the server already), empty the workspace, import the file back.
 		await page.goto(`${baseURL}/data`);
 		await scoresReady(page);
 		await synced(page);

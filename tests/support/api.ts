@@ -37,7 +37,7 @@ export function freshServerEnv(extra: Record<string, string> = {}): string {
 
 export interface CallOptions {
 	method?: string;
-	body?: string;
+	body?: string | Blob;
 	/** The request's Origin header; null sends none. */
 	origin?: string | null;
 	/** Who the hook found calling; null: nobody signed in. */
@@ -78,7 +78,7 @@ export function call(handler: Handler, path: string, options: CallOptions = {}):
  * `freshServerEnv`), as `caller` (the test owner unless given).
  */
 export async function appFetch(caller?: Caller): Promise<typeof fetch> {
-	const [workspace, send, unsubscribes, runs, approvals, webhooks, sync, backup, sample] =
+	const [workspace, send, unsubscribes, runs, approvals, webhooks, sync, backup, sample, csv] =
 		await Promise.all([
 			import('../../src/routes/api/workspace/+server'),
 			import('../../src/routes/api/mail/send/+server'),
@@ -88,7 +88,8 @@ export async function appFetch(caller?: Caller): Promise<typeof fetch> {
 			import('../../src/routes/api/webhooks/+server'),
 			import('../../src/routes/api/sync/+server'),
 			import('../../src/routes/api/workspace/export/+server'),
-			import('../../src/routes/api/workspace/sample/+server')
+			import('../../src/routes/api/workspace/sample/+server'),
+			import('../../src/routes/api/import/[kind]/+server')
 		]);
 	const routes: Record<string, Record<string, Handler | undefined>> = {
 		'/api/workspace': { GET: workspace.GET, PUT: workspace.PUT },
@@ -101,14 +102,19 @@ export async function appFetch(caller?: Caller): Promise<typeof fetch> {
 		'/api/workspace/export': { GET: backup.GET },
 		'/api/workspace/sample': { POST: sample.POST }
 	};
+	// `/api/import/{kind}`: the one route with a parameter.
+	const imports: Record<string, Handler | undefined> = { POST: csv.POST };
 	return async (input, init) => {
 		const url = new URL(String(input), APP_ORIGIN);
 		const method = init?.method ?? 'GET';
-		const handler = routes[url.pathname]?.[method];
+		const kind = /^\/api\/import\/([^/]+)$/.exec(url.pathname)?.[1];
+		const handler = kind ? imports[method] : routes[url.pathname]?.[method];
 		if (!handler) return new Response('not found', { status: 404 });
 		return call(handler, `${url.pathname}${url.search}`, {
 			method,
-			body: init?.body as string | undefined,
+			body: init?.body as string | Blob | undefined,
+			headers: init?.headers as Record<string, string> | undefined,
+			params: kind ? { kind: decodeURIComponent(kind) } : undefined,
 			caller
 		});
 	};

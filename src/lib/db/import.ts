@@ -1,9 +1,10 @@
 /**
- * Upserts from a CSV import: new records are added, existing ones merged with what the import
- * says. One transaction for the whole import, so a failure keeps none of it.
+ * Upserts of imported records into this browser's store: new records are added, existing ones
+ * merged with what the import says (`$lib/import/merge`, as the server's import merges them). One
+ * transaction for the whole import, so a failure keeps none of it.
  */
 import { cmp, type IndexableType, type Table } from 'dexie';
-import type { Account, Contact, Snapshot } from '$lib/engine';
+import { mergeAccount, mergeContact, mergeRecords, mergeSnapshot } from '$lib/import/merge';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion, writeMeta } from './meta';
 import type { ImportRecords, ImportSummary, UpsertCount } from './types';
@@ -16,59 +17,6 @@ const CHUNK = 5_000;
  * once a range holds fewer than this many records per wanted one, reading it whole is cheaper.
  */
 const RANGE_READ_PER_GET = 4;
-
-/** The fields a record actually sets: a column left empty (undefined) does not erase a value. */
-function definedFields<T extends object>(record: T): Partial<T> {
-	const fields: Partial<T> = {};
-	for (const [key, value] of Object.entries(record))
-		if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
-	return fields;
-}
-
-/** An existing object field and an imported one, merged name by name; absent when neither has it. */
-function mergeObjects<V>(
-	existing: Record<string, V> | undefined,
-	incoming: Record<string, V> | undefined
-): Record<string, V> | undefined {
-	if (!existing || !incoming) return incoming ?? existing;
-	return { ...existing, ...incoming };
-}
-
-function mergeAccount(existing: Account, incoming: Account): Account {
-	const merged: Account = { ...existing, ...definedFields(incoming) };
-	const facts = mergeObjects(existing.facts, incoming.facts);
-	if (facts) merged.facts = facts;
-	return merged;
-}
-
-function mergeContact(existing: Contact, incoming: Contact): Contact {
-	const merged: Contact = { ...existing, ...definedFields(incoming) };
-	const metrics = mergeObjects(existing.metrics, incoming.metrics);
-	if (metrics) merged.metrics = metrics;
-	return merged;
-}
-
-function mergeSnapshot(existing: Snapshot, incoming: Snapshot): Snapshot {
-	return {
-		...existing,
-		...definedFields(incoming),
-		metrics: { ...existing.metrics, ...incoming.metrics }
-	};
-}
-
-/** Two values alike as stored (JSON-like data: primitives, arrays, plain objects). */
-export function same(a: unknown, b: unknown): boolean {
-	if (Object.is(a, b)) return true;
-	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-	if (Array.isArray(a) !== Array.isArray(b)) return false;
-	const keysA = Object.keys(a);
-	if (keysA.length !== Object.keys(b).length) return false;
-	return keysA.every(
-		(key) =>
-			Object.hasOwn(b, key) &&
-			same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
-	);
-}
 
 /**
  * The stored records under `keys` (sorted, one chunk), by `JSON.stringify`ed key. The keys in
@@ -148,23 +96,15 @@ async function upsert<T, K extends IndexableType>(
 		// Chunks cover disjoint key ranges, so the next read may go ahead of this chunk's writes:
 		// the database reads it while this one is merged, and writes this one while the next is.
 		next = c + 1 < chunks.length ? read(chunks[c + 1]!) : undefined;
-		const merged = new Map<string, T>();
-		for (const { record, key } of chunk) {
-			const id = JSON.stringify(key);
-			const before = merged.get(id) ?? stored.get(id);
-			merged.set(id, before === undefined ? record : merge(before, record));
-		}
-		const changed: T[] = [];
-		for (const [id, record] of merged) {
-			const before = stored.get(id);
-			if (before !== undefined && same(before, record)) {
-				count.unchanged++;
-				continue;
-			}
-			if (before === undefined) count.added++;
-			else count.updated++;
-			changed.push(record);
-		}
+		const merged = mergeRecords(
+			chunk.map(({ record, key }) => ({ id: JSON.stringify(key), record })),
+			stored,
+			merge
+		);
+		count.added += merged.count.added;
+		count.updated += merged.count.updated;
+		count.unchanged += merged.count.unchanged;
+		const changed = merged.changed.map((each) => each.record);
 		const write = table.bulkPut(changed);
 		write.catch(() => undefined); // awaited below, with the others
 

@@ -1,9 +1,7 @@
 /**
  * The page's side of the import worker: one typed promise per request. Cancelling ends the worker
- * outright (the next request starts a new one), so a check stops at once wherever it was and the
- * records it kept are gone. A write is not cancelled: it is one transaction, all or nothing.
+ * outright (the next request starts a new one), so a check stops at once wherever it was.
  */
-import type { ImportSummary } from '$lib/db/types';
 import type { InspectResult } from './pipeline';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type {
@@ -71,7 +69,7 @@ export class ImportWorkerClient {
 		return response.type === 'inspected' ? response.result : unexpected(response);
 	}
 
-	/** Checks the whole file; the worker keeps the valid rows for `write`, the page gets the rest. */
+	/** Checks the whole file: the counts, and every problem with its row and column. */
 	async check(request: CheckRequest): Promise<CheckedFile> {
 		const errors: RowError[] = [];
 		const response = await this.#request(
@@ -92,12 +90,6 @@ export class ImportWorkerClient {
 		return response.result.ok
 			? { ok: true, summary: response.result.summary, errors }
 			: response.result;
-	}
-
-	/** Writes the valid rows of the last check in one transaction; rejects, writing nothing, if it fails. */
-	async write(): Promise<ImportSummary> {
-		const response = await this.#request({ type: 'write' });
-		return response.type === 'written' ? response.summary : unexpected(response);
 	}
 
 	/** Stops whatever the worker is doing; pending requests reject with `ImportCancelled`. */

@@ -64,6 +64,53 @@ describe('readCsv', () => {
 		expect((await rowsOf(latin1, 10)).result).toEqual({ ok: false, problem: 'not_utf8' });
 	});
 
+	it('reads a stream as its chunks come, characters cut between them, and stops it early when told', async () => {
+		const bytes = new TextEncoder().encode(text);
+		/** `bytes` in chunks of 3, as a request's body arrives; `pulled` counts the chunks read. */
+		const stream = () => {
+			let at = 0;
+			const state = { pulled: 0, cancelled: false };
+			const body = new ReadableStream<Uint8Array>({
+				pull(controller) {
+					state.pulled += 1;
+					if (at >= bytes.length) controller.close();
+					else controller.enqueue(bytes.slice(at, (at += 3)));
+				},
+				cancel() {
+					state.cancelled = true;
+				}
+			});
+			return { body, state };
+		};
+		const whole = stream();
+		const rows: string[][] = [];
+		const result = await readCsv(whole.body, (chunk) => void rows.push(...chunk.rows));
+		expect(result).toEqual({
+			ok: true,
+			format: { delimiter: ';', newline: '\r\n', decimalComma: true }
+		});
+		expect(rows).toEqual(expected);
+
+		const early = stream();
+		await readCsv(early.body, () => false, {
+			format: { delimiter: ';', newline: '\r\n', decimalComma: true }
+		});
+		expect(early.state.cancelled).toBe(true);
+		expect(early.state.pulled).toBeLessThan(bytes.length / 3);
+	});
+
+	it('says a stream that fails part way could not be read', async () => {
+		let sent = false;
+		const failing = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent) controller.error(new TypeError('terminated'));
+				else controller.enqueue(new TextEncoder().encode('a,b\n1,2\n'));
+				sent = true;
+			}
+		});
+		expect(await readCsv(failing, () => {})).toEqual({ ok: false, problem: 'unreadable' });
+	});
+
 	it('marks rows with a quote that never closes', async () => {
 		const malformed: number[] = [];
 		await readCsv(new Blob(['a,b\n1,"open\n2,3\n']), (chunk) => {

@@ -24,11 +24,16 @@ export interface CsvChunk {
 }
 
 export interface ReadCsvOptions {
-	/** Bytes per chunk. */
+	/** Bytes per chunk read from a `Blob` (a stream comes in the chunks it brings). */
 	chunkSize?: number;
 	/** The format found by an earlier look at the same file; otherwise it is guessed. */
 	format?: CsvFormat;
+	/** The size of a stream, when it is known (a request's length), for progress. */
+	totalBytes?: number;
 }
+
+/** A file chosen in the page, or the bytes of a request as they arrive on the server. */
+export type CsvSource = Blob | ReadableStream<Uint8Array>;
 
 export type ReadCsvResult = { ok: true; format: CsvFormat } | { ok: false; problem: FileProblem };
 
@@ -47,33 +52,67 @@ export function sniffFormat(text: string): CsvFormat {
 	return { delimiter, newline, decimalComma: delimiter === ';' };
 }
 
+/** The bytes of `source` chunk by chunk; stopping early cancels a stream (the rest is never read). */
+async function* chunksOf(source: CsvSource, chunkSize: number): AsyncGenerator<Uint8Array> {
+	if (source instanceof Blob) {
+		for (let start = 0; start < source.size; start += chunkSize)
+			yield new Uint8Array(await source.slice(start, start + chunkSize).arrayBuffer());
+		return;
+	}
+	const reader = source.getReader();
+	let done = false;
+	try {
+		while (!done) {
+			const next = await reader.read();
+			done = next.done;
+			if (next.value?.length) yield next.value;
+		}
+	} finally {
+		if (!done) await reader.cancel().catch(() => undefined);
+		reader.releaseLock();
+	}
+}
+
 /**
- * Reads `blob` chunk by chunk and hands each chunk's complete rows to `onChunk`; a row cut by the
+ * Reads `source` chunk by chunk and hands each chunk's complete rows to `onChunk`; a row cut by the
  * chunk's end waits for the next chunk. `onChunk` may return `false` to stop early (a preview).
  */
 export async function readCsv(
-	blob: Blob,
+	source: CsvSource,
 	onChunk: (chunk: CsvChunk) => boolean | void,
 	options: ReadCsvOptions = {}
 ): Promise<ReadCsvResult> {
-	const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-	const totalBytes = blob.size;
+	const totalBytes = source instanceof Blob ? source.size : (options.totalBytes ?? 0);
 	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const chunks = chunksOf(source, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
 	let format = options.format;
 	let carry = '';
 	let index = 0;
+	let bytesRead = 0;
 	let sawText = false;
-	for (let start = 0; start < totalBytes || start === 0; start += chunkSize) {
-		const end = Math.min(start + chunkSize, totalBytes);
-		const last = end >= totalBytes;
+	let first = true;
+	for (;;) {
+		// One chunk beyond the bytes: the end, where the decoder and the parser give what they hold.
+		let bytes: Uint8Array | undefined;
+		try {
+			const next = await chunks.next();
+			bytes = next.done ? undefined : next.value;
+		} catch {
+			return { ok: false, problem: 'unreadable' };
+		}
+		const last = bytes === undefined;
 		let text: string;
 		try {
-			const bytes = await blob.slice(start, end).arrayBuffer();
-			text = decoder.decode(bytes, { stream: !last });
-		} catch (error) {
-			return { ok: false, problem: error instanceof TypeError ? 'not_utf8' : 'unreadable' };
+			text = last ? decoder.decode() : decoder.decode(bytes, { stream: true });
+		} catch {
+			await chunks.return(undefined);
+			return { ok: false, problem: 'not_utf8' };
 		}
-		if (start === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		bytesRead += bytes?.length ?? 0;
+		if (first && text !== '') {
+			first = false;
+			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		}
 		const input = carry + text;
 		if (!sawText && input.trim() === '') {
 			if (last) return { ok: false, problem: 'empty' };
@@ -116,11 +155,14 @@ export async function readCsv(
 				rows,
 				firstIndex: index,
 				malformed,
-				bytesRead: end,
-				totalBytes
+				bytesRead,
+				totalBytes: Math.max(totalBytes, bytesRead)
 			});
 			index += rows.length;
-			if (keepGoing === false) break;
+			if (keepGoing === false) {
+				await chunks.return(undefined);
+				break;
+			}
 		}
 		if (last) break;
 	}

@@ -193,3 +193,25 @@ describe('snapshots-bad-rows.csv', () => {
 		]);
 	});
 });
+
+describe('a file that is not the one mapped', () => {
+	it('is not read past its heading', async () => {
+		const inspected = await inspectCsv(fixture('accounts.csv'), 'accounts');
+		if (!inspected.ok) throw new Error(inspected.problem);
+		const { mapping, format } = inspected.value;
+		const checked = await checkCsv(fixture('contacts.csv'), 'accounts', mapping, { format });
+		expect(checked).toEqual({ ok: false, problem: 'other_heading' });
+		// The same columns in another order are another heading too: cells would go astray.
+		const swapped = readFileSync(
+			new URL('../../../tests/fixtures/csv/accounts.csv', import.meta.url),
+			'utf8'
+		)
+			.split('\n')
+			.map((line) => line.split(',').reverse().join(','))
+			.join('\n');
+		expect(await checkCsv(new Blob([swapped]), 'accounts', mapping, { format })).toEqual({
+			ok: false,
+			problem: 'other_heading'
+		});
+	});
+});

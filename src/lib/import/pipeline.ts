@@ -2,7 +2,7 @@
  * A CSV file from bytes to checked records: a first look (heading, a few rows, the format and a
  * guessed mapping), then the full check. The worker runs these; tests call them directly.
  */
-import { readCsv, type ReadCsvOptions } from './csv';
+import { readCsv, type CsvSource, type ReadCsvOptions } from './csv';
 import { guessMapping } from './mapping';
 import type {
 	CheckProgress,
@@ -28,11 +28,16 @@ function headings(row: readonly string[]): string[] {
 	return row.map((cell) => cell.replace(/^\uFEFF/, '').trim());
 }
 
+/** The heading a mapping was made for, column by column. */
+function sameHeading(header: readonly string[], mapping: readonly ColumnMapping[]): boolean {
+	return header.length === mapping.length && header.every((text, i) => text === mapping[i]!.header);
+}
+
 export type InspectResult = { ok: true; value: Inspection } | { ok: false; problem: FileProblem };
 
 /** The heading row, the first `sampleRows` rows under it, the format and the guessed mapping. */
 export async function inspectCsv(
-	blob: Blob,
+	source: CsvSource,
 	kind: ImportKind,
 	options: ReadCsvOptions & { sampleRows?: number } = {}
 ): Promise<InspectResult> {
@@ -40,7 +45,7 @@ export async function inspectCsv(
 	let header: string[] | undefined;
 	const sample: string[][] = [];
 	const read = await readCsv(
-		blob,
+		source,
 		({ rows }) => {
 			for (const row of rows) {
 				if (!header) {
@@ -63,6 +68,8 @@ export interface CheckOptions {
 	format: CsvFormat;
 	knownAccounts?: ReadonlySet<string>;
 	chunkSize?: number;
+	/** The size of a stream, when it is known, for progress. */
+	totalBytes?: number;
 	onProgress?: (progress: CheckProgress) => void;
 	/**
 	 * Takes the records and errors of each chunk as they are found (the worker posts them); without
@@ -81,9 +88,12 @@ export type CheckResult<K extends ImportKind> =
 	  }
 	| { ok: false; problem: FileProblem };
 
-/** Reads the whole file with `mapping`, checking every row; nothing is written anywhere. */
+/**
+ * Reads the whole file with `mapping`, checking every row; nothing is written anywhere. A file whose
+ * heading is not the one `mapping` was made for (`other_heading`) is not read past its heading.
+ */
 export async function checkCsv<K extends ImportKind>(
-	blob: Blob,
+	source: CsvSource,
 	kind: K,
 	mapping: readonly ColumnMapping[],
 	options: CheckOptions
@@ -95,8 +105,9 @@ export async function checkCsv<K extends ImportKind>(
 	const records: ImportRecordsByKind[K][] = [];
 	const errors: RowError[] = [];
 	let headerSeen = false;
+	let otherHeading = false;
 	const read = await readCsv(
-		blob,
+		source,
 		(chunk) => {
 			let rows = chunk.rows;
 			let first = chunk.firstIndex;
@@ -106,6 +117,10 @@ export async function checkCsv<K extends ImportKind>(
 				const at = rows.findIndex((row) => !isBlank(row));
 				if (at < 0) return;
 				headerSeen = true;
+				if (!sameHeading(headings(rows[at]!), mapping)) {
+					otherHeading = true;
+					return false;
+				}
 				rows = rows.slice(at + 1);
 				first += at + 1;
 				if (malformed)
@@ -124,8 +139,9 @@ export async function checkCsv<K extends ImportKind>(
 				totalBytes: chunk.totalBytes
 			});
 		},
-		{ format: options.format, chunkSize: options.chunkSize }
+		{ format: options.format, chunkSize: options.chunkSize, totalBytes: options.totalBytes }
 	);
 	if (!read.ok) return read;
+	if (otherHeading) return { ok: false, problem: 'other_heading' };
 	return { ok: true, summary: { ...validator.summary }, records, errors };
 }

@@ -1,9 +1,8 @@
 /**
  * The messages between the page and the import worker: plain data, structured-cloned. The worker
- * keeps the records of the last check itself and writes them when asked, so 100,000 records never
- * cross to the page and back, and the page's thread never does the write's work.
+ * sends back the problems and the counts, never the records: the server makes them again from the
+ * file (`./upload.ts`), so 100,000 records never cross to the page.
  */
-import type { ImportSummary } from '$lib/db/types';
 import type { InspectResult } from './pipeline';
 import type {
 	CheckProgress,
@@ -17,7 +16,7 @@ import type {
 
 export type WorkerRequest =
 	| { type: 'inspect'; id: number; file: Blob; kind: ImportKind }
-	/** Checks every row against the accounts in the store now; keeps the valid rows' records. */
+	/** Checks every row against the accounts in this browser's store now. */
 	| {
 			type: 'check';
 			id: number;
@@ -25,9 +24,7 @@ export type WorkerRequest =
 			kind: ImportKind;
 			mapping: ColumnMapping[];
 			format: CsvFormat;
-	  }
-	/** Writes the records the last check kept, in one transaction. */
-	| { type: 'write'; id: number };
+	  };
 
 export type WorkerResponse =
 	| { type: 'inspected'; id: number; result: InspectResult }
@@ -40,6 +37,5 @@ export type WorkerResponse =
 			id: number;
 			result: { ok: true; summary: CheckSummary } | { ok: false; problem: FileProblem };
 	  }
-	| { type: 'written'; id: number; summary: ImportSummary }
-	/** Something thrown (a failed write, a bug), not bad data: its message. */
+	/** Something thrown (a store that would not open, a bug), not bad data: its message. */
 	| { type: 'failed'; id: number; message: string };

@@ -78,8 +78,11 @@ export interface RowError {
 	firstRow?: number;
 }
 
-/** What can stop a whole file from being read. */
-export type FileProblem = 'empty' | 'not_utf8' | 'unreadable';
+/**
+ * What can stop a whole file from being read. `other_heading`: its heading row is not the one the
+ * mapping was made for (another file, or one changed since it was mapped).
+ */
+export type FileProblem = 'empty' | 'not_utf8' | 'unreadable' | 'other_heading';
 
 /** Counts after checking a file. Blank rows are skipped and not counted as errors. */
 export interface CheckSummary {

@@ -68,6 +68,20 @@ function clip(text: string): string {
 	return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 
+/**
+ * `read` remembering what it read: a file's dates repeat (a snapshot export has one a week for
+ * every account), and each costs a `Date` to check. Bounded, for a file of all different ones.
+ */
+function remembering(read: Reader): Reader {
+	const known = new Map<string, unknown>();
+	return (text) => {
+		if (known.has(text)) return known.get(text);
+		const value = read(text);
+		if (known.size < 10_000) known.set(text, value);
+		return value;
+	};
+}
+
 function fieldReader(type: FieldType, decimalComma: boolean): [Reader, RowProblem] {
 	switch (type) {
 		case 'id':
@@ -78,9 +92,9 @@ function fieldReader(type: FieldType, decimalComma: boolean): [Reader, RowProble
 		case 'number':
 			return [(text) => readNumber(text, decimalComma), 'not_a_number'];
 		case 'date':
-			return [readDate, 'not_a_date'];
+			return [remembering(readDate), 'not_a_date'];
 		case 'datetime':
-			return [readDateTime, 'not_a_datetime'];
+			return [remembering(readDateTime), 'not_a_datetime'];
 		case 'boolean':
 			return [readFlag, 'not_a_boolean'];
 		case 'list':

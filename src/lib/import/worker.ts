@@ -1,8 +1,7 @@
 /**
- * The import worker: reads, maps and checks a CSV file off the page's thread, posting progress and
- * the problems found chunk by chunk, then writes the valid rows in one transaction through its own
- * connection to the store. A file of 100,000 rows never freezes the page; the page's live queries
- * see the write when it commits, as they see any other tab's.
+ * The import worker: reads, maps and checks a CSV file off the page's thread, against the accounts
+ * in this browser's store (through its own connection to it), posting progress and the problems
+ * found chunk by chunk. A file of 100,000 rows never freezes the page.
  */
 import { ScorecraftDatabase } from '$lib/db/database';
 import { ImportHandler } from './handler';

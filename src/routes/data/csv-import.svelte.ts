@@ -1,8 +1,10 @@
 /**
  * The CSV import on the Data page, step by step: choose a file → map its columns (with a live
- * preview) → check every row in the worker → review the problems → write the valid rows in one
- * transaction (the worker does, off the page's thread) → recalculate the scores. One instance for
- * the app, so an import carries on while the user visits other pages.
+ * preview) → check every row in the worker, against the accounts this browser holds → review the
+ * problems → send the file to the server, which checks it again against the team's accounts and
+ * writes the valid rows in one commit → wait for this browser's replica to hold them (every other
+ * browser's pulls them too) → recalculate the scores. One instance for the app, so an import
+ * carries on while the user visits other pages.
  */
 import { getDatabase, type ImportSummary } from '$lib/db';
 import { ImportCancelled, ImportWorkerClient } from '$lib/import/client';
@@ -18,6 +20,8 @@ import type {
 	Inspection,
 	RowError
 } from '$lib/import/types';
+import { uploadCsv, type ImportAnswer } from '$lib/import/upload';
+import { replicaAt } from '$lib/state/sync/catch-up';
 import { todayUtc } from '$lib/state/today';
 import { bringScoresUpToDate, storeStarted, type ScoresUpdate } from './app-store.svelte';
 
@@ -44,7 +48,9 @@ export class CsvImport {
 	/** The account ids in the store when the file was last read or checked (replaced, never edited). */
 	knownAccounts: ReadonlySet<string> | null = $state.raw(null);
 	progress: CheckProgress | null = $state.raw(null);
+	/** The check's counts: the worker's for the review, the server's once the file is imported. */
 	summary: CheckSummary | null = $state.raw(null);
+	/** The problems found: all the worker's, then the first ones the server found (`summary.errors` in all). */
 	errors: readonly RowError[] = $state.raw([]);
 	errorPage = $state(0);
 	result: ImportSummary | null = $state.raw(null);
@@ -53,6 +59,9 @@ export class CsvImport {
 	/** What the last run took, in milliseconds (shown for large files, read by the benchmark). */
 	timings: {
 		checkMs?: number;
+		/** Until the server answered: the upload, its check and its commit. */
+		serverMs?: number;
+		/** Until this browser's replica held the import. */
 		writeMs?: number;
 		refreshMs?: number;
 		/** Who brought the scores up to date: this page (`computed`), or the app's store. */
@@ -178,29 +187,51 @@ export class CsvImport {
 	}
 
 	/**
-	 * Has the worker write the valid rows it kept from the check, in one transaction (all of them
-	 * or, if anything fails, none: the user can then try again or cancel), then brings the scores
-	 * up to date.
+	 * Sends the file to the server, which checks every row again against the team's accounts and
+	 * writes the valid ones in one commit (all of them or, if anything fails, none: the user can then
+	 * try again or cancel); once this browser's replica holds them, brings the scores up to date.
 	 */
 	async write(): Promise<void> {
-		if (this.step !== 'review' || this.validRows === 0) return;
+		const file = this.#file;
+		const inspection = this.inspection;
+		if (this.step !== 'review' || this.validRows === 0 || !file || !inspection) return;
 		const run = ++this.#run;
 		const db = getDatabase();
 		this.step = 'writing';
 		this.failure = null;
 		const started = performance.now();
+		let answer: ImportAnswer;
 		try {
 			await storeStarted();
-			this.result = await this.#worker().write();
+			answer = await uploadCsv({
+				file,
+				kind: this.kind,
+				mapping: $state.snapshot(this.mapping),
+				format: inspection.format
+			});
 		} catch (error) {
 			this.failure = { kind: 'write', message: messageOf(error) };
 			this.step = 'review';
 			return;
 		}
+		this.result = answer.summary;
+		this.summary = answer.check;
+		this.errors = answer.errors;
+		this.errorPage = 0;
+		const answered = performance.now();
+		this.timings = { ...this.timings, serverMs: answered - started };
+		this.refresh = 'running';
+		try {
+			await replicaAt(db, answer.revision);
+		} catch (error) {
+			// Written on the server all the same: this browser gets it when it is back online.
+			this.step = 'done';
+			this.refresh = { failed: messageOf(error) };
+			return;
+		}
 		const written = performance.now();
 		this.timings = { ...this.timings, writeMs: written - started };
 		this.step = 'done';
-		this.refresh = 'running';
 		try {
 			const asOf = todayUtc();
 			const refreshed = await bringScoresUpToDate(db, asOf);

@@ -3,9 +3,9 @@
  * transaction), and what the replica must not write over: records with a pending change.
  */
 import type { IndexableType, Table } from 'dexie';
+import { same } from '$lib/import/merge';
 import { keyOfRecordId, OUTBOUND_KINDS, type RecordKind } from '$lib/sync/protocol';
 import type { ScorecraftDatabase } from '../database';
-import { same } from '../import';
 import { readMeta, writeMeta } from '../meta';
 import type { RecordOrder } from '../types';
 

@@ -72,7 +72,7 @@ export default {
 
 	'import.title': 'Import a CSV',
 	'import.intro':
-		'One file at a time. Nothing is written until you have seen the mapping, a preview and every problem; then the rows without problems are written all at once.',
+		'One file at a time. Nothing is written until you have seen the mapping, a preview and every problem; then the server checks the file again and writes the rows without problems into the team’s workspace all at once, and every browser receives them.',
 	'import.kind.legend': 'What the file holds',
 	'import.kind.accounts': 'Accounts',
 	'import.kind.accounts.hint': 'one row per account',
@@ -83,6 +83,8 @@ export default {
 	'import.records.accounts': '{count|one:# account|other:# accounts}',
 	'import.records.contacts': '{count|one:# contact|other:# contacts}',
 	'import.records.snapshots': '{count|one:# snapshot|other:# snapshots}',
+	'import.editorsOnly':
+		'Importing files into the team’s workspace takes the owner, leader or ops role; ask one of them.',
 	'import.file.label': 'CSV file',
 	'import.file.hint': 'UTF-8 text with a heading row, separated by commas or semicolons.',
 	'import.reading': 'Reading {file}…',
@@ -90,6 +92,8 @@ export default {
 	'import.fileProblem.not_utf8':
 		'{file} is not UTF-8 text. Save it again as “CSV UTF-8” (in Excel: File › Save as › CSV UTF-8) and choose it again.',
 	'import.fileProblem.unreadable': '{file} could not be read.',
+	'import.fileProblem.other_heading':
+		'{file} has changed since it was chosen: its heading row is not the one mapped. Choose it again.',
 	'import.failed': 'The file could not be checked: {error}',
 	'import.format': '{file}: {columns|one:# column|other:# columns} separated by {delimiter}.',
 	'import.format.decimalComma': 'Numbers written with a decimal comma (0,75) are read as decimals.',
@@ -164,6 +168,10 @@ export default {
 	'import.errors.title': 'Problems',
 	'import.errors.caption':
 		'Rows with problems are not imported. Fix them in the file and import it again, or import the other rows now.',
+	'import.errors.captionImported':
+		'Rows with problems were not imported; the others were. Fix these rows in the file and import it again.',
+	'import.errors.listed':
+		'{total|one:# problem|other:# problems} in all; the first {shown} are listed.',
 	'import.errors.row': 'Row',
 	'import.errors.column': 'Column',
 	'import.errors.value': 'Value',
@@ -174,9 +182,11 @@ export default {
 	'import.import': 'Import {count|one:# row|other:# rows}',
 	'import.nothingToImport': 'No row can be imported as the file is.',
 	'import.writing':
-		'Importing {count|one:# row|other:# rows}, all at once (it cannot stop part way)…',
-	'import.writeFailed': 'Nothing was imported, and the store is as it was: {error}',
+		'Importing {count|one:# row|other:# rows} into the team’s workspace, all at once (it cannot stop part way)…',
+	'import.writeFailed': 'Nothing was imported, and the team’s workspace is as it was: {error}',
 	'import.done': 'Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.',
+	'import.skipped':
+		'{count|one:# row with problems was not imported|other:# rows with problems were not imported}.',
 	'import.refreshed': 'Scores recalculated as of {date}.',
 	'import.refreshFailed':
 		'The rows were imported, but the scores could not be recalculated: {error}',

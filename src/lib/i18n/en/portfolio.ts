@@ -29,7 +29,7 @@ export default {
 	'dashboard.anomalies.title': 'Sudden drops',
 	'dashboard.sla.title': 'Band playbooks: responses on time',
 	'dashboard.sla.window': 'Over the last',
-	'dashboard.sla.days': '{days} days',
+	'dashboard.sla.days': '{days|one:# day|other:# days}',
 	'dashboard.sla.none':
 		'No band playbook has created a task yet: an account gets one when it enters a band that has a playbook (Settings → Band playbooks).',
 	'dashboard.sla.noneInWindow': 'No response task was created in this period.',

@@ -9,6 +9,7 @@
  * csm: their accounts' tasks and manual measures, reads the rest; viewer: reads.
  */
 import type { Role } from '../store/people';
+import { WRITERS } from '../sync/rights';
 
 /** Anyone, signed in or not: the sign-in and set-up pages, invitations, unsubscribe links. */
 export const ANONYMOUS = 'anonymous';
@@ -62,6 +63,9 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'POST /api/sync': SIGNED_IN,
 	'GET /api/sync/events': SIGNED_IN,
 	'PUT /api/workspace': PUBLISHERS,
+	// A CSV file of accounts, contacts or snapshots: who may change those records (the same roles
+	// for the three; the handler checks the kind's again).
+	'POST /api/import/[kind]': WRITERS.snapshots,
 	// Backups and starting over: the whole team's workspace at once, the owner's.
 	'GET /api/workspace/export': OWNER,
 	'POST /api/workspace/sample': OWNER,

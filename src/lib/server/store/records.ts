@@ -30,8 +30,14 @@ export interface Author {
 	client: string | null;
 }
 
-/** Rows per statement: one JSON parameter each, so a large import never builds a giant query. */
+/** Records per statement, so a large import never builds a giant one. */
 const CHUNK = 5000;
+
+/** A record held already is updated when its body differs, and left with its revision when not. */
+const UPSERT = `on conflict (kind, id) do update set body = excluded.body, revision = excluded.revision,
+	client = excluded.client, updated_by = excluded.updated_by,
+	updated_by_email = excluded.updated_by_email, updated_at = now()
+	where r.body::text is distinct from excluded.body::text`;
 
 interface RecordRow {
 	kind: RecordKind;
@@ -72,15 +78,34 @@ export class LockedRecords {
 	async read(
 		keys: readonly { kind: RecordKind; id: string }[]
 	): Promise<(ServerRecord & { client: string | null })[]> {
+		const byKind = new Map<RecordKind, string[]>();
+		for (const { kind, id } of keys) {
+			const ids = byKind.get(kind);
+			if (ids) ids.push(id);
+			else byKind.set(kind, [id]);
+		}
 		const found: (ServerRecord & { client: string | null })[] = [];
-		for (let start = 0; start < keys.length; start += CHUNK) {
-			const rows = await this.tx.query<RecordRow>(
-				`select r.kind, r.id, r.body, r.revision, r.position, r.client, r.updated_by_email, r.updated_at
-				 from json_to_recordset($1::json) as k(kind text, id text)
-				 join workspace_record r on r.kind = k.kind and r.id = k.id`,
-				[JSON.stringify(keys.slice(start, start + CHUNK).map(({ kind, id }) => ({ kind, id })))]
+		for (const [kind, ids] of byKind)
+			for (let start = 0; start < ids.length; start += CHUNK) {
+				const rows = await this.tx.query<RecordRow>(
+					`select kind, id, body, revision, position, client, updated_by_email, updated_at
+					 from workspace_record where kind = $1 and id = any($2::text[])`,
+					[kind, ids.slice(start, start + CHUNK)]
+				);
+				for (const row of rows) found.push({ ...serverRecord(row), client: row.client });
+			}
+		return found;
+	}
+
+	/** The records of one kind among `ids` held now, by id: their bodies (null: deleted). */
+	async bodies(kind: RecordKind, ids: readonly string[]): Promise<Map<string, unknown | null>> {
+		const found = new Map<string, unknown | null>();
+		for (let start = 0; start < ids.length; start += CHUNK) {
+			const rows = await this.tx.query<{ id: string; body: unknown | null }>(
+				'select id, body from workspace_record where kind = $1 and id = any($2::text[])',
+				[kind, ids.slice(start, start + CHUNK)]
 			);
-			for (const row of rows) found.push({ ...serverRecord(row), client: row.client });
+			for (const row of rows) found.set(row.id, row.body ?? null);
 		}
 		return found;
 	}
@@ -98,9 +123,16 @@ export class LockedRecords {
 
 	/**
 	 * Writes records that differ from what is held (an unchanged one keeps its revision); returns
-	 * the kinds it changed. New records go after every other, in the order given.
+	 * the kinds it changed. New records go after every other, in the order given. `fresh`: none of
+	 * them is held, not even deleted (the caller read them under this lock), so they are inserted
+	 * without looking for one to update (a tenth faster on PGlite, a fifth on PostgreSQL); one held
+	 * after all fails the commit.
 	 */
-	async write(writes: readonly RecordWrite[], author: Author): Promise<Set<RecordKind>> {
+	async write(
+		writes: readonly RecordWrite[],
+		author: Author,
+		options: { fresh?: boolean } = {}
+	): Promise<Set<RecordKind>> {
 		const changed = new Set<RecordKind>();
 		const first = this.head.position + this.#written + 1;
 		// One statement per run of one kind, so the count of rows written tells which kinds changed
@@ -110,23 +142,24 @@ export class LockedRecords {
 			const kind = writes[start]!.kind;
 			let end = start + 1;
 			while (end < writes.length && end - start < CHUNK && writes[end]!.kind === kind) end++;
-			const rows = writes.slice(start, end).map((write, index) => ({
-				id: write.id,
-				body: write.body ?? null,
-				ord: first + start + index
-			}));
+			const run = writes.slice(start, end);
+			// Ids as a JSON array, bodies as their JSON texts joined by U+001E, which JSON text never
+			// holds unescaped: PostgreSQL splits that far faster than it reads one JSON document of
+			// rows (PGlite read 100,000 snapshots' rows in 0.7 s instead of 2.2 s). A deleted record's
+			// body is the empty text, read back as null (the last one may then be missing from the
+			// split: padded with null by `rows from`).
 			const written = await this.tx.write(
 				`insert into workspace_record as r (kind, id, body, revision, position, client, updated_by, updated_by_email)
-				 select $2, x.id, x.body, $3, x.ord, $4, $5, $6
-				 from json_to_recordset($1::json) as x(id text, body json, ord bigint)
-				 on conflict (kind, id) do update set body = excluded.body, revision = excluded.revision,
-				   client = excluded.client, updated_by = excluded.updated_by,
-				   updated_by_email = excluded.updated_by_email, updated_at = now()
-				 where r.body::text is distinct from excluded.body::text`,
+				 select $3, x.id, nullif(x.body, '')::json, $4, $5 + x.n, $6, $7, $8
+				 from rows from (json_array_elements_text($1::json), string_to_table($2, E'\\x1e'))
+				   with ordinality as x(id, body, n)
+				 ${options.fresh ? '' : UPSERT}`,
 				[
-					JSON.stringify(rows),
+					JSON.stringify(run.map((write) => write.id)),
+					run.map((write) => (write.body == null ? '' : JSON.stringify(write.body))).join('\x1e'),
 					kind,
 					this.revision,
+					first + start - 1,
 					author.client,
 					author.actor.id,
 					author.actor.email
@@ -208,6 +241,15 @@ export class WorkspaceRecords {
 
 	async head(): Promise<Head> {
 		return headOf(this.database);
+	}
+
+	/** The ids of the live records of one kind, as committed now. */
+	async idsOf(kind: RecordKind): Promise<Set<string>> {
+		const rows = await this.database.query<{ id: string }>(
+			'select id from workspace_record where kind = $1 and body is not null',
+			[kind]
+		);
+		return new Set(rows.map((row) => row.id));
 	}
 
 	/** Runs `work` holding the head's lock, in one transaction: every write to the records goes through here. */

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from './mapping';
+import {
+	IMPORT_MAX_BYTES,
+	importPath,
+	ImportUploadError,
+	parseImportQuery,
+	uploadCsv,
+	type ImportAnswer
+} from './upload';
+import type { CsvFormat } from './types';
+
+const mapping = guessMapping('snapshots', ['Account ID', 'Week', 'NPS']);
+const format: CsvFormat = { delimiter: ';', newline: '\r\n', decimalComma: true };
+
+describe('the import request', () => {
+	it('carries the mapping and format in its query, read back as sent', () => {
+		const path = importPath('snapshots', mapping, format);
+		const url = new URL(path, 'http://app.local');
+		expect(url.pathname).toBe('/api/import/snapshots');
+		expect(parseImportQuery('snapshots', url.searchParams)).toEqual({
+			ok: true,
+			kind: 'snapshots',
+			mapping,
+			format
+		});
+	});
+
+	it('names what is wrong with a query', () => {
+		const query = (values: Record<string, string>) => new URLSearchParams(values);
+		const good = { mapping: JSON.stringify(mapping), format: JSON.stringify(format) };
+		expect(parseImportQuery('tasks', query(good))).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/^no import of "tasks"/)
+		});
+		expect(parseImportQuery('accounts', query({ format: good.format }))).toEqual({
+			ok: false,
+			error: 'mapping: missing (expected JSON in the query)'
+		});
+		expect(parseImportQuery('accounts', query({ ...good, mapping: '[{"header":1}]' }))).toEqual({
+			ok: false,
+			error: 'mapping[0]: expected {header, target, name, type}'
+		});
+		expect(parseImportQuery('accounts', query({ ...good, format: '{' }))).toEqual({
+			ok: false,
+			error: 'format: not JSON'
+		});
+	});
+});
+
+describe('uploadCsv', () => {
+	const answer: ImportAnswer = {
+		revision: 7,
+		summary: {
+			accounts: { added: 0, updated: 0, unchanged: 0 },
+			contacts: { added: 0, updated: 0, unchanged: 0 },
+			snapshots: { added: 1, updated: 0, unchanged: 0 }
+		},
+		check: { rows: 1, validRows: 1, invalidRows: 0, blankRows: 0, errors: 0 },
+		errors: []
+	};
+	const file = new Blob(['Account ID;Week;NPS\r\nacme;2026-01-05;40\r\n']);
+
+	it('posts the file as text/csv and resolves with the answer', async () => {
+		const sent: { url: string; init: RequestInit }[] = [];
+		const got = await uploadCsv({ file, kind: 'snapshots', mapping, format }, async (url, init) => {
+			sent.push({ url: String(url), init: init! });
+			return Response.json(answer);
+		});
+		expect(got).toEqual(answer);
+		expect(sent).toEqual([
+			{
+				url: importPath('snapshots', mapping, format),
+				init: { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file }
+			}
+		]);
+	});
+
+	it("rejects with the server's reason and status, and refuses a file too large before sending it", async () => {
+		const refused = uploadCsv({ file, kind: 'snapshots', mapping, format }, async () =>
+			Response.json({ error: 'changing snapshots takes the leader or ops role' }, { status: 403 })
+		);
+		await expect(refused).rejects.toEqual(
+			new ImportUploadError('changing snapshots takes the leader or ops role', 403)
+		);
+		await expect(refused).rejects.toMatchObject({ status: 403 });
+		let called = false;
+		const huge = { size: IMPORT_MAX_BYTES + 1 } as Blob;
+		await expect(
+			uploadCsv({ file: huge, kind: 'snapshots', mapping, format }, async () => {
+				called = true;
+				return Response.json(answer);
+			})
+		).rejects.toMatchObject({ status: 413 });
+		expect(called).toBe(false);
+	});
+});

@@ -1,0 +1,180 @@
+/**
+ * A CSV file imported on the server (`POST /api/import/{kind}`, `$lib/import/upload.ts`): read as it
+ * arrives, every row checked against the accounts the server holds (whatever the browser checked),
+ * and the valid rows' records merged with the stored ones (`$lib/import/merge.ts`, as the browser's
+ * store merges them) and written in one commit, so a failure writes nothing. Rows with problems are
+ * left out and answered, as the Data page lists them. Every browser's replica then pulls the commit.
+ */
+import type { ImportSummary, UpsertCount } from '../../db/types';
+import { checkMapping, type MappingIssue } from '../../import/mapping';
+import { MERGES, mergeRecords } from '../../import/merge';
+import type { CsvSource } from '../../import/csv';
+import { checkCsv } from '../../import/pipeline';
+import type {
+	ColumnMapping,
+	CsvFormat,
+	FileProblem,
+	ImportKind,
+	ImportRecord
+} from '../../import/types';
+import { IMPORT_ERRORS_LISTED, IMPORT_MAX_BYTES, type ImportAnswer } from '../../import/upload';
+import type { WorkspaceRecords } from '../store/records';
+import { idOfBody } from './mapping';
+import type { Pusher } from './push';
+import { changeRefusal } from './rights';
+
+export interface CsvImportRequest {
+	kind: ImportKind;
+	/** The file: the request's body as it arrives (or a whole file, in tests and scripts). */
+	body: CsvSource;
+	mapping: ColumnMapping[];
+	format: CsvFormat;
+	/** The body's length, when the request says it. */
+	totalBytes?: number;
+}
+
+/**
+ * Why nothing was imported: the caller's role (`role`), a mapping the kind cannot use, a file that
+ * cannot be read as CSV or is not the one mapped, one too large, or accounts the rows name deleted
+ * while the file was read (`accounts_changed`: importing it again checks against the new ones).
+ */
+export type ImportProblem = 'role' | 'mapping' | 'file' | 'too_large' | 'accounts_changed';
+
+export type ServerImport =
+	{ ok: true; answer: ImportAnswer } | { ok: false; problem: ImportProblem; error: string };
+
+const FILE_PROBLEMS: Readonly<Record<FileProblem, string>> = {
+	empty: 'the file is empty: there is no heading row to read',
+	not_utf8: 'the file is not UTF-8 text (save it again as CSV UTF-8)',
+	unreadable: 'the file could not be read to its end',
+	other_heading: 'the heading row of the file is not the one the mapping was made for'
+};
+
+function mappingText(issue: MappingIssue): string {
+	switch (issue.problem) {
+		case 'missing_field':
+			return `no column for the required field ${issue.field}`;
+		case 'field_twice':
+			return `${issue.field} is chosen for more than one column: ${issue.columns.join(', ')}`;
+		case 'name_twice':
+			return `the name ${issue.name} is given to more than one column: ${issue.columns.join(', ')}`;
+		case 'heading_twice':
+			return `columns ${issue.columns.join(', ')} have the same heading: ignore all but one`;
+		case 'bad_name':
+			return `column ${issue.column} needs a name without dots`;
+		case 'unknown_target':
+			return `column ${issue.column} goes to ${issue.target}, which is no field`;
+	}
+}
+
+/** `body` cut off with an error past `maxBytes`; `exceeded()` tells whether it was. */
+function limited(body: CsvSource, maxBytes: number): { body: CsvSource; exceeded: () => boolean } {
+	if (body instanceof Blob) return { body, exceeded: () => body.size > maxBytes };
+	let bytes = 0;
+	const counted = body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				bytes += chunk.byteLength;
+				if (bytes > maxBytes) controller.error(new Error('too large'));
+				else controller.enqueue(chunk);
+			}
+		})
+	);
+	return { body: counted, exceeded: () => bytes > maxBytes };
+}
+
+const none = (): UpsertCount => ({ added: 0, updated: 0, unchanged: 0 });
+
+/** Reads, checks and writes one file of `kind` for `importer`; never throws for what the file holds. */
+export async function importCsv(
+	records: WorkspaceRecords,
+	request: CsvImportRequest,
+	importer: Pusher,
+	options: { maxBytes?: number } = {}
+): Promise<ServerImport> {
+	const { kind, mapping, format } = request;
+	const refusal = changeRefusal(importer.role, [kind]);
+	if (refusal) return { ok: false, problem: 'role', error: refusal };
+	const issues = checkMapping(kind, mapping);
+	if (issues.length)
+		return {
+			ok: false,
+			problem: 'mapping',
+			error: `mapping: ${issues.map(mappingText).join('; ')}`
+		};
+	const maxBytes = options.maxBytes ?? IMPORT_MAX_BYTES;
+	if (!(request.body instanceof Blob) && (request.totalBytes ?? 0) > maxBytes)
+		return { ok: false, problem: 'too_large', error: tooLarge(maxBytes) };
+	const body = limited(request.body, maxBytes);
+	if (body.exceeded()) return { ok: false, problem: 'too_large', error: tooLarge(maxBytes) };
+
+	// Read before the file, outside the commit: holding the lock while a file uploads would stop
+	// every other commit (and, on PGlite, every query) for as long. The commit checks them again.
+	const knownAccounts = kind === 'accounts' ? undefined : await records.idsOf('accounts');
+	const checked = await checkCsv(body.body, kind, mapping, {
+		format,
+		knownAccounts,
+		totalBytes: request.totalBytes
+	});
+	if (body.exceeded()) return { ok: false, problem: 'too_large', error: tooLarge(maxBytes) };
+	if (!checked.ok) return { ok: false, problem: 'file', error: FILE_PROBLEMS[checked.problem] };
+
+	const incoming = (checked.records as ImportRecord[]).map((record) => ({
+		id: idOfBody(kind, record)!,
+		record
+	}));
+	type Committed = { gone: string[] } | { revision: number; count: UpsertCount };
+	const committed = await records.locked(async (locked): Promise<Committed> => {
+		if (kind !== 'accounts') {
+			const named = [
+				...new Set(incoming.map(({ record }) => (record as { account_id: string }).account_id))
+			];
+			const accounts = await locked.bodies('accounts', named);
+			const gone = named.filter((id) => (accounts.get(id) ?? null) === null);
+			if (gone.length) return { gone };
+		}
+		const held = await locked.bodies(
+			kind,
+			incoming.map(({ id }) => id)
+		);
+		const live = new Map<string, ImportRecord>();
+		for (const [id, body] of held) if (body !== null) live.set(id, body as ImportRecord);
+		const merged = mergeRecords<ImportRecord>(
+			incoming,
+			live,
+			MERGES[kind] as (existing: ImportRecord, incoming: ImportRecord) => ImportRecord
+		);
+		// Records never held (most of a first import) are inserted as they are; the others updated.
+		const author = { actor: importer.actor, client: null };
+		const toWrite = ({ id, record }: { id: string; record: ImportRecord }) => ({
+			kind,
+			id,
+			body: record
+		});
+		await locked.write(merged.changed.filter(({ id }) => held.has(id)).map(toWrite), author);
+		await locked.write(merged.changed.filter(({ id }) => !held.has(id)).map(toWrite), author, {
+			fresh: true
+		});
+		return { revision: await locked.finish(), count: merged.count };
+	});
+	if ('gone' in committed)
+		return {
+			ok: false,
+			problem: 'accounts_changed',
+			error: `accounts were deleted while the file was read (${committed.gone.slice(0, 5).join(', ')}${committed.gone.length > 5 ? ', …' : ''}): import the file again`
+		};
+	const summary: ImportSummary = { accounts: none(), contacts: none(), snapshots: none() };
+	summary[kind] = committed.count;
+	return {
+		ok: true,
+		answer: {
+			revision: committed.revision,
+			summary,
+			check: checked.summary,
+			errors: checked.errors.slice(0, IMPORT_ERRORS_LISTED)
+		}
+	};
+}
+
+const tooLarge = (maxBytes: number) =>
+	`the file is larger than the ${maxBytes >= 1 << 20 ? `${Math.round(maxBytes / (1 << 20))} MB` : `${maxBytes} bytes`} one import takes: split it`;
