@@ -251,10 +251,14 @@ describe('a team', () => {
 		await ops.getByRole('link', { name: 'Dashboard', exact: true }).click();
 		const compliance = ops.getByRole('region', { name: 'Band playbooks: responses on time' });
 		await compliance.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-		const open = await compliance
-			.locator('tbody tr td:nth-child(4)')
-			.evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.textContent), 0));
-		expect(open).toBe(firstResponses + responses);
+		// Every task of both checks reaches this browser's replica, then the table.
+		const openCount = () =>
+			compliance
+				.locator('tbody tr td:nth-child(4)')
+				.evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.textContent), 0));
+		await expect
+			.poll(openCount, { timeout: 60_000, interval: 500 })
+			.toBe(firstResponses + responses);
 		await compliance.screenshot({ path: 'test-results/sla-compliance.png' });
 
 		// The owner makes Lea the CSM's manager: Cara's overdue responses escalate to her.
