@@ -3,6 +3,7 @@
  * snake_case keys as they are.
  */
 import type * as z from 'zod';
+import type * as playsSchema from './workspace/plays-schema';
 import type * as schema from './workspace/schema';
 
 export type Workspace = z.infer<typeof schema.workspace>;
@@ -20,9 +21,9 @@ export type MissingPolicy = z.infer<typeof schema.missingPolicy>;
 export type ManualEntry = z.infer<typeof schema.manualEntry>;
 export type ScorecardVersion = z.infer<typeof schema.scorecardVersion>;
 export type ScorecardDraft = z.infer<typeof schema.scorecardDraft>;
-export type Play = z.infer<typeof schema.play>;
-export type Template = z.infer<typeof schema.template>;
-export type BandPlaybook = z.infer<typeof schema.bandPlaybook>;
+export type Play = z.infer<typeof playsSchema.play>;
+export type Template = z.infer<typeof playsSchema.template>;
+export type BandPlaybook = z.infer<typeof playsSchema.bandPlaybook>;
 
 /** What a scorecard's rules read for one account on one date: flat, later sources winning. */
 export type Facts = Record<string, unknown>;

@@ -8,7 +8,7 @@
  */
 import type { Workspace } from '../engine';
 import { isValidAddress } from '../engine/plays/recipients';
-import { webLinkProblem } from '../engine/workspace/schema';
+import { webLinkProblem } from '../engine/workspace/fields';
 
 /** The identity as Settings edits it and the server stores it; '' is "not set". */
 export interface SenderIdentity {

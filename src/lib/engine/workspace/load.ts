@@ -8,12 +8,8 @@ import { checkLogic, varsRead, type Logic } from '../logic';
 import { isRecipientForm, RECIPIENT_FORMS } from '../plays/recipients';
 import type { Play, Result, Scorecard, Workspace, WorkspaceIssue } from '../types';
 import { formatPath } from './path';
-import {
-	play as playSchema,
-	workspace as workspaceSchema,
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION
-} from './schema';
+import { play as playSchema } from './plays-schema';
+import { workspace as workspaceSchema, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './schema';
 
 export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -1,62 +1,29 @@
 /**
- * The workspace file, version 1: one JSON document holding a whole workspace. Objects keep the
- * keys the schema does not know (free account attributes, fields of later versions), so an import
- * followed by an export loses nothing.
+ * The workspace file, version 1: one JSON document holding a whole workspace (its shared fields
+ * in `fields.ts`; its plays, outbox and tasks in `plays-schema.ts`). Objects keep the keys the
+ * schema does not know (free account attributes, fields of later versions), so an import followed
+ * by an export loses nothing.
  */
 import * as z from 'zod';
-import { isoDateProblem, isoDateTimeProblem } from '../dates';
-import { MAX_SCORING_ENTRIES, MAX_WEIGHT } from '../limits';
+import { MAX_SCORING_ENTRIES } from '../limits';
+import {
+	boundedList,
+	count,
+	footerText,
+	id,
+	isoDate,
+	isoDateTime,
+	key,
+	logic,
+	metricValue,
+	points,
+	webLink,
+	weight
+} from './fields';
+import { bandPlaybook, outboxEntry, play, task, template } from './plays-schema';
 
 export const WORKSPACE_FORMAT = 'scorecraft-workspace';
 export const WORKSPACE_VERSION = 1;
-
-const id = z.string().refine((value) => value.trim() !== '', 'expected a non-empty id');
-
-/**
- * Group and measure ids become keys of score objects and segments of `var` paths in plays
- * (`score.groups.adoption`), so they are plain names.
- */
-const key = z
-	.string()
-	.regex(
-		/^[A-Za-z_][A-Za-z0-9_-]*$/,
-		'expected an id of letters, digits, "_" or "-", starting with a letter or "_"'
-	)
-	.refine(
-		(value) => !['__proto__', 'constructor', 'prototype'].includes(value),
-		'this id is reserved'
-	);
-
-/** A string refused, with the reason `problem` gives (null: accepted). */
-function checkedString(problem: (value: string) => string | null) {
-	return z.string().superRefine((value, context) => {
-		const found = problem(value);
-		if (found) context.addIssue({ code: 'custom', message: found });
-	});
-}
-
-/** A calendar date, `YYYY-MM-DD`, that exists (no 31 February). */
-export const isoDate = checkedString(isoDateProblem);
-
-/** A date, or a date and time in ISO 8601 (`unsubscribed_at`, `last_seen`), that exists. */
-const isoDateTime = checkedString(isoDateTimeProblem);
-
-/** A list of at most MAX_SCORING_ENTRIES: each entry is one more branch of the compiled scorer. */
-function boundedList<T extends z.ZodType>(item: T) {
-	return z.array(item).max(MAX_SCORING_ENTRIES, `expected at most ${MAX_SCORING_ENTRIES} entries`);
-}
-
-/** A JSON-logic rule: any JSON value (its operators are checked separately, with their paths). */
-export const logic = z.json();
-
-/** A weight in [0, MAX_WEIGHT]: the sums of weights in scoring stay finite. */
-const weight = z
-	.number()
-	.min(0, 'expected a weight of 0 or more')
-	.max(MAX_WEIGHT, `expected a weight of at most ${MAX_WEIGHT}`);
-const points = z.number().refine(Number.isFinite, 'expected a finite number');
-
-const metricValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
 export const account = z.looseObject({
 	id,
@@ -201,45 +168,6 @@ export const scorecard = z.looseObject({
 	groups: z.array(group).min(1, 'expected at least one group')
 });
 
-const emailAction = z.looseObject({
-	type: z.literal('email'),
-	template: id,
-	to: z.string().min(1)
-});
-const taskAction = z.looseObject({
-	type: z.literal('task'),
-	title: z.string().min(1, 'expected a title'),
-	assignee: z.string().optional(),
-	due_in_days: z.number().int().min(0).optional()
-});
-const tagAction = z.looseObject({
-	type: z.literal('tag'),
-	add: z.array(z.string()).optional(),
-	remove: z.array(z.string()).optional()
-});
-const webhookAction = z.looseObject({
-	type: z.literal('webhook'),
-	url: z.url(),
-	body: z.json().optional()
-});
-
-export const play = z.looseObject({
-	id,
-	name: z.string(),
-	enabled: z.boolean(),
-	mode: z.enum(['auto', 'approve']),
-	when: logic,
-	actions: z.array(
-		z.discriminatedUnion('type', [emailAction, taskAction, tagAction, webhookAction], {
-			error: 'expected one of email, task, tag, webhook'
-		})
-	),
-	cooldown_days: z.number().int().min(0),
-	audience: z.looseObject({ segments: z.array(z.string()).optional() }).optional()
-});
-
-export const template = z.looseObject({ id, subject: z.string(), mjml: z.string() });
-
 /** One value a person entered for a manual measure, kept with who and when. */
 export const manualEntry = z.looseObject({
 	account_id: id,
@@ -269,115 +197,6 @@ export const scorecardDraft = z.looseObject({
 	origin: z.string().optional(),
 	scorecard
 });
-
-/** A plan entry kept by a run (see `plays/types.ts`), with what happened to it since. */
-export const outboxEntry = z.looseObject({
-	key: z.string().min(1),
-	play_id: id,
-	account_id: id,
-	action: z.enum(['email', 'task', 'tag', 'webhook']),
-	action_index: z.number().int().min(0),
-	recipient: z.string(),
-	status: z.enum(['planned', 'approved', 'sending', 'sent', 'failed', 'suppressed', 'rejected']),
-	suppression: z.string().optional(),
-	reason: z.string(),
-	conditions: z.array(z.looseObject({ text: z.string(), held: z.boolean() })),
-	mode: z.enum(['auto', 'approve']),
-	detail: z.looseObject({ type: z.enum(['email', 'task', 'tag', 'webhook']) }),
-	conflicts: z.array(z.string()).optional(),
-	created_at: isoDateTime,
-	updated_at: isoDateTime,
-	attempts: z.number().int().min(0),
-	error: z.string().optional(),
-	message_id: z.string().optional(),
-	decided_by: z.string().optional(),
-	decided_at: isoDateTime.optional()
-});
-
-/** A CSM task a play created; its id is its outbox entry's key. */
-export const task = z.looseObject({
-	id: z.string().min(1),
-	account_id: id,
-	play_id: id,
-	title: z.string(),
-	assignee: z.string(),
-	due_date: isoDate,
-	status: z.enum(['open', 'done', 'snoozed']),
-	snoozed_until: isoDate.optional(),
-	completed_at: isoDateTime.optional(),
-	created_at: isoDateTime,
-	seen_at: isoDateTime.optional(),
-	/** When it is due to the hour (band playbooks' response times); `due_date` is its date. */
-	due_at: isoDateTime.optional(),
-	/** A task a band playbook created: the response to an account entering a band, or its escalation. */
-	sla: z
-		.looseObject({
-			band: z.string(),
-			kind: z.enum(['response', 'escalation']),
-			/** Response: when it was escalated to the manager, once overdue. */
-			escalated_at: isoDateTime.optional(),
-			/** Escalation: the overdue response task's id, and who it was assigned to. */
-			of: z.string().optional(),
-			csm: z.string().optional()
-		})
-		.optional()
-});
-
-const count = z.number().int('expected a whole number').min(0, 'expected 0 or more');
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/**
- * Why `value` is not a link an email may carry, or null: only `https:` and `http:` web addresses,
- * since a link in a setting ends up as an `href` in every message (`javascript:` or `data:` there
- * would run or show whatever it holds). The message names the scheme that was refused.
- */
-export function webLinkProblem(value: string): string | null {
-	if (CONTROL.test(value)) return 'control characters (CR/LF) are refused';
-	const text = value.trim();
-	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-	if (scheme && scheme !== 'http' && scheme !== 'https')
-		return `${scheme}: links are refused: expected a web address starting with https:// or http://`;
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		return 'expected a web address starting with https:// or http://';
-	}
-	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname)
-		return 'expected a web address starting with https:// or http://';
-	if (url.username || url.password) return 'a web address with a user name or password is refused';
-	return null;
-}
-
-/** A link setting: a web address, or empty (not set). */
-const webLink = z.string().superRefine((value, context) => {
-	const problem = value.trim() === '' ? null : webLinkProblem(value);
-	if (problem) context.addIssue({ code: 'custom', message: problem });
-});
-
-/**
- * The response a team commits to when an account enters a band: who acts (the account's CSM, or
- * their manager) and within how many hours (0: at once); no hours: the regular cadence, no task.
- */
-export const bandPlaybook = z.looseObject({
-	band: z.string().min(1, 'expected a band name'),
-	response: z.string().min(1, 'expected the response, e.g. "Call the customer"').max(200),
-	respond_within_hours: z
-		.number()
-		.int()
-		.min(0)
-		.max(24 * 90)
-		.nullable(),
-	to: z.enum(['csm', 'manager'])
-});
-
-/** Text shown in every footer: one line, no control characters. */
-const footerText = z
-	.string()
-	.max(300, 'expected at most 300 characters')
-	.refine((value) => !CONTROL.test(value), 'control characters (CR/LF) are refused');
 
 export const workspace = z.looseObject({
 	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),

@@ -6,7 +6,7 @@
 import { workspaceSettings, type ScorecraftDatabase } from '$lib/db';
 import { bumpDataVersion } from '$lib/db/meta';
 import { DEFAULT_BANDS, FRAMEWORK_PLAYBOOKS, type BandPlaybook } from '$lib/engine';
-import { bandPlaybook } from '$lib/engine/workspace/schema';
+import { bandPlaybook } from '$lib/engine/workspace/plays-schema';
 import { serverRevision } from '../sync/catch-up';
 
 /** One band's row as edited: hours as typed ('' for the regular cadence, no task). */
