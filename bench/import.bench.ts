@@ -1,8 +1,8 @@
 /**
  * The CSV import of 100,000 snapshot rows, end to end in Chromium: the built app under its
  * production Content Security Policy, a fresh browser profile, the Data page driven as a user
- * would (choose the file → mapping → check every row → import: the server writes the rows, then
- * this browser's replica receives them). Prints the time of each step,
+ * would by the owner (choose the file → mapping → check every row → import: the server writes the
+ * rows, then this browser's replica receives them). Prints the time of each step,
  * as the page measured it, and the longest task the page's main thread ran while the worker
  * checked the rows (how responsive the page stayed). Not part of `npm test`.
  *
@@ -10,13 +10,13 @@
  *
  * BENCH_ROWS=N changes the row count; CHROMIUM_PATH the browser.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { wideSnapshots } from '../tests/fixtures/csv/wide-snapshots';
-import { freePort } from '../tests/support/ports';
+import { setUpOwner, startAppServer } from '../tests/e2e/global-setup';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ACCOUNTS = 2_000;
@@ -31,29 +31,6 @@ function run(command: string, args: string[]): Promise<void> {
 			code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))
 		);
 	});
-}
-
-async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			const response = await fetch(url);
-			await response.body?.cancel();
-			if (response.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`no answer from ${url}`);
-}
-
-function stop(server: ChildProcess): void {
-	try {
-		if (server.pid) process.kill(-server.pid, 'SIGTERM');
-	} catch {
-		// Already gone.
-	}
 }
 
 /**
@@ -123,15 +100,11 @@ async function importFile(page: Page, kind: 'Accounts' | 'Snapshots', path: stri
 async function main(): Promise<void> {
 	if (!process.env.SKIP_BUILD) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
 	const folder = await mkdtemp(join(tmpdir(), 'scorecraft-import-bench-'));
-	const port = await freePort();
-	const server = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-		stdio: 'ignore',
-		detached: true
-	});
+	// `npm start`'s server on its own data folder, its owner created as the set-up page does.
+	const server = await startAppServer();
 	try {
-		const base = `http://127.0.0.1:${port}`;
-		await waitForHttp(base);
+		const base = server.baseURL;
+		const cookie = await setUpOwner(base);
 
 		const { csv, accountIds, rows } = wideSnapshots(ROWS, ACCOUNTS);
 		const accountsPath = join(folder, 'accounts.csv');
@@ -160,6 +133,7 @@ async function main(): Promise<void> {
 			]
 		});
 		try {
+			await context.addCookies([{ ...cookie, url: base, httpOnly: true, sameSite: 'Lax' }]);
 			const page = context.pages()[0] ?? (await context.newPage());
 			const errors: string[] = [];
 			page.on('console', (message) => {
@@ -201,7 +175,7 @@ async function main(): Promise<void> {
 			await context.close();
 		}
 	} finally {
-		stop(server);
+		await server.stop();
 		await rm(folder, { recursive: true, force: true });
 	}
 }

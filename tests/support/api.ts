@@ -37,7 +37,8 @@ export function freshServerEnv(extra: Record<string, string> = {}): string {
 
 export interface CallOptions {
 	method?: string;
-	body?: string | Blob;
+	/** A form is sent as `multipart/form-data`, its boundary in the content type. */
+	body?: string | Blob | FormData;
 	/** The request's Origin header; null sends none. */
 	origin?: string | null;
 	/** Who the hook found calling; null: nobody signed in. */
@@ -52,7 +53,7 @@ type Handler = (event: never) => Response | Promise<Response>;
 export function call(handler: Handler, path: string, options: CallOptions = {}): Promise<Response> {
 	const url = new URL(path, APP_ORIGIN);
 	const headers: Record<string, string> = {
-		'content-type': 'application/json',
+		...(options.body instanceof FormData ? {} : { 'content-type': 'application/json' }),
 		...options.headers
 	};
 	const origin = options.origin === undefined ? APP_ORIGIN : options.origin;
@@ -112,7 +113,7 @@ export async function appFetch(caller?: Caller): Promise<typeof fetch> {
 		if (!handler) return new Response('not found', { status: 404 });
 		return call(handler, `${url.pathname}${url.search}`, {
 			method,
-			body: init?.body as string | Blob | undefined,
+			body: init?.body as string | Blob | FormData | undefined,
 			headers: init?.headers as Record<string, string> | undefined,
 			params: kind ? { kind: decodeURIComponent(kind) } : undefined,
 			caller

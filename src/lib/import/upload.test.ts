@@ -35,7 +35,7 @@ describe('the import request', () => {
 		});
 		expect(parseImportQuery('accounts', query({ format: good.format }))).toEqual({
 			ok: false,
-			error: 'mapping: missing (expected JSON in the query)'
+			error: 'mapping: missing (expected JSON in the query, or a form field before the file)'
 		});
 		expect(parseImportQuery('accounts', query({ ...good, mapping: '[{"header":1}]' }))).toEqual({
 			ok: false,
@@ -61,19 +61,30 @@ describe('uploadCsv', () => {
 	};
 	const file = new Blob(['Account ID;Week;NPS\r\nacme;2026-01-05;40\r\n']);
 
-	it('posts the file as text/csv and resolves with the answer', async () => {
+	it('posts a form, the mapping and format before the file, and resolves with the answer', async () => {
 		const sent: { url: string; init: RequestInit }[] = [];
 		const got = await uploadCsv({ file, kind: 'snapshots', mapping, format }, async (url, init) => {
 			sent.push({ url: String(url), init: init! });
 			return Response.json(answer);
 		});
 		expect(got).toEqual(answer);
-		expect(sent).toEqual([
-			{
-				url: importPath('snapshots', mapping, format),
-				init: { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file }
-			}
+		expect(sent.map(({ url, init }) => [url, init.method])).toEqual([
+			['/api/import/snapshots', 'POST']
 		]);
+		const form = sent[0]!.init.body as FormData;
+		expect([...form.keys()]).toEqual(['mapping', 'format', 'file']);
+		expect(
+			parseImportQuery(
+				'snapshots',
+				new URLSearchParams([...form].slice(0, 2) as [string, string][])
+			)
+		).toEqual({
+			ok: true,
+			kind: 'snapshots',
+			mapping,
+			format
+		});
+		expect(await (form.get('file') as File).text()).toBe(await file.text());
 	});
 
 	it("rejects with the server's reason and status, and refuses a file too large before sending it", async () => {

@@ -4,6 +4,11 @@
  *   POST /api/import/{accounts|contacts|snapshots}?mapping=<JSON>&format=<JSON>
  *   content-type: text/csv; the body is the file itself, at most `IMPORT_MAX_BYTES`
  *
+ * or, as the Data page sends it (a mapping of hundreds of columns is too long for a query),
+ *
+ *   POST /api/import/{accounts|contacts|snapshots}
+ *   content-type: multipart/form-data; the fields mapping and format, then the part file
+ *
  * `mapping` is the file's columns in order (`ColumnMapping[]`, each heading as the file has it),
  * `format` its separator, line break and decimal comma (`CsvFormat`): what the page's first look
  * at the file found and the person confirmed. The server reads the file as it arrives, checks every
@@ -64,7 +69,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseJson(text: string | null, name: string): { value: unknown } | { error: string } {
-	if (text === null) return { error: `${name}: missing (expected JSON in the query)` };
+	if (text === null)
+		return {
+			error: `${name}: missing (expected JSON in the query, or a form field before the file)`
+		};
 	try {
 		return { value: JSON.parse(text) };
 	} catch {
@@ -72,7 +80,10 @@ function parseJson(text: string | null, name: string): { value: unknown } | { er
 	}
 }
 
-/** A request's kind and query, their shapes checked (what the mapping means is checked after). */
+/**
+ * A request's kind and query (or form fields), their shapes checked (what the mapping means is
+ * checked after).
+ */
 export function parseImportQuery(kind: string, query: URLSearchParams): ImportQuery {
 	if (!(IMPORT_KINDS as readonly string[]).includes(kind))
 		return {
@@ -121,6 +132,19 @@ export function parseImportQuery(kind: string, query: URLSearchParams): ImportQu
 	};
 }
 
+/** The form the page posts: the fields first, as the server reads them before the file. */
+export function importForm(request: {
+	file: Blob;
+	mapping: readonly ColumnMapping[];
+	format: CsvFormat;
+}): FormData {
+	const form = new FormData();
+	form.set('mapping', JSON.stringify(request.mapping));
+	form.set('format', JSON.stringify(request.format));
+	form.set('file', request.file, 'import.csv');
+	return form;
+}
+
 /** The server refused the file, or could not be reached (`status` 0). */
 export class ImportUploadError extends Error {
 	constructor(
@@ -144,10 +168,9 @@ export async function uploadCsv(
 		);
 	let response: Response;
 	try {
-		response = await fetchFn(importPath(request.kind, request.mapping, request.format), {
+		response = await fetchFn(`/api/import/${request.kind}`, {
 			method: 'POST',
-			headers: { 'content-type': 'text/csv' },
-			body: request.file
+			body: importForm(request)
 		});
 	} catch (error) {
 		throw new ImportUploadError(`the server cannot be reached: ${(error as Error).message}`, 0);

@@ -1,13 +1,19 @@
 // @vitest-environment node
 /**
- * `POST /api/import/{kind}` as the Data page calls it: the file as the body, the mapping and format
- * in the query; the answer, the live stream's announcement and the audit; the refusals with their
+ * `POST /api/import/{kind}` as scripts call it (the file as the body, the mapping and format in the
+ * query) and as the Data page does (a form: the fields, then the file); the answer, the live stream's announcement and the audit; the refusals with their
  * status and `{error}`; and the imported records reaching another person's replica.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { inspectCsv } from '$lib/import/pipeline';
-import { IMPORT_MAX_BYTES, importPath, uploadCsv, type ImportAnswer } from '$lib/import/upload';
+import {
+	IMPORT_MAX_BYTES,
+	importForm,
+	importPath,
+	uploadCsv,
+	type ImportAnswer
+} from '$lib/import/upload';
 import type { Caller } from '$lib/server/auth/access';
 import { appFetch, call, freshServerEnv, TEST_OWNER } from '../../../../tests/support/api';
 import { publishTo, replicaOf } from '../../../../tests/support/replica';
@@ -105,6 +111,57 @@ describe('/api/import/{kind}', () => {
 		expect(await ask({ body: new Blob(['Id;Name;Segment\n']) })).toMatchObject({
 			status: 422,
 			body: { error: expect.stringMatching(/heading row/) }
+		});
+	});
+
+	it('takes a form, whose mapping of hundreds of columns no query could carry, and names a form out of order', async () => {
+		const metrics = Array.from({ length: 400 }, (_, i) => `Adoption signal ${i + 1}`);
+		const file = new Blob([
+			`Account ID,Date,${metrics.join(',')}\nacme,2026-12-14,${metrics.map((_, i) => i).join(',')}\n`
+		]);
+		const inspected = await inspectCsv(file, 'snapshots');
+		if (!inspected.ok) throw new Error(inspected.problem);
+		const { mapping, format } = inspected.value;
+		// Past the 16 KB of request line and headers a Node server reads.
+		expect(importPath('snapshots', mapping, format).length).toBeGreaterThan(16 * 1024);
+
+		const answer = await uploadCsv(
+			{ file, kind: 'snapshots', mapping, format },
+			await appFetch(person('ops', 5))
+		);
+		expect(answer.summary.snapshots).toEqual({ added: 1, updated: 0, unchanged: 0 });
+		const { mailServer } = await import('$lib/server/mail/server');
+		const { records } = (await mailServer()).store.published;
+		const { changes } = await records.pull({ since: answer.revision - 1 }, 10);
+		const held = changes.map(({ body }) => body) as {
+			account_id: string;
+			date: string;
+			metrics: Record<string, number>;
+		}[];
+		const imported = held.find((s) => s.account_id === 'acme' && s.date === '2026-12-14');
+		expect(Object.keys(imported!.metrics)).toHaveLength(400);
+		expect(Object.values(imported!.metrics).at(-1)).toBe(399);
+
+		const backwards = new FormData();
+		backwards.set('file', file, 'import.csv');
+		backwards.set('mapping', JSON.stringify(mapping));
+		backwards.set('format', JSON.stringify(format));
+		const refused = await call(post, '/api/import/snapshots', {
+			body: backwards,
+			params: { kind: 'snapshots' }
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.json()).toEqual({
+			error: 'mapping: missing (expected JSON in the query, or a form field before the file)'
+		});
+		const noFile = importForm({ file, mapping, format });
+		noFile.delete('file');
+		const empty = await call(post, '/api/import/snapshots', {
+			body: noFile,
+			params: { kind: 'snapshots' }
+		});
+		expect(await empty.json()).toEqual({
+			error: 'expected the part file after mapping and format'
 		});
 	});
 

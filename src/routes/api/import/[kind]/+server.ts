@@ -1,6 +1,6 @@
 /**
  * A CSV file imported on the server (`$lib/import/upload.ts` says the request and the answer): the
- * body read as it arrives, checked against the accounts the server holds, the valid rows written
+ * body, or the form's file part (`$lib/server/sync/import-form.ts`), read as it arrives, checked against the accounts the server holds, the valid rows written
  * in one commit (`$lib/server/sync/csv-import.ts`), announced to every browser's replica.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
@@ -8,6 +8,7 @@ import { IMPORT_MAX_BYTES, parseImportQuery } from '$lib/import/upload';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
 import { mailServer } from '$lib/server/mail/server';
 import { importCsv, type ImportProblem } from '$lib/server/sync/csv-import';
+import { isForm, readImportForm } from '$lib/server/sync/import-form';
 
 const STATUS: Readonly<Record<ImportProblem, number>> = {
 	role: 403,
@@ -20,9 +21,15 @@ const STATUS: Readonly<Record<ImportProblem, number>> = {
 export const POST: RequestHandler = async (event) => {
 	const server = await mailServer();
 	const caller = signedIn(event);
-	const query = parseImportQuery(event.params.kind ?? '', event.url.searchParams);
+	let fields = event.url.searchParams;
+	let body: ReadableStream<Uint8Array> | null = event.request.body;
+	if (isForm(event.request)) {
+		const form = await readImportForm(event.request);
+		if (!form.ok) return json({ error: form.error }, { status: 400 });
+		({ fields, file: body } = form);
+	}
+	const query = parseImportQuery(event.params.kind ?? '', fields);
 	if (!query.ok) return json({ error: query.error }, { status: 400 });
-	const body = event.request.body;
 	if (!body) return json({ error: 'expected the CSV file as the request body' }, { status: 400 });
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const actor = actorOf(caller);
