@@ -31,9 +31,14 @@ export class SlaComplianceView {
 		return (this.#tasks.current?.length ?? 0) > 0;
 	}
 
-	get rows(): SlaCompliance[] {
+	/** Counted once per change of the tasks, the window or the scope, however often it is read. */
+	readonly #rows = $derived.by(() => {
 		const scope = this.scope();
 		const rows = slaCompliance(this.#tasks.current ?? [], nowIso(), this.days);
 		return scope ? rows.filter((row) => sameAddress(row.assignee, scope)) : rows;
+	});
+
+	get rows(): SlaCompliance[] {
+		return this.#rows;
 	}
 }
