@@ -77,7 +77,9 @@ async function importFile(page: Page, kind: 'Accounts' | 'Snapshots', path: stri
 	const checkTasks = await takeLongTasks(page);
 	await page.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
 	const timings = panel.locator('[data-write-ms]');
-	await timings.waitFor({ timeout: 120_000 });
+	await timings.waitFor({ timeout: 300_000 }).catch(async (error: Error) => {
+		throw new Error(`${error.message}\nthe panel says: ${await panel.innerText()}`);
+	});
 	const writeTasks = await takeLongTasks(page);
 	await panel.locator('[data-refresh-ms]').waitFor({ timeout: 300_000 });
 	const refreshTasks = await takeLongTasks(page);

@@ -51,17 +51,19 @@ function historyRow(history: AccountHistory): HistoryRow {
 
 /** The as-of date and data version the caches were computed for, against the data's version now. */
 export async function scoreCacheState(db: ScorecraftDatabase): Promise<ScoreCacheState> {
-	const [asOf, dataVersion, scoresDataVersion] = await Promise.all([
+	const [asOf, dataVersion, scoresDataVersion, cursor] = await Promise.all([
 		readMeta(db, 'scoresAsOf'),
 		readMeta(db, 'dataVersion'),
-		readMeta(db, 'scoresDataVersion')
+		readMeta(db, 'scoresDataVersion'),
+		readMeta(db, 'syncCursor')
 	]);
 	const version = dataVersion ?? 0;
 	return {
 		asOf: asOf ?? null,
 		dataVersion: version,
 		scoresDataVersion: scoresDataVersion ?? null,
-		current: scoresDataVersion === version
+		current: scoresDataVersion === version,
+		receiving: (cursor ?? null) !== null
 	};
 }
 

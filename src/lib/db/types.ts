@@ -114,6 +114,8 @@ export interface ScoreCacheState {
 	scoresDataVersion: number | null;
 	/** True when the caches were computed from the current data (for whatever as-of date). */
 	current: boolean;
+	/** True while the replica is part way through a change that comes in several pages. */
+	receiving: boolean;
 }
 
 /** An account and its cached score (null until scores are computed for it). */

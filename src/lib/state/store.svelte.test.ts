@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { importRecords, replaceWorkspace, scoreCacheState, type ScorecraftDatabase } from '$lib/db';
+import { writeMeta } from '$lib/db/meta';
 import { testDatabase } from '$lib/db/testing';
 import { exampleWorkspace } from '../../../tests/support/workspace';
 import { LiveQuery } from './live-query.svelte';
@@ -54,6 +55,26 @@ describe('Store', () => {
 			expect(store.status).toEqual({ kind: 'ready', asOf: AS_OF });
 		});
 		expect((await scoreCacheState(db)).current).toBe(true);
+		stop();
+	});
+
+	it('waits for the last page of a change that comes in several pages before scoring it', async () => {
+		const db = await exampleStore();
+		const { store, stop } = startedStore(db);
+		await waitFor(() => expect(store.status.kind).toBe('ready'));
+		// The first page of a large change: written, more to come.
+		await writeMeta(db, 'syncCursor', 'page-2');
+		await importRecords(db, { accounts: [{ id: 'initech', name: 'Initech', segment: 'scale' }] });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(await db.scores.count()).toBe(2);
+		expect(store.status.kind).toBe('scoring');
+		// The last page: scored once, with everything.
+		await importRecords(db, { accounts: [{ id: 'hooli', name: 'Hooli', segment: 'scale' }] });
+		await writeMeta(db, 'syncCursor', null);
+		await waitFor(async () => {
+			expect(await db.scores.count()).toBe(4);
+			expect(store.status).toEqual({ kind: 'ready', asOf: AS_OF });
+		});
 		stop();
 	});
 

@@ -119,6 +119,9 @@ export class Store {
 		const cache = this.cache;
 		const client = this.#client;
 		if (this.#task !== null || this.#halted || !cache || !client || !this.#stale(cache)) return;
+		// Scored once the whole change is here: scoring after each page of 100,000 rows would score
+		// half an import, again and again, and slow the pages still to come.
+		if (cache.receiving) return;
 		const asOf = this.#today();
 		const scored = this.#scored;
 		if (scored && scored.dataVersion >= cache.dataVersion && scored.asOf === asOf) return;

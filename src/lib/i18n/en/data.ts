@@ -183,6 +183,8 @@ export default {
 	'import.nothingToImport': 'No row can be imported as the file is.',
 	'import.writing':
 		'Importing {count|one:# row|other:# rows} into the team’s workspace, all at once (it cannot stop part way)…',
+	'import.receiving':
+		'Imported on the server: this browser is receiving the {count|one:# row|other:# rows}, as everyone’s does…',
 	'import.writeFailed': 'Nothing was imported, and the team’s workspace is as it was: {error}',
 	'import.done': 'Imported {file}: {added} added, {updated} updated, {unchanged} unchanged.',
 	'import.skipped':

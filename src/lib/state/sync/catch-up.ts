@@ -30,15 +30,29 @@ export async function serverRevision(db: ScorecraftDatabase, waitMs = WAIT_MS): 
 	return String((await readMeta(db, 'syncRevision')) ?? 0);
 }
 
-/** Resolves once this browser holds `revision` of the team workspace. */
-export function replicaAt(
+/**
+ * Resolves once this browser holds `revision` of the team workspace. A large change (an import of
+ * 100,000 rows) arrives in many pages: it waits as long as pages keep arriving, and gives up only
+ * when none has for `stallMs`.
+ */
+export async function replicaAt(
 	db: ScorecraftDatabase,
 	revision: number,
-	waitMs = 60_000
+	stallMs = 60_000
 ): Promise<void> {
-	return until(
-		async () => ((await readMeta(db, 'syncRevision')) ?? 0) >= revision,
-		waitMs,
-		`this browser has not received revision ${revision} of the workspace yet (offline?)`
-	);
+	let seen = '';
+	let movedAt = Date.now();
+	for (;;) {
+		const held = (await readMeta(db, 'syncRevision')) ?? 0;
+		if (held >= revision) return;
+		const where = `${held} ${(await readMeta(db, 'syncCursor')) ?? ''}`;
+		if (where !== seen) {
+			seen = where;
+			movedAt = Date.now();
+		} else if (Date.now() - movedAt > stallMs)
+			throw new Error(
+				`this browser has not received revision ${revision} of the workspace yet (offline?)`
+			);
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
 }
