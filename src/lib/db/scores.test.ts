@@ -48,7 +48,8 @@ describe('refreshScores', () => {
 			asOf,
 			dataVersion: 1,
 			scoresDataVersion: 1,
-			current: true
+			current: true,
+			receiving: false
 		});
 	});
 
