@@ -15,12 +15,15 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Requests that change something come from the app's own pages: browsers say where a request
- * comes from (`Origin`, `Sec-Fetch-Site`), and pages elsewhere cannot forge it. The one exception
- * is RFC 8058's one-click unsubscribe, which mail providers post from their own servers.
+ * comes from (`Origin`, `Sec-Fetch-Site`), and pages elsewhere cannot forge it. The exceptions are
+ * RFC 8058's one-click unsubscribe, which mail providers post from their own servers, and the
+ * events API, which sources call with a write key.
  */
 function crossSite(event: RequestEvent): boolean {
 	if (!CHANGES.has(event.request.method)) return false;
 	if (event.route.id === '/unsubscribe/[token]') return false;
+	// Events come from a source's own servers, with its write key and no cookie of the app's.
+	if (event.route.id === '/api/v1/[call]') return false;
 	const origin = event.request.headers.get('origin');
 	const site = event.request.headers.get('sec-fetch-site');
 	if (site === 'cross-site' || site === 'same-site') return true;

@@ -118,7 +118,7 @@ async function stop(server: ChildProcess): Promise<void> {
  */
 export async function startAppServer(
 	env: NodeJS.ProcessEnv = {}
-): Promise<{ baseURL: string; dataDir: string; stop: () => Promise<void> }> {
+): Promise<{ baseURL: string; dataDir: string; pid: number; stop: () => Promise<void> }> {
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	const dataDir = await mkdtemp(join(tmpdir(), 'scorecraft-server-'));
@@ -149,7 +149,7 @@ export async function startAppServer(
 		await stopAll();
 		throw error;
 	}
-	return { baseURL, dataDir, stop: stopAll };
+	return { baseURL, dataDir, pid: server.pid!, stop: stopAll };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

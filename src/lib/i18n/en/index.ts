@@ -10,6 +10,7 @@ import conditions from './conditions';
 import data from './data';
 import deliveries from './deliveries';
 import delivery from './delivery';
+import events from './events';
 import mail from './mail';
 import measureEditor from './measure-editor';
 import outbox from './outbox';
@@ -37,5 +38,6 @@ export const en = {
 	...templates,
 	...mail,
 	...delivery,
-	...deliveries
+	...deliveries,
+	...events
 } as const;

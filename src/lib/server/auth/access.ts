@@ -11,7 +11,10 @@
 import type { Role } from '../store/people';
 import { WRITERS } from '../sync/rights';
 
-/** Anyone, signed in or not: the sign-in and set-up pages, invitations, unsubscribe links. */
+/**
+ * Anyone, signed in or not: the sign-in and set-up pages, invitations, unsubscribe links, and the
+ * events API (its handler checks the source's write key).
+ */
 export const ANONYMOUS = 'anonymous';
 export const SIGNED_IN: readonly Role[] = ['owner', 'leader', 'ops', 'csm', 'viewer'];
 
@@ -78,6 +81,11 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'POST /api/runs': OPS,
 	// Band playbooks: check now for accounts that entered a band and overdue responses.
 	'POST /api/sla/check': OPS,
+	'GET /api/event-sources': OWNER,
+	'POST /api/event-sources': OWNER,
+	'DELETE /api/event-sources/[id]': OWNER,
+	// Product events from a source's servers: the write key is the permission.
+	'POST /api/v1/[call]': ANONYMOUS,
 	'GET /api/sender': SIGNED_IN,
 	'PUT /api/sender': OWNER,
 	'GET /api/unsubscribes': SIGNED_IN,
@@ -132,6 +140,7 @@ export function abilitiesOf(role: Role) {
 		readAudit: is('owner'),
 		retrySends: is('owner'),
 		rotateUnsubscribeKey: is('owner'),
+		manageEventSources: is('owner'),
 		/** Backups, restores, starting over: the whole workspace at once. */
 		replaceWorkspace: is('owner')
 	};

@@ -160,8 +160,8 @@ describeStore((store) => {
 			expect(await new SenderSetting(db).current()).toEqual(identity);
 
 			// Version 5 adds the team workspace's records, 6 an index, 7 the band playbooks' state and
-			// each person's manager; every row of every older table is kept.
-			expect(await migrate(db)).toEqual([5, 6, 7]);
+			// each person's manager, 8 the product events' tables; every row of every older table is kept.
+			expect(await migrate(db)).toEqual([5, 6, 7, 8]);
 			expect(await everyRow()).toEqual({
 				...after,
 				// Kept, each with no manager yet.
@@ -169,6 +169,8 @@ describeStore((store) => {
 					JSON.stringify({ ...JSON.parse(String(row)), manager_id: null })
 				),
 				sla_band: [],
+				event_source: [],
+				product_event: [],
 				workspace_head: [
 					JSON.stringify({ singleton: true, revision: 0, position: 0, epoch: 0, extra: {} })
 				],

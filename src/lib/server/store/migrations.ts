@@ -214,6 +214,40 @@ create table sla_band (
 	since timestamptz not null default now()
 );
 `
+	},
+	{
+		version: 8,
+		name: 'product events: sources with write keys, and the events they send',
+		// Only a hash of a write key is kept: the key is shown once, when the source is created. An
+		// event is stored once per source and messageId, however often it is sent again.
+		sql: `
+create table event_source (
+	id uuid primary key,
+	name text not null,
+	key_hash text not null unique,
+	key_hint text not null,
+	created_by uuid,
+	created_by_email text,
+	created_at timestamptz not null default now(),
+	last_used_at timestamptz,
+	revoked_at timestamptz
+);
+create table product_event (
+	source_id uuid not null references event_source (id),
+	message_id text collate "C" not null,
+	type text not null,
+	user_id text collate "C",
+	anonymous_id text collate "C",
+	group_id text collate "C",
+	event text,
+	properties json,
+	traits json,
+	timestamp timestamptz not null,
+	received_at timestamptz not null default now(),
+	primary key (source_id, message_id)
+);
+create index product_event_time_idx on product_event (timestamp);
+`
 	}
 ];
 

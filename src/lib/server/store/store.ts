@@ -5,11 +5,13 @@
 import { Approvals } from './approvals';
 import { AuditLog, SYSTEM } from './audit';
 import { openDatabase, type Database } from './database';
+import { EventSources } from './event-sources';
 import { importDataFolder } from './import';
 import { DatabaseLedger } from './ledger';
 import { Mailbox } from './mailbox';
 import { migrate } from './migrations';
 import { People } from './people';
+import { ProductEvents } from './product-events';
 import { RevisionFeed } from '../sync/feed';
 import { markUnsubscribed } from '../sync/unsubscribed';
 import { adoptPublishedFile, PublishedStore } from './published';
@@ -33,6 +35,9 @@ export interface Store {
 	runs: Runs;
 	/** The sender identity saved on the Settings page. */
 	sender: SenderSetting;
+	/** Where product events come from, with their write keys; and the events. */
+	eventSources: EventSources;
+	productEvents: ProductEvents;
 	close(): Promise<void>;
 }
 
@@ -56,6 +61,8 @@ export async function storeOn(database: Database): Promise<Store> {
 		mailbox: new Mailbox(database),
 		runs: new Runs(database),
 		sender: new SenderSetting(database),
+		eventSources: new EventSources(database),
+		productEvents: new ProductEvents(database),
 		close: () => {
 			feed.stop();
 			return database.close();

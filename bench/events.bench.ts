@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:events [-- --events 1000000 --batch 500 --senders 4 --database-url URL]`: product
+ * events sent through `POST /api/v1/batch` of the app as `npm start` runs it (built first unless
+ * SKIP_BUILD=1), on a fresh data folder (PGlite) or the empty PostgreSQL database at URL. The owner
+ * is set up and creates a source; `senders` clients then post batches of track events (a year of
+ * 20 features used by 20 people in each of 2,000 accounts) one after another, as a Segment
+ * destination would, each waiting for its answer. Prints the events stored per second, and the
+ * server's memory. Every batch must be answered 200 with all its events stored: the figures of a
+ * run that lost events would mean nothing, so it stops there.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { setUpOwner, startAppServer } from '../tests/e2e/global-setup';
+
+const { values } = parseArgs({
+	options: {
+		events: { type: 'string', default: '1000000' },
+		batch: { type: 'string', default: '500' },
+		senders: { type: 'string', default: '4' },
+		'database-url': { type: 'string' }
+	}
+});
+const total = Number(values.events);
+const batchSize = Number(values.batch);
+const senders = Number(values.senders);
+
+function build(): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+		child.on('error', reject);
+		child.on('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`build exited with ${code}`))
+		);
+	});
+}
+
+const FEATURES = Array.from(
+	{ length: 20 },
+	(_, i) => `Feature ${String.fromCharCode(65 + i)} Used`
+);
+const YEAR_MS = 365 * 86_400_000;
+const START = Date.parse('2025-12-01T00:00:00.000Z');
+
+/** Event `i`, the same on every run: who, which account, which feature, when. */
+function eventOf(i: number) {
+	const account = i % 2_000;
+	const person = Math.floor(i / 2_000) % 20;
+	return {
+		type: 'track',
+		messageId: `bench-${i}`,
+		userId: `acc-${account}-user-${person}`,
+		event: FEATURES[(i * 7) % FEATURES.length],
+		properties: { duration_s: (i % 300) + 1 },
+		context: { groupId: `acc-${account}` },
+		timestamp: new Date(START + ((i * 7919) % YEAR_MS)).toISOString()
+	};
+}
+
+if (!process.env.SKIP_BUILD) await build();
+const server = await startAppServer(
+	values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}
+);
+try {
+	const base = server.baseURL;
+	const cookie = await setUpOwner(base);
+	const created = await fetch(`${base}/api/event-sources`, {
+		method: 'POST',
+		headers: {
+			cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}`,
+			origin: base,
+			'content-type': 'application/json'
+		},
+		body: JSON.stringify({ name: 'Benchmark' })
+	});
+	if (created.status !== 201)
+		throw new Error(`no source: ${created.status} ${await created.text()}`);
+	const { write_key } = (await created.json()) as { write_key: string };
+	const authorization = `Basic ${Buffer.from(`${write_key}:`).toString('base64')}`;
+	console.log(
+		`server: ${values['database-url'] ? 'PostgreSQL' : 'PGlite (the embedded default)'}; ${total.toLocaleString('en-US')} events in batches of ${batchSize} from ${senders} senders`
+	);
+
+	let next = 0;
+	let stored = 0;
+	let bytes = 0;
+	const started = performance.now();
+	async function sender(): Promise<void> {
+		while (next < total) {
+			const from = next;
+			next = Math.min(total, next + batchSize);
+			const batch = [];
+			for (let i = from; i < next; i++) batch.push(eventOf(i));
+			const body = JSON.stringify({ batch, sentAt: new Date().toISOString() });
+			bytes += body.length;
+			const response = await fetch(`${base}/api/v1/batch`, {
+				method: 'POST',
+				headers: { authorization, 'content-type': 'application/json' },
+				body
+			});
+			const answer = (await response.json()) as { stored?: number; error?: string };
+			if (response.status !== 200 || answer.stored !== batch.length)
+				throw new Error(`batch from event ${from}: ${response.status} ${JSON.stringify(answer)}`);
+			stored += answer.stored;
+		}
+	}
+	await Promise.all(Array.from({ length: senders }, () => sender()));
+	const seconds = (performance.now() - started) / 1000;
+	console.log(
+		`stored ${stored.toLocaleString('en-US')} events (${(bytes / 1e6).toFixed(0)} MB of JSON) in ${seconds.toFixed(1)} s: ${Math.round(stored / seconds).toLocaleString('en-US')} events a second`
+	);
+	const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+	const rss = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+	if (rss) console.log(`server's peak memory: ${Math.round(Number(rss) / 1024)} MB`);
+} finally {
+	await server.stop();
+}
