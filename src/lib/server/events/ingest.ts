@@ -4,8 +4,8 @@
  * Segment's libraries send it), its rate held, the body read up to Segment's limits, each event
  * checked (`./spec.ts`), and the valid ones committed before the answer, so an acknowledged event
  * is never lost and a resent one is stored once. A batch answers which events were refused and
- * why; a request refused whole answers 400 (which Segment's libraries do not retry), 401, 413 or
- * 429 (which they retry, after `Retry-After`).
+ * why; a request refused whole answers 400 (too large, not JSON, or a single event that breaks
+ * the spec: Segment's libraries do not retry it), 401, 404 or 429 (retried after `Retry-After`).
  */
 import { randomUUID } from 'node:crypto';
 import type { EventSources, Sender } from '../store/event-sources';
@@ -14,6 +14,7 @@ import { RateLimit } from './rate';
 import {
 	checkEvent,
 	EVENT_TYPES,
+	isObject,
 	MAX_BATCH_BYTES,
 	MAX_EVENT_BYTES,
 	type EventType,
@@ -41,7 +42,7 @@ export interface IngestAnswer {
 export type IngestResult =
 	| { status: 200; body: IngestAnswer }
 	| {
-			status: 400 | 401 | 404 | 413 | 429;
+			status: 400 | 401 | 404 | 429;
 			body: { success: false; error: string };
 			headers?: Record<string, string>;
 	  };
@@ -54,7 +55,7 @@ export interface IngestRequest {
 }
 
 const refuse = (
-	status: 400 | 401 | 404 | 413 | 429,
+	status: 400 | 401 | 404 | 429,
 	error: string,
 	headers?: Record<string, string>
 ): IngestResult => ({ status, body: { success: false, error }, ...(headers ? { headers } : {}) });
@@ -87,9 +88,6 @@ async function textUpTo(body: ReadableStream<Uint8Array>, max: number): Promise<
 }
 
 const kb = (bytes: number) => `${bytes / 1024} KB`;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export class Ingestion {
 	readonly rate: RateLimit;

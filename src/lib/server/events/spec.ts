@@ -37,7 +37,7 @@ export interface IngestedEvent {
 
 export type Checked = { ok: true; event: IngestedEvent } | { ok: false; reason: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An id the spec allows as a string or a number (Segment turns numbers into strings). */
