@@ -4,11 +4,16 @@ import { authorize } from '$lib/server/auth/access';
 import { AUTH_PATHS, callerOf, withClientAddress } from '$lib/server/auth/session';
 import { startSchedule } from '$lib/server/mail/service';
 import { startSlaChecks } from '$lib/server/sla/schedule';
+import { startUsageRollups } from '$lib/server/events/usage-job';
 
-/** The daily run of the published plays and the band playbooks' checks start with the server. */
+/**
+ * The daily run of the published plays, the band playbooks' checks and the usage rollups start
+ * with the server.
+ */
 export const init: ServerInit = () => {
 	startSchedule();
 	startSlaChecks();
+	startUsageRollups();
 };
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,13 +22,13 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Requests that change something come from the app's own pages: browsers say where a request
  * comes from (`Origin`, `Sec-Fetch-Site`), and pages elsewhere cannot forge it. The exceptions are
  * RFC 8058's one-click unsubscribe, which mail providers post from their own servers, and the
- * events API, which sources call with a write key.
+ * events and tickets APIs, which sources call with a write key.
  */
 function crossSite(event: RequestEvent): boolean {
 	if (!CHANGES.has(event.request.method)) return false;
 	if (event.route.id === '/unsubscribe/[token]') return false;
-	// Events come from a source's own servers, with its write key and no cookie of the app's.
-	if (event.route.id === '/api/v1/[call]') return false;
+	// Events and tickets come from a source's servers, with its write key and no cookie of the app's.
+	if (event.route.id === '/api/v1/[call]' || event.route.id === '/api/v1/tickets') return false;
 	const origin = event.request.headers.get('origin');
 	const site = event.request.headers.get('sec-fetch-site');
 	if (site === 'cross-site' || site === 'same-site') return true;

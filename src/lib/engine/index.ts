@@ -22,6 +22,8 @@ export { accountFacts, FactsBuilder, FactsSource, PERIODS, SnapshotIndex } from 
 export {
 	peopleFacts,
 	personEngagement,
+	isDormant,
+	isPowerUser,
 	DORMANT_DAYS,
 	POWER_USER_DAYS,
 	type PeopleFacts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleFacts, personEngagement } from './people';
+import { isDormant, isPowerUser, peopleFacts, personEngagement } from './people';
 import type { Contact } from './types';
 
 const person = (id: string, extra: Partial<Contact>): Contact => ({
@@ -83,5 +83,35 @@ describe('personEngagement', () => {
 	it('reweights over the parts it has data for, and is null with none', () => {
 		expect(personEngagement(person('p', { metrics: { active_days_30d: 10 } }), undefined)).toBe(50);
 		expect(personEngagement(person('p', { last_seen: '2026-11-01' }), 20)).toBeNull();
+	});
+});
+
+describe('dormant and power users judged by the usage rollup', () => {
+	it('takes the rollup’s judgement (the team’s thresholds) over the built-in rule', () => {
+		const recent = {
+			id: 'a',
+			account_id: 'x',
+			email: 'a@x.example',
+			last_seen: '2026-11-30T10:00:00Z'
+		};
+		// Seen three days ago, yet dormant by a team that counts 2 days without use.
+		expect(isDormant({ ...recent, metrics: { dormant: true } }, '2026-12-03')).toBe(true);
+		expect(isDormant(recent, '2026-12-03')).toBe(false);
+		// Never seen, yet not dormant by the rollup (a person it has just met).
+		expect(
+			isDormant({ ...recent, last_seen: null, metrics: { dormant: false } }, '2026-12-03')
+		).toBe(false);
+		const light = { ...recent, metrics: { active_days_30d: 4, features_used: 2 } };
+		expect(isPowerUser(light, 20)).toBe(false);
+		expect(isPowerUser({ ...light, metrics: { ...light.metrics, power_user: true } }, 20)).toBe(
+			true
+		);
+		expect(
+			peopleFacts(
+				[{ ...light, metrics: { ...light.metrics, power_user: true, dormant: true } }],
+				20,
+				'2026-12-03'
+			)
+		).toMatchObject({ users_dormant_180d: 1, power_users: 1 });
 	});
 });

@@ -19,6 +19,8 @@ export interface PeopleFacts {
 	users_total: number;
 	users_active_30d: number;
 	users_dormant_180d: number;
+	/** The same count under the name the usage rollup writes (with the team's threshold there). */
+	dormant_users: number;
 	/** Absent when the account's number of features is unknown. */
 	power_users?: number;
 	/** The mean engagement (0–100) of the users whose engagement can be told. */
@@ -32,6 +34,36 @@ const metric = (contact: Contact, name: string): number | undefined => {
 
 export function isUser(contact: Contact): boolean {
 	return !!contact.last_seen || !!contact.metrics;
+}
+
+/**
+ * Whether a person is dormant on `asOf`: as the usage rollup judged them with the team's threshold
+ * (`metrics.dormant`, from product events), else not seen for DORMANT_DAYS or never.
+ */
+export function isDormant(contact: Contact, asOf: IsoDate): boolean {
+	const judged = contact.metrics?.dormant;
+	if (typeof judged === 'boolean') return judged;
+	const days = daysSinceSeen(contact, asOf);
+	return days === null || days >= DORMANT_DAYS;
+}
+
+/**
+ * Whether a person is a power user: as the usage rollup judged them with the team's thresholds
+ * (`metrics.power_user`), else active on POWER_USER_DAYS of the last 30 with at least half of the
+ * account's features (unknown when the number of features is).
+ */
+export function isPowerUser(contact: Contact, featuresAvailable: number | undefined): boolean {
+	const judged = contact.metrics?.power_user;
+	if (typeof judged === 'boolean') return judged;
+	const activeDays = metric(contact, 'active_days_30d');
+	const features = metric(contact, 'features_used');
+	return (
+		!!featuresAvailable &&
+		activeDays !== undefined &&
+		features !== undefined &&
+		activeDays >= POWER_USER_DAYS &&
+		features >= featuresAvailable / 2
+	);
 }
 
 /** Days since the person was last seen on `asOf` (0 when seen later than that), or null if never. */
@@ -80,17 +112,8 @@ export function peopleFacts(
 	for (const user of users) {
 		const days = daysSinceSeen(user, asOf);
 		if (days !== null && days < 30) active++;
-		if (days === null || days >= DORMANT_DAYS) dormant++;
-		const activeDays = metric(user, 'active_days_30d');
-		const features = metric(user, 'features_used');
-		if (
-			featuresAvailable &&
-			activeDays !== undefined &&
-			features !== undefined &&
-			activeDays >= POWER_USER_DAYS &&
-			features >= featuresAvailable / 2
-		)
-			power++;
+		if (isDormant(user, asOf)) dormant++;
+		if (isPowerUser(user, featuresAvailable)) power++;
 		const engagement = personEngagement(user, featuresAvailable);
 		if (engagement !== null) {
 			engagementSum += engagement;
@@ -101,6 +124,7 @@ export function peopleFacts(
 		users_total: users.length,
 		users_active_30d: active,
 		users_dormant_180d: dormant,
+		dormant_users: dormant,
 		...(featuresAvailable ? { power_users: power } : {}),
 		...(engagementCount ? { engagement_avg: engagementSum / engagementCount } : {})
 	};
@@ -111,6 +135,7 @@ export const PEOPLE_FACT_NAMES = [
 	'users_total',
 	'users_active_30d',
 	'users_dormant_180d',
+	'dormant_users',
 	'power_users',
 	'engagement_avg'
 ] as const;

@@ -4,7 +4,8 @@
  * moved a score. Pure: the page's state derives these, the components only render them.
  */
 import {
-	DORMANT_DAYS,
+	isDormant,
+	isPowerUser,
 	isValidAddress,
 	personEngagement,
 	requiredVars,
@@ -147,6 +148,8 @@ export interface ContactLine {
 	 * between (inactive); null for a contact who is not a user.
 	 */
 	status: 'active' | 'inactive' | 'dormant' | null;
+	/** A power user (by the team's thresholds when the usage comes from product events). */
+	powerUser: boolean;
 	/** Why plays may not email them; empty when they may. */
 	marks: ContactMark[];
 }
@@ -197,11 +200,12 @@ export function contactLines(
 				engagement: user ? personEngagement(contact, featuresAvailable) : null,
 				status: !user
 					? null
-					: days === null || days >= DORMANT_DAYS
+					: isDormant(contact, asOf)
 						? 'dormant'
-						: days < 30
+						: days !== null && days < 30
 							? 'active'
 							: 'inactive',
+				powerUser: user && isPowerUser(contact, featuresAvailable),
 				marks: contactMarks(contact, account)
 			};
 		})

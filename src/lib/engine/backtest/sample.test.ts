@@ -96,6 +96,7 @@ describe('backtest of the sample workspace', () => {
 				'users_total',
 				'users_active_30d',
 				'users_dormant_180d',
+				'dormant_users',
 				'engagement_avg'
 			]);
 			for (const name of report.lookAheadFacts)

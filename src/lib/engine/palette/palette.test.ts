@@ -36,10 +36,13 @@ describe('the palette', () => {
 		expect(PALETTE.map((entry) => entry.id)).toEqual([
 			'seat_penetration',
 			'licences_unassigned',
+			'dormant_users',
 			'login_frequency',
+			'login_frequency_per_user',
 			'active_days',
 			'days_since_last_login',
 			'feature_breadth',
+			'usage_depth',
 			'workflow_completion',
 			'integrations',
 			'power_users',

@@ -1,6 +1,5 @@
 /** Who an action goes to, and whether a contact may be written to at all. */
-import { addDays } from '../dates';
-import { DORMANT_DAYS } from '../people';
+import { isDormant } from '../people';
 import type { Account, Contact, IsoDate, Play } from '../types';
 import type { SuppressionReason } from './types';
 
@@ -50,10 +49,7 @@ export function emailRecipients(
 	if (to === 'primary') return of(contacts.slice(0, 1));
 	if (to === 'csm') return account.csm ? [{ address: account.csm }] : [];
 	if (to === 'dormant_users') {
-		const since = addDays(asOf, -DORMANT_DAYS);
-		return of(
-			contacts.filter((contact) => !contact.last_seen || contact.last_seen.slice(0, 10) < since)
-		);
+		return of(contacts.filter((contact) => isDormant(contact, asOf)));
 	}
 	if (to.startsWith('role:')) {
 		const role = to.slice(5).toLowerCase();

@@ -20,6 +20,8 @@ import portfolio from './portfolio';
 import settings from './settings';
 import sync from './sync';
 import templates from './templates';
+import tickets from './tickets';
+import usage from './usage';
 
 export const en = {
 	...app,
@@ -39,5 +41,7 @@ export const en = {
 	...mail,
 	...delivery,
 	...deliveries,
-	...events
+	...events,
+	...usage,
+	...tickets
 } as const;

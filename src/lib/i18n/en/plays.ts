@@ -164,7 +164,7 @@ export default {
 	'play.action.to.contacts': 'All the account’s contacts',
 	'play.action.to.primary': 'The primary contact',
 	'play.action.to.csm': 'The account’s CSM',
-	'play.action.to.dormant': 'Dormant users (not seen for 180 days)',
+	'play.action.to.dormant': 'Dormant users (not seen for 180 days, or as Product usage sets)',
 	'play.action.to.role': 'Contacts with the role…',
 	'play.action.role': 'Role',
 	'play.action.taskTitle': 'Title',

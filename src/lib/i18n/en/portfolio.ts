@@ -116,6 +116,7 @@ export default {
 	'account.contacts.active': 'Active',
 	'account.contacts.inactive': 'Not seen for 30 days',
 	'account.contacts.dormant': 'Dormant',
+	'account.contacts.powerUser': 'Power user',
 	'account.contacts.never': 'Never',
 	'account.contacts.noUsage': 'No usage data',
 	'account.contacts.none': 'No contacts.',

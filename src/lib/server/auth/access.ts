@@ -41,6 +41,7 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /settings': SIGNED_IN,
 	'GET /sync': SIGNED_IN,
 	'GET /tasks': SIGNED_IN,
+	'GET /usage': SIGNED_IN,
 	'GET /templates': SIGNED_IN,
 	'GET /templates/[id]': SIGNED_IN,
 	'GET /people': OWNER,
@@ -84,8 +85,22 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /api/event-sources': OWNER,
 	'POST /api/event-sources': OWNER,
 	'DELETE /api/event-sources/[id]': OWNER,
-	// Product events from a source's servers: the write key is the permission.
+	// The feature catalogue and usage thresholds: anyone reads; owner, leader and ops change them.
+	'GET /api/catalogue': SIGNED_IN,
+	'POST /api/catalogue/features': PUBLISHERS,
+	'DELETE /api/catalogue/features/[id]': PUBLISHERS,
+	'POST /api/catalogue/rules': PUBLISHERS,
+	'DELETE /api/catalogue/rules/[id]': PUBLISHERS,
+	'PUT /api/catalogue/settings': PUBLISHERS,
+	// Product usage: roll the events up into the workspace now, or again for past days.
+	'POST /api/usage/rollup': PUBLISHERS,
+	// A CSV file of past product events, for one source.
+	'POST /api/events/import': PUBLISHERS,
+	// Product events and support tickets from a source's servers: the write key is the permission.
 	'POST /api/v1/[call]': ANONYMOUS,
+	'POST /api/v1/tickets': ANONYMOUS,
+	// A CSV file of support tickets: those who may change accounts' data.
+	'POST /api/tickets/import': PUBLISHERS,
 	'GET /api/sender': SIGNED_IN,
 	'PUT /api/sender': OWNER,
 	'GET /api/unsubscribes': SIGNED_IN,
@@ -141,6 +156,8 @@ export function abilitiesOf(role: Role) {
 		retrySends: is('owner'),
 		rotateUnsubscribeKey: is('owner'),
 		manageEventSources: is('owner'),
+		/** The product's features, the rules mapping events to them, the usage thresholds. */
+		editCatalogue: is('owner', 'leader', 'ops'),
 		/** Backups, restores, starting over: the whole workspace at once. */
 		replaceWorkspace: is('owner')
 	};

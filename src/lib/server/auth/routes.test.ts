@@ -199,6 +199,9 @@ describe('the route table', () => {
 		expect(
 			(await ask('POST', '/unsubscribe/[token]', {}, 'https://mail.provider.example')).status
 		).toBe(200);
+		// Sources send events and tickets from their own servers, with a write key.
+		for (const route of ['/api/v1/[call]', '/api/v1/tickets'])
+			expect((await ask('POST', route, {}, 'https://tickets.example')).status, route).toBe(200);
 	});
 
 	it('serves only the sign-in endpoints of the authentication library', async () => {

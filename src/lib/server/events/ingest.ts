@@ -60,6 +60,9 @@ const refuse = (
 	headers?: Record<string, string>
 ): IngestResult => ({ status, body: { success: false, error }, ...(headers ? { headers } : {}) });
 
+/** The 401's challenge to a request without a live write key (the tickets API's too). */
+export const WRITE_KEY_CHALLENGE = { 'www-authenticate': 'Basic realm="Scorecraft events"' };
+
 /** The write key of a `Basic` authorization (the user name; the password is empty), or null. */
 export function writeKeyOf(authorization: string | null): string | null {
 	const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(authorization ?? '');
@@ -70,7 +73,10 @@ export function writeKeyOf(authorization: string | null): string | null {
 }
 
 /** The body as text, or null when it is longer than `max` bytes (reading stops there). */
-async function textUpTo(body: ReadableStream<Uint8Array>, max: number): Promise<string | null> {
+export async function textUpTo(
+	body: ReadableStream<Uint8Array>,
+	max: number
+): Promise<string | null> {
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
 	const reader = body.getReader();
@@ -105,7 +111,7 @@ export class Ingestion {
 		if (!(INGEST_CALLS as readonly string[]).includes(call))
 			return refuse(404, `no such call: ${INGEST_CALLS.map((c) => `/api/v1/${c}`).join(', ')}`);
 		const key = writeKeyOf(request.authorization);
-		const challenge = { 'www-authenticate': 'Basic realm="Scorecraft events"' };
+		const challenge = WRITE_KEY_CHALLENGE;
 		if (key === null)
 			return refuse(
 				401,

@@ -1,102 +1,228 @@
 /**
  * Product usage rolled up from the stored events, in SQL (the embedded database and PostgreSQL
- * alike), as of the end of a day (UTC): per person, how often they used the product (active days
- * in the last 7, 30 and 90 days), when they were last seen, and whether they are dormant (not seen
- * for `dormantDays`, 180 by default as in the framework, or never); per account, its people, those
- * active in the last 30 days and the dormant ones. A person belongs to the account of their latest
- * `group` call, else of the latest event that named one (`context.groupId`). Activity is what a
- * person did (`track`, `page`, `screen`), not what was said of them (`identify`, `group`).
+ * alike), as of the end of a day (UTC).
+ *
+ * Per person: how often they used the product (active days in the last 7, 30 and 90 days, sessions
+ * in the last 30), how broadly (distinct features of the catalogue used in the last 30 days, the
+ * advanced ones among them), how deeply (events in the last 30 days), the workflows they completed
+ * and the integrations they used; when they were last seen; whether they are dormant (not seen for
+ * `dormantDays`, or never) and whether they are a power user (the team's thresholds: active days
+ * in the last 30, and a share of the catalogue's features). Per account: its people, those active
+ * in the last 30 days (its active seats), the dormant ones and the power users, the days anyone was
+ * active, and the features, advanced features and integrations anyone used.
+ *
+ * A person belongs to the account of their latest `group` call, else of the latest event that named
+ * one (`context.groupId`). Activity is what a person did (`track`, `page`, `screen`), not what was
+ * said of them (`identify`, `group`). An event is use of the feature its most specific rule names
+ * (`../store/feature-catalogue.ts`): a rule on a property's value wins over one on the name alone.
+ * A session is a run of a person's events without a gap of 30 minutes.
  */
 import type { Queryable } from '../store/database';
+import type { UsageSettings } from '../store/feature-catalogue';
 
-export interface PersonActivity {
+export interface PersonUsage {
 	user_id: string;
 	account_id: string;
 	active_days_7: number;
 	active_days_30: number;
 	active_days_90: number;
+	/** When they were last active (ISO); null: never. */
+	last_seen: string | null;
 	/** Whole days since the last active day; null: never active. */
 	days_since_seen: number | null;
+	sessions_30: number;
+	events_30: number;
+	features_30: number;
+	advanced_features_30: number;
+	workflows_30: number;
+	integrations_30: number;
 	dormant: boolean;
+	power_user: boolean;
 }
 
-export interface AccountActivity {
+export interface AccountUsage {
 	account_id: string;
 	people: number;
+	/** People active in the last 30 days: its active seats. */
 	active_people_30: number;
 	dormant_people: number;
-	/** Days any of its people was active in the last 30. */
+	power_users: number;
+	/** Days any of its people was active in the last 7, 30 and 90. */
+	active_days_7: number;
 	active_days_30: number;
+	active_days_90: number;
+	/** The mean active days in the last 30 of its people active in the last 90; null: none. */
+	active_days_per_person_30: number | null;
 	days_since_seen: number | null;
+	sessions_30: number;
+	events_30: number;
+	/** Events of the last 30 days that are use of a catalogue feature. */
+	feature_events_30: number;
+	features_30: number;
+	advanced_features_30: number;
+	workflows_30: number;
+	integrations_30: number;
 }
 
 export interface RollupOptions {
 	/** The day the rollup describes (`YYYY-MM-DD`): events up to its end count. */
 	asOf: string;
-	dormantDays?: number;
+	/** The team's thresholds; the framework's defaults when not given. */
+	settings?: Partial<UsageSettings>;
 }
 
 const ACTIVE_TYPES = ['track', 'page', 'screen'];
+const DEFAULTS: UsageSettings = { dormant_days: 180, power_user_days: 20, power_user_breadth: 0.5 };
 
 /**
- * Each person's account (`person_account`), and the days they were active (`active_day`, as days
- * before `asOf`: 0 is that day itself).
+ * Each person's account (`person_account`); their active events of the last 90 days (`recent`,
+ * with `ago` in days before `asOf`: 0 is that day itself), the days among them (`days`), those of
+ * the last 30 with their feature (`used`); per person the figures above (`person`).
  */
 const BASE = `
 with bounds as (select ($1::date + 1)::timestamp at time zone 'UTC' as until),
+catalogue as (select count(*)::int as size from product_feature),
 person_account as (
 	select distinct on (user_id) user_id, group_id as account_id
 	from product_event, bounds
 	where user_id is not null and group_id is not null and timestamp < bounds.until
 	order by user_id, (type = 'group') desc, timestamp desc
 ),
-active_day as (
-	select distinct user_id, $1::date - (timestamp at time zone 'UTC')::date as ago
+seen as (
+	select user_id, max(timestamp) as last_seen
 	from product_event, bounds
 	where user_id is not null and type = any($2::text[]) and timestamp < bounds.until
+	group by user_id
+),
+recent as (
+	select e.user_id, e.timestamp, e.event, e.properties,
+		$1::date - (e.timestamp at time zone 'UTC')::date as ago
+	from product_event e, bounds
+	where e.user_id is not null and e.type = any($2::text[])
+		and e.timestamp < bounds.until and e.timestamp >= bounds.until - interval '90 days'
+),
+days as (select distinct user_id, ago from recent),
+used as (
+	select r.user_id, r.timestamp, m.feature_id, coalesce(f.advanced, false) as advanced,
+		coalesce(f.integration, false) as integration, coalesce(m.completion, false) as completion
+	from recent r
+	left join lateral (
+		select rule.feature_id, rule.completion from feature_rule rule
+		where rule.event = r.event
+			and (rule.property is null or (r.properties ->> rule.property) = rule.value)
+		order by (rule.property is null) limit 1
+	) m on true
+	left join product_feature f on f.id = m.feature_id
+	where r.ago < 30
+),
+gaps as (
+	select user_id, timestamp - lag(timestamp) over (partition by user_id order by timestamp) as gap
+	from used
+),
+sessions as (
+	select user_id, count(*) filter (where gap is null or gap > interval '30 minutes')::int as n
+	from gaps group by user_id
+),
+use30 as (
+	select user_id, count(*)::int as events, count(distinct feature_id)::int as features,
+		count(distinct feature_id) filter (where advanced)::int as advanced,
+		count(*) filter (where completion)::int as workflows,
+		count(distinct feature_id) filter (where integration)::int as integrations
+	from used group by user_id
+),
+person_days as (
+	select user_id, count(*) filter (where ago < 7)::int as d7,
+		count(*) filter (where ago < 30)::int as d30, count(*)::int as d90
+	from days group by user_id
 ),
 person as (
 	select p.user_id, p.account_id,
-		count(d.ago) filter (where d.ago < 7)::int as active_days_7,
-		count(d.ago) filter (where d.ago < 30)::int as active_days_30,
-		count(d.ago) filter (where d.ago < 90)::int as active_days_90,
-		min(d.ago)::int as days_since_seen
-	from person_account p left join active_day d on d.user_id = p.user_id
-	group by p.user_id, p.account_id
+		coalesce(d.d7, 0) as active_days_7, coalesce(d.d30, 0) as active_days_30,
+		coalesce(d.d90, 0) as active_days_90, seen.last_seen,
+		($1::date - (seen.last_seen at time zone 'UTC')::date)::int as days_since_seen,
+		coalesce(s.n, 0) as sessions_30, coalesce(u.events, 0) as events_30,
+		coalesce(u.features, 0) as features_30, coalesce(u.advanced, 0) as advanced_features_30,
+		coalesce(u.workflows, 0) as workflows_30, coalesce(u.integrations, 0) as integrations_30,
+		(seen.last_seen is null or $1::date - (seen.last_seen at time zone 'UTC')::date >= $3)
+			as dormant,
+		(coalesce(d.d30, 0) >= $4
+			and (catalogue.size = 0 or coalesce(u.features, 0) >= ceil($5::numeric * catalogue.size)))
+			as power_user
+	from person_account p
+	cross join catalogue
+	left join person_days d on d.user_id = p.user_id
+	left join seen on seen.user_id = p.user_id
+	left join sessions s on s.user_id = p.user_id
+	left join use30 u on u.user_id = p.user_id
 )`;
 
-export async function personActivity(
-	db: Queryable,
-	options: RollupOptions
-): Promise<PersonActivity[]> {
-	return db.query<PersonActivity>(
-		`${BASE}
-		select *, (days_since_seen is null or days_since_seen >= $3) as dormant
-		from person order by account_id, user_id`,
-		[options.asOf, ACTIVE_TYPES, options.dormantDays ?? 180]
-	);
+function parameters(options: RollupOptions): unknown[] {
+	const settings = { ...DEFAULTS, ...options.settings };
+	return [
+		options.asOf,
+		ACTIVE_TYPES,
+		settings.dormant_days,
+		settings.power_user_days,
+		settings.power_user_breadth
+	];
 }
 
-export async function accountActivity(
-	db: Queryable,
-	options: RollupOptions
-): Promise<AccountActivity[]> {
-	return db.query<AccountActivity>(
+export async function personUsage(db: Queryable, options: RollupOptions): Promise<PersonUsage[]> {
+	const rows = await db.query<PersonUsage & { last_seen: Date | string | null }>(
+		`${BASE} select * from person order by account_id, user_id`,
+		parameters(options)
+	);
+	return rows.map((row) => ({
+		...row,
+		last_seen: row.last_seen === null ? null : new Date(row.last_seen).toISOString()
+	}));
+}
+
+export async function accountUsage(db: Queryable, options: RollupOptions): Promise<AccountUsage[]> {
+	const rows = await db.query<AccountUsage>(
 		`${BASE},
-		account_day as (
-			select p.account_id, count(distinct d.ago) filter (where d.ago < 30)::int as days_30
-			from person_account p join active_day d on d.user_id = p.user_id
+		account_days as (
+			select p.account_id, count(distinct d.ago) filter (where d.ago < 7)::int as d7,
+				count(distinct d.ago) filter (where d.ago < 30)::int as d30,
+				count(distinct d.ago)::int as d90
+			from person_account p join days d on d.user_id = p.user_id
+			group by p.account_id
+		),
+		account_use as (
+			select p.account_id, count(u.feature_id)::int as feature_events,
+				count(distinct u.feature_id)::int as features,
+				count(distinct u.feature_id) filter (where u.advanced)::int as advanced,
+				count(distinct u.feature_id) filter (where u.integration)::int as integrations
+			from person_account p join used u on u.user_id = p.user_id
 			group by p.account_id
 		)
 		select person.account_id,
 			count(*)::int as people,
 			count(*) filter (where person.active_days_30 > 0)::int as active_people_30,
-			count(*) filter (where person.days_since_seen is null or person.days_since_seen >= $3)::int
-				as dormant_people,
-			coalesce(max(account_day.days_30), 0)::int as active_days_30,
-			min(person.days_since_seen)::int as days_since_seen
-		from person left join account_day using (account_id)
+			count(*) filter (where person.dormant)::int as dormant_people,
+			count(*) filter (where person.power_user)::int as power_users,
+			coalesce(max(ad.d7), 0)::int as active_days_7,
+			coalesce(max(ad.d30), 0)::int as active_days_30,
+			coalesce(max(ad.d90), 0)::int as active_days_90,
+			avg(person.active_days_30) filter (where person.active_days_90 > 0)::float8
+				as active_days_per_person_30,
+			min(person.days_since_seen)::int as days_since_seen,
+			sum(person.sessions_30)::int as sessions_30,
+			sum(person.events_30)::int as events_30,
+			coalesce(max(au.feature_events), 0)::int as feature_events_30,
+			coalesce(max(au.features), 0)::int as features_30,
+			coalesce(max(au.advanced), 0)::int as advanced_features_30,
+			sum(person.workflows_30)::int as workflows_30,
+			coalesce(max(au.integrations), 0)::int as integrations_30
+		from person
+		left join account_days ad on ad.account_id = person.account_id
+		left join account_use au on au.account_id = person.account_id
 		group by person.account_id order by person.account_id`,
-		[options.asOf, ACTIVE_TYPES, options.dormantDays ?? 180]
+		parameters(options)
 	);
+	return rows.map((row) => ({
+		...row,
+		active_days_per_person_30:
+			row.active_days_per_person_30 === null ? null : Number(row.active_days_per_person_30)
+	}));
 }

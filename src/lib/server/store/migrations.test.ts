@@ -160,8 +160,9 @@ describeStore((store) => {
 			expect(await new SenderSetting(db).current()).toEqual(identity);
 
 			// Version 5 adds the team workspace's records, 6 an index, 7 the band playbooks' state and
-			// each person's manager, 8 the product events' tables; every row of every older table is kept.
-			expect(await migrate(db)).toEqual([5, 6, 7, 8]);
+			// each person's manager, 8 the product events' tables, 9 the feature catalogue, the usage
+			// settings (one row of defaults) and support tickets; every row of every older table is kept.
+			expect(await migrate(db)).toEqual([5, 6, 7, 8, 9]);
 			expect(await everyRow()).toEqual({
 				...after,
 				// Kept, each with no manager yet.
@@ -171,6 +172,11 @@ describeStore((store) => {
 				sla_band: [],
 				event_source: [],
 				product_event: [],
+				product_feature: [],
+				feature_rule: [],
+				usage_rollup: [],
+				support_ticket: [],
+				usage_setting: [expect.stringContaining('"dormant_days":180,"power_user_days":20')],
 				workspace_head: [
 					JSON.stringify({ singleton: true, revision: 0, position: 0, epoch: 0, extra: {} })
 				],

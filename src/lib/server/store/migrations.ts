@@ -248,6 +248,65 @@ create table product_event (
 );
 create index product_event_time_idx on product_event (timestamp);
 `
+	},
+	{
+		version: 9,
+		name: 'the feature catalogue, the usage settings, the rolled-up days and support tickets',
+		// A feature is what the product's team calls a part of the product; rules map the events seen
+		// to it (by name, and optionally one property's value), the most specific rule winning. An
+		// event may also mark a completed workflow. The usage settings are one row: the team's
+		// thresholds for dormant people and power users. Each rolled-up day is kept, so the hourly
+		// job knows which days to roll up again.
+		sql: `
+create table product_feature (
+	id text collate "C" primary key,
+	name text not null,
+	advanced boolean not null default false,
+	integration boolean not null default false,
+	created_at timestamptz not null default now()
+);
+create table feature_rule (
+	id uuid primary key,
+	event text collate "C" not null,
+	property text collate "C",
+	value text collate "C",
+	feature_id text collate "C" references product_feature (id) on delete cascade,
+	completion boolean not null default false,
+	created_at timestamptz not null default now()
+);
+create unique index feature_rule_match_idx on feature_rule (event, coalesce(property, ''), coalesce(value, ''));
+create table usage_setting (
+	id integer primary key check (id = 1),
+	dormant_days integer not null default 180,
+	power_user_days integer not null default 20,
+	power_user_breadth real not null default 0.5,
+	updated_at timestamptz not null default now()
+);
+insert into usage_setting (id) values (1);
+create table usage_rollup (
+	day date primary key,
+	rolled_at timestamptz not null default now(),
+	accounts integer not null,
+	people integer not null
+);
+create index product_event_user_idx on product_event (user_id, timestamp);
+create table support_ticket (
+	source_id uuid not null references event_source (id),
+	ticket_id text collate "C" not null,
+	account_id text collate "C" not null,
+	opened_at timestamptz not null,
+	first_response_at timestamptz,
+	closed_at timestamptz,
+	priority text,
+	subject text,
+	body text,
+	sentiment real,
+	received_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	primary key (source_id, ticket_id)
+);
+create index support_ticket_account_idx on support_ticket (account_id, opened_at);
+`
 	}
 ];
 

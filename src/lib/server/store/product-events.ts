@@ -5,16 +5,23 @@
  * and the sender is answered only after the commit.
  */
 import type { IngestedEvent } from '../events/spec';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 
 export class ProductEvents {
 	constructor(readonly database: Database) {}
 
-	/** Stores `events` of source `sourceId`; returns how many were new (the rest were held already). */
-	async store(sourceId: string, events: readonly IngestedEvent[]): Promise<number> {
+	/**
+	 * Stores `events` of source `sourceId`; returns how many were new (the rest were held already).
+	 * `db`: a transaction to store them in (a file's events, all or none).
+	 */
+	async store(
+		sourceId: string,
+		events: readonly IngestedEvent[],
+		db: Queryable = this.database
+	): Promise<number> {
 		if (events.length === 0) return 0;
 		// One JSON document for the whole request: one statement, whatever the number of events.
-		return this.database.write(
+		return db.write(
 			`insert into product_event
 			   (source_id, message_id, type, user_id, anonymous_id, group_id, event, properties, traits, timestamp)
 			 select $1, x.message_id, x.type, x.user_id, x.anonymous_id, x.group_id, x.event,

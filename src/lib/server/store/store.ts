@@ -6,6 +6,7 @@ import { Approvals } from './approvals';
 import { AuditLog, SYSTEM } from './audit';
 import { openDatabase, type Database } from './database';
 import { EventSources } from './event-sources';
+import { FeatureCatalogue } from './feature-catalogue';
 import { importDataFolder } from './import';
 import { DatabaseLedger } from './ledger';
 import { Mailbox } from './mailbox';
@@ -17,6 +18,7 @@ import { markUnsubscribed } from '../sync/unsubscribed';
 import { adoptPublishedFile, PublishedStore } from './published';
 import { Runs } from './runs';
 import { SenderSetting } from './sender';
+import { SupportTickets } from './support-tickets';
 import { Unsubscribes } from './unsubscribes';
 
 export interface Store {
@@ -38,6 +40,10 @@ export interface Store {
 	/** Where product events come from, with their write keys; and the events. */
 	eventSources: EventSources;
 	productEvents: ProductEvents;
+	/** The product's features, the rules mapping events to them, and the usage thresholds. */
+	catalogue: FeatureCatalogue;
+	/** Support tickets, from the tickets API and CSV uploads. */
+	tickets: SupportTickets;
 	close(): Promise<void>;
 }
 
@@ -63,6 +69,8 @@ export async function storeOn(database: Database): Promise<Store> {
 		sender: new SenderSetting(database),
 		eventSources: new EventSources(database),
 		productEvents: new ProductEvents(database),
+		catalogue: new FeatureCatalogue(database),
+		tickets: new SupportTickets(database),
 		close: () => {
 			feed.stop();
 			return database.close();
