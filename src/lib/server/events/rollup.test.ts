@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeStore } from '../store/fixture';
 import { SYSTEM } from '../store/audit';
 import type { Store } from '../store/store';
-import { accountUsage, personUsage } from './rollup';
+import { rollUpUsage, type RollupOptions } from './rollup';
 import type { IngestedEvent } from './spec';
 
 const AS_OF = '2026-12-03';
@@ -71,6 +71,11 @@ const EVENTS: IngestedEvent[] = [
 	// A visitor is nobody's.
 	event('page', null, 2, { group_id: 'acme' })
 ];
+
+const personUsage = async (db: Store['database'], options: RollupOptions) =>
+	(await rollUpUsage(db, options)).people;
+const accountUsage = async (db: Store['database'], options: RollupOptions) =>
+	(await rollUpUsage(db, { ...options, people: false })).accounts;
 
 /** Twenty features, the 19th advanced and the 20th an integration, and the rules that map events. */
 async function catalogue(store: Store): Promise<void> {

@@ -17,7 +17,7 @@ import type { RecordWrite } from '../store/records';
 import type { Store } from '../store/store';
 import { ticketMeasures } from '../tickets/measures';
 import { latestRollup, recordRollup } from './rollup-days';
-import { accountUsage, personUsage } from './rollup';
+import { rollUpUsage } from './rollup';
 import {
 	accountFromTraits,
 	accountMetrics,
@@ -88,9 +88,12 @@ async function rollUpDay(
 	const db = store.database;
 	const settings = await store.catalogue.settings();
 	const featuresAvailable = (await store.catalogue.features()).length;
-	const [accounts, people, known, traits, tickets] = await Promise.all([
-		accountUsage(db, { asOf: day, settings }),
-		options.people ? personUsage(db, { asOf: day, settings }) : Promise.resolve([]),
+	const { accounts, people } = await rollUpUsage(db, {
+		asOf: day,
+		settings,
+		people: options.people
+	});
+	const [known, traits, tickets] = await Promise.all([
 		options.people ? identities(db, day) : Promise.resolve(new Map<string, Identity>()),
 		groupTraits(db, day),
 		ticketFigures(db, day)

@@ -256,7 +256,9 @@ create index product_event_time_idx on product_event (timestamp);
 		// to it (by name, and optionally one property's value), the most specific rule winning. An
 		// event may also mark a completed workflow. The usage settings are one row: the team's
 		// thresholds for dormant people and power users. Each rolled-up day is kept, so the hourly
-		// job knows which days to roll up again.
+		// job knows which days to roll up again. The indexes by person let a rollup look at the end
+		// of each person's run of events (their account, when last active, their identify traits)
+		// instead of sorting every event ever stored.
 		sql: `
 create table product_feature (
 	id text collate "C" primary key,
@@ -290,6 +292,8 @@ create table usage_rollup (
 	people integer not null
 );
 create index product_event_user_idx on product_event (user_id, timestamp);
+create index product_event_group_call_idx on product_event (user_id, timestamp) where type = 'group';
+create index product_event_identify_idx on product_event (user_id, timestamp) where type = 'identify';
 create table support_ticket (
 	source_id uuid not null references event_source (id),
 	ticket_id text collate "C" not null,
