@@ -7,10 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { backtestWorkspace, confusionAt } from '$lib/engine/backtest';
-import { generateSample } from '$lib/engine/sample';
 import { DATABASE_NAME } from '$lib/db';
 import { formatRatio } from '../../src/routes/backtest/figures';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 
 const baseURL = inject('baseURL');
 /** A first start generates, writes and scores the sample, then backtests it. */
@@ -71,11 +70,10 @@ describe('backtest page', () => {
 			await page.goto(`${baseURL}/backtest`);
 			const status = page.locator('header [role="status"][data-status="ready"]');
 			await status.waitFor({ timeout: 90_000 });
-			const asOf = (await status.getAttribute('data-as-of'))!;
 			await page.locator('[data-run="done"]').waitFor({ timeout: 90_000 });
 
-			// The engine's view of the same sample: the page opens on the first scorecard at 90 days.
-			const report = backtestWorkspace(generateSample({ end: asOf }));
+			// The engine's view of the sample the server holds: the page opens on the first scorecard at 90 days.
+			const report = backtestWorkspace(await teamWorkspace());
 			const scale = report.results.find((r) => r.scorecardId === 'scale' && r.horizon === 90)!;
 			await expect
 				.poll(() => page.locator('dl.summary').getAttribute('data-auc'))

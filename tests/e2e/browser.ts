@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { Workspace } from '$lib/engine';
 import { chromiumPath } from './global-setup';
 
 export interface Browser {
@@ -27,6 +28,20 @@ export async function freshTeamWorkspace(baseURL = inject('baseURL')): Promise<v
 	});
 	if (!response.ok)
 		throw new Error(`the sample did not start over (${response.status}): ${await response.text()}`);
+}
+
+/**
+ * The team workspace as the server holds it, as the owner would download it: what a journey's
+ * expectations are computed from (the sample's generated story, with its event accounts' last day
+ * as the usage rollup wrote it).
+ */
+export async function teamWorkspace(baseURL = inject('baseURL')): Promise<Workspace> {
+	const { cookie } = inject('owner');
+	const response = await fetch(`${baseURL}/api/workspace/export`, {
+		headers: { cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}` }
+	});
+	if (!response.ok) throw new Error(`no team workspace (${response.status})`);
+	return (await response.json()) as Workspace;
 }
 
 /**

@@ -7,9 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { churnedBy, scoreWorkspace, type Scorecard } from '$lib/engine';
-import { generateSample } from '$lib/engine/sample';
 import { formatScore } from '$lib/i18n/format';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 import {
 	dragWithMouse,
 	measuresIn,
@@ -42,8 +41,8 @@ describe('scorecard builder', () => {
 			await page.goto(`${baseURL}/scorecards`);
 			const asOf = await scoresReady(page);
 			await mkdir('test-results', { recursive: true });
-			// The sample the app generated on this first start, as the engine in Node has it.
-			const workspace = generateSample({ end: asOf });
+			// The sample the team workspace holds, as the engine in Node has it.
+			const workspace = await teamWorkspace();
 			const churned = churnedBy(workspace.outcomes, asOf);
 			const liveScale = workspace.accounts.filter(
 				(account) => account.segment === 'scale' && !churned.has(account.id)

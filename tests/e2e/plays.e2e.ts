@@ -10,9 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DATABASE_NAME } from '$lib/db';
 import { planPlays, type Logic, type Play } from '$lib/engine';
-import { generateSample } from '$lib/engine/sample';
 import { chooseAccounts } from '$lib/state/plays/handler';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 import {
 	editTrainingInvitation,
 	emailsSent,
@@ -117,8 +116,9 @@ describe('plays', () => {
 				actions: [{ type: 'task', title: TITLE, assignee: 'csm', due_in_days: 3 }],
 				cooldown_days: 30
 			};
-			const sample = generateSample({ end: asOf });
-			sample.plays = [...sample.plays, play];
+			// The team workspace holds the play as saved; the engine is given it as written here.
+			const sample = await teamWorkspace();
+			sample.plays = [...sample.plays.filter((saved) => saved.id !== PLAY_ID), play];
 			const accounts = chooseAccounts(sample, { kind: 'random', size: 50, seed: 1 });
 			const expected = planPlays({ workspace: sample, asOf, plays: [PLAY_ID], accounts });
 			expect(expected.entries.length).toBeGreaterThan(0);

@@ -14,9 +14,8 @@ import {
 	type Workspace
 } from '$lib/engine';
 import { addDays } from '$lib/engine/dates';
-import { generateSample } from '$lib/engine/sample';
 import { formatScore } from '$lib/i18n/format';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 
 const baseURL = inject('baseURL');
 /** A first start generates, writes and scores the sample: give a busy machine time for it. */
@@ -47,9 +46,9 @@ async function scoresReady(page: Page): Promise<string> {
 	return (await status.getAttribute('data-as-of'))!;
 }
 
-/** The sample the app generated on its first start, and the engine's view of it. */
-function expectedPortfolio(asOf: string) {
-	const workspace = generateSample({ end: asOf });
+/** The sample the team workspace holds, and the engine's view of it. */
+async function expectedPortfolio(asOf: string) {
+	const workspace = await teamWorkspace();
 	const churned = churnedBy(workspace.outcomes, asOf);
 	const scores = scoreWorkspace(workspace, asOf);
 	const live = scores.filter((score) => !churned.has(score.account_id));
@@ -103,7 +102,7 @@ describe('score pages', () => {
 			timings.workerStart = Number(await status.getAttribute('data-start-ms'));
 			await page.locator('header [data-phase="live"]').waitFor();
 
-			const { workspace, churned, live } = expectedPortfolio(asOf);
+			const { workspace, churned, live } = await expectedPortfolio(asOf);
 			expect(churned.size).toBeGreaterThan(0);
 			const total = workspace.accounts.length - churned.size;
 			await page.getByText(`${churned.size} accounts that churned earlier are not shown`).waitFor();
@@ -182,7 +181,7 @@ describe('score pages', () => {
 			const errors = collectErrors(page);
 			await page.goto(`${baseURL}/accounts`);
 			const asOf = await scoresReady(page);
-			const { workspace, churned, live, account } = expectedPortfolio(asOf);
+			const { workspace, churned, live, account } = await expectedPortfolio(asOf);
 			const total = workspace.accounts.length - churned.size;
 
 			const table = page.getByRole('table', { name: 'Account health scores' });
@@ -279,7 +278,7 @@ describe('score pages', () => {
 			const errors = collectErrors(page);
 			await page.goto(baseURL);
 			const asOf = await scoresReady(page);
-			const { workspace, churned, scores, account } = expectedPortfolio(asOf);
+			const { workspace, churned, scores, account } = await expectedPortfolio(asOf);
 
 			// An enterprise account with a measure missing today and a score that moved over 30 days.
 			const before = scoreWorkspace(workspace, addDays(asOf, -30));

@@ -11,8 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DATABASE_NAME } from '$lib/db';
 import { churnedBy } from '$lib/engine';
-import { generateSample } from '$lib/engine/sample';
-import { collectErrors, launchBrowser, type Browser } from './browser';
+import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 import { dragWithMouse, measuresIn, scoresReady, tableText, zone } from './builder-page';
 
 const baseURL = inject('baseURL');
@@ -71,7 +70,7 @@ describe('trustworthy plays', () => {
 			await mkdir('test-results', { recursive: true });
 			await page.goto(`${baseURL}/scorecards`);
 			const asOf = await scoresReady(page);
-			const sample = generateSample({ end: asOf });
+			const sample = await teamWorkspace();
 			const churned = churnedBy(sample.outcomes, asOf);
 			const liveScale = sample.accounts.filter(
 				(account) => account.segment === 'scale' && !churned.has(account.id)

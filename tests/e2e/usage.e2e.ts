@@ -1,7 +1,8 @@
 /**
  * Product usage from events, end to end in Chromium: the owner creates a write key in Settings;
  * Segment's Node library sends a new account's people and what they did; the events' names are
- * mapped to features on the Product usage page and rolled up; the account page shows the account's
+ * mapped to new features on the Product usage page, beside the sample product's twenty, the power
+ * users' share of features lowered to fit, and rolled up; the account page shows the account's
  * breadth, its dormant user and its power user; and a play emailing dormant users plans an email
  * to that person alone.
  */
@@ -13,7 +14,9 @@ import { collectErrors, launchBrowser, synced, type Browser } from './browser';
 const baseURL = inject('baseURL');
 const JOURNEY_MS = 300_000;
 const DAY = 86_400_000;
-const FEATURES = ['Reports', 'Alerts', 'Exports'];
+const FEATURES = ['Guest passes', 'Floor plans', 'Badge printing'];
+/** The sample product's catalogue, which the team workspace starts with, and the three above. */
+const CATALOGUE = 20 + FEATURES.length;
 
 let browser: Browser;
 
@@ -55,7 +58,7 @@ async function sendEvents(writeKey: string): Promise<void> {
 			timestamp: ago(250)
 		});
 	}
-	// Pia: every feature, on 20 of the last 30 days: a power user.
+	// Pia: every new feature, on 20 of the last 30 days: a power user at 10 % of the features.
 	for (let day = 0; day < 20; day++)
 		analytics.track({
 			userId: 'u-pia',
@@ -64,8 +67,8 @@ async function sendEvents(writeKey: string): Promise<void> {
 			context: { groupId: 'northwind' }
 		});
 	// Ola: now and then. Dan: not for 200 days, dormant.
-	analytics.track({ userId: 'u-ola', event: 'Reports Used', timestamp: ago(2) });
-	analytics.track({ userId: 'u-dan', event: 'Reports Used', timestamp: ago(200) });
+	analytics.track({ userId: 'u-ola', event: `${FEATURES[0]} Used`, timestamp: ago(2) });
+	analytics.track({ userId: 'u-dan', event: `${FEATURES[0]} Used`, timestamp: ago(200) });
 	await analytics.closeAndFlush({ timeout: 15_000 });
 	expect(failures).toEqual([]);
 }
@@ -110,6 +113,11 @@ describe('product usage from events', () => {
 			}
 			await page.screenshot({ path: 'test-results/usage-catalogue.png', fullPage: true });
 
+			// Three features of twenty-three make a power user once the team asks for 10 % of them.
+			await page.getByLabel('Power user: share of the features (%)').fill('10');
+			await page.getByRole('button', { name: 'Save the thresholds' }).click();
+			await page.getByRole('region', { name: 'Usage thresholds' }).getByText('Saved.').waitFor();
+
 			// Rolled up now rather than at the hour.
 			await page.getByRole('button', { name: 'Roll up now' }).click();
 			await page.getByText(/Rolled up 1 day: \d+ accounts?, \d+ (people|person)\./).waitFor();
@@ -125,7 +133,7 @@ describe('product usage from events', () => {
 					has: page.locator('dt', { hasText: new RegExp(`^${name}$`) })
 				});
 			await expect.poll(() => fact('features_used').locator('dd').textContent()).toBe('3');
-			expect(await fact('features_available').locator('dd').textContent()).toBe('3');
+			expect(await fact('features_available').locator('dd').textContent()).toBe(String(CATALOGUE));
 			expect(await fact('power_users').locator('dd').textContent()).toBe('1');
 			expect(await fact('dormant_users').locator('dd').textContent()).toBe('1');
 			expect(await fact('seats_active').locator('dd').textContent()).toBe('2');

@@ -72,6 +72,10 @@ const draftOf = (settings: UsageSettings): SettingsDraft => ({
 	power_user_percent: Math.round(settings.power_user_breadth * 1000) / 10
 });
 
+/** Whether a form's fields still hold what was sent (flat records of text and flags). */
+const sameFields = <T extends object>(now: T, sent: T): boolean =>
+	(Object.keys(sent) as (keyof T)[]).every((key) => now[key] === sent[key]);
+
 export class Catalogue {
 	/** Null until the server answers. */
 	data: CatalogueAnswer | null = $state.raw(null);
@@ -127,13 +131,11 @@ export class Catalogue {
 	}
 
 	async addFeature(): Promise<void> {
-		const { name, advanced, integration } = this.feature;
-		const added = await this.#change('feature', '/api/catalogue/features', 'POST', {
-			name,
-			advanced,
-			integration
-		});
-		if (added) this.feature = { name: '', advanced: false, integration: false };
+		const sent = { ...this.feature };
+		const added = await this.#change('feature', '/api/catalogue/features', 'POST', sent);
+		// Cleared only if unchanged since: what was typed while it saved is the next feature's.
+		if (added && sameFields(this.feature, sent))
+			this.feature = { name: '', advanced: false, integration: false };
 	}
 
 	/** Turns a feature's advanced or integration flag on or off. */
@@ -162,7 +164,8 @@ export class Catalogue {
 	}
 
 	async addRule(): Promise<void> {
-		const { event, property, value, feature_id, completion } = this.rule;
+		const sent = { ...this.rule };
+		const { event, property, value, feature_id, completion } = sent;
 		const added = await this.#change('rule', '/api/catalogue/rules', 'POST', {
 			event,
 			// An empty field is none: a rule on every event of its name, or a completion only.
@@ -171,7 +174,7 @@ export class Catalogue {
 			feature_id: feature_id || null,
 			completion
 		});
-		if (added) this.rule = emptyRule();
+		if (added && sameFields(this.rule, sent)) this.rule = emptyRule();
 	}
 
 	async deleteRule(id: string): Promise<void> {

@@ -1,12 +1,15 @@
 /**
  * The team workspace's first content, when the owner sets the team up: the sample (2,000
- * fictional accounts with a year of weekly history, ending the server's today) or an empty
- * workspace. Only on a store that never held a workspace: a restore or an upgrade keeps its own.
+ * fictional accounts with a year of weekly history, ending the server's today, its product's
+ * catalogue and a year of its Scale accounts' events, rolled up: `./sample-events.ts`) or an
+ * empty workspace. Only on a store that never held a workspace: a restore or an upgrade keeps its
+ * own.
  */
 import { generateSample } from '../../engine/sample';
 import { emptyWorkspace, type IsoDate } from '../../engine';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
+import { seedSampleUsage } from './sample-events';
 
 /** True when it wrote the first workspace; false when the store held one already. */
 export async function seedWorkspace(
@@ -18,10 +21,13 @@ export async function seedWorkspace(
 	const workspace = options.sample
 		? generateSample({ end: options.today, accounts: options.accounts })
 		: emptyWorkspace();
-	const revision = await store.published.replace(workspace, by);
-	store.feed.announce(revision);
+	store.feed.announce(await store.published.replace(workspace, by));
+	const usage = options.sample
+		? await seedSampleUsage(store, workspace, { today: options.today, actor: by })
+		: null;
 	await store.audit.record(by, 'workspace.seed', options.sample ? 'sample' : 'empty', {
-		accounts: workspace.accounts.length
+		accounts: workspace.accounts.length,
+		...(usage && { events: usage.events })
 	});
 	return true;
 }
