@@ -8,13 +8,17 @@ import { planUsage, runPlan } from './commands/plan';
 import { runRun, runUsage } from './commands/run';
 import { runSample, sampleUsage } from './commands/sample';
 import { runScore, scoreUsage } from './commands/score';
+import { runSql, sqlUsage } from './commands/sql';
 import { CliError, UsageError, type CommandOutput } from './io';
 
 const USAGE = `usage: npm run engine -- <command> [options]
 
 commands:
   ${scoreUsage}
-      prints each account's score (JSON array, or CSV with a column per group)
+      prints each account's score (JSON array, or CSV with a column per group); --engine duckdb
+      scores the workspace in DuckDB, --engine postgres the tables of a PostgreSQL database
+  ${sqlUsage}
+      prints the SQL query that scores the accounts with the workspace's scorecards
   ${sampleUsage}
       writes the seeded sample workspace (same seed, same file)
   ${backtestUsage}
@@ -43,9 +47,21 @@ const commands: Record<
 		options: {
 			workspace: { type: 'string' },
 			'as-of': { type: 'string' },
-			format: { type: 'string' }
+			format: { type: 'string' },
+			engine: { type: 'string' },
+			'database-url': { type: 'string' }
 		},
 		run: runScore
+	},
+	sql: {
+		usage: sqlUsage,
+		options: {
+			workspace: { type: 'string' },
+			scorecard: { type: 'string' },
+			'as-of': { type: 'string' },
+			dialect: { type: 'string' }
+		},
+		run: runSql
 	},
 	sample: {
 		usage: sampleUsage,

@@ -8,6 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { churnedBy, scoreWorkspace, type Scorecard } from '$lib/engine';
 import { formatScore } from '$lib/i18n/format';
+import { openDuckDb } from '../../src/cli/sql/engines';
+import { loadWorkspace } from '../../src/cli/sql/load';
 import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 import {
 	dragWithMouse,
@@ -199,6 +201,31 @@ describe('scorecard builder', () => {
 			await page.screenshot({ path: 'test-results/builder-json.png', fullPage: true });
 			await page.getByRole('button', { name: 'Show the current scorecard' }).click();
 			await page.getByText('No changes since publishing').waitFor();
+
+			// The scorecard as SQL, as a data team would copy it: run on DuckDB over the team's data,
+			// it scores every Scale account as the engine does.
+			await page.getByLabel('Dialect').selectOption('DuckDB');
+			await page.getByRole('button', { name: 'Show as SQL' }).click();
+			const sql = await page.getByLabel('Scorecard SQL').inputValue();
+			await page.getByRole('button', { name: 'Copy the SQL' }).waitFor();
+			await page.screenshot({ path: 'test-results/builder-sql.png', fullPage: true });
+			const duckdb = await openDuckDb();
+			try {
+				await loadWorkspace(duckdb, workspace);
+				const rows = new Map((await duckdb.query(sql)).map((row) => [row.account_id, row]));
+				const engine = scoreWorkspace({ ...workspace, scorecards: [built] }, asOf);
+				expect(engine.filter((score) => score.scorecard_id === 'scale_built').length).toBe(
+					workspace.accounts.filter((account) => account.segment === 'scale').length
+				);
+				for (const score of engine) {
+					const row = rows.get(score.account_id)!;
+					expect(row.scorecard_id ?? null).toBe(score.scorecard_id);
+					if (score.overall === null) expect(row.overall).toBeNull();
+					else expect(row.overall as number).toBeCloseTo(score.overall, 9);
+				}
+			} finally {
+				await duckdb.close();
+			}
 
 			// What the engine says the pages must show now.
 			const before = scoreWorkspace(workspace, asOf);

@@ -1,19 +1,26 @@
-/** `engine score`: every account's score as of a date, as JSON or CSV. */
-import { scoreWorkspace, type AccountScore, type Workspace } from '../../lib/engine';
+/**
+ * `engine score`: every account's score as of a date, as JSON or CSV; by the engine in JavaScript,
+ * or (`--engine`) in SQL on DuckDB or on a PostgreSQL database's tables, printed alike.
+ */
+import { scoreWorkspace, type Workspace } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
+import { DIALECTS, type DialectName } from '../../lib/engine/sql';
 import { csvRow } from '../../lib/csv-cell';
-import { readWorkspace, today, UsageError } from '../io';
+import { readWorkspace, today, UsageError, type CommandOutput } from '../io';
+import { scoreInSql, type ScoreRecord } from '../sql/score-in-sql';
 
 export interface ScoreArguments {
 	workspace?: string;
 	'as-of'?: string;
 	format?: string;
+	engine?: string;
+	'database-url'?: string;
 }
 
-export const scoreUsage = 'score --workspace FILE [--as-of YYYY-MM-DD] [--format json|csv]';
+export const scoreUsage = `score --workspace FILE [--as-of YYYY-MM-DD] [--format json|csv] [--engine js|${DIALECTS.join('|')} [--database-url URL]]`;
 
 /** The record the command prints: the engine's result without the explanation's weight shares. */
-function record(score: AccountScore) {
+function record(score: ScoreRecord) {
 	const measures: Record<string, { value: unknown; score: number | null }> = {};
 	for (const [id, measure] of Object.entries(score.measures))
 		measures[id] = { value: measure.value, score: measure.score };
@@ -37,7 +44,7 @@ function groupColumns(workspace: Workspace): string[] {
 
 const BASE_COLUMNS = ['account_id', 'scorecard_id', 'overall', 'band'];
 
-export function toCsv(workspace: Workspace, scores: readonly AccountScore[]): string {
+export function toCsv(workspace: Workspace, scores: readonly ScoreRecord[]): string {
 	const groups = groupColumns(workspace);
 	const header = [
 		...BASE_COLUMNS,
@@ -57,12 +64,12 @@ export function toCsv(workspace: Workspace, scores: readonly AccountScore[]): st
 	return [csvRow(header), ...rows].join('\n') + '\n';
 }
 
-export function toJson(scores: readonly AccountScore[]): string {
+export function toJson(scores: readonly ScoreRecord[]): string {
 	if (scores.length === 0) return '[]\n';
 	return `[\n${scores.map((score) => JSON.stringify(record(score))).join(',\n')}\n]\n`;
 }
 
-export function runScore(args: ScoreArguments): string {
+export function runScore(args: ScoreArguments): string | Promise<CommandOutput> {
 	if (!args.workspace)
 		throw new UsageError(`--workspace FILE is required\nusage: engine ${scoreUsage}`);
 	const asOf = args['as-of'] ?? today();
@@ -70,7 +77,22 @@ export function runScore(args: ScoreArguments): string {
 	const format = args.format ?? 'json';
 	if (format !== 'json' && format !== 'csv')
 		throw new UsageError(`--format expects json or csv, got "${format}"`);
+	const engine = args.engine ?? 'js';
+	if (engine !== 'js' && !(DIALECTS as readonly string[]).includes(engine))
+		throw new UsageError(`--engine expects js, ${DIALECTS.join(' or ')}, got "${engine}"`);
+	if (engine === 'postgres' && !args['database-url'])
+		throw new UsageError(
+			'--engine postgres scores the tables accounts and snapshots of --database-url URL'
+		);
+	if (engine !== 'postgres' && args['database-url'])
+		throw new UsageError('--database-url goes with --engine postgres');
 	const workspace = readWorkspace(args.workspace);
-	const scores = scoreWorkspace(workspace, asOf);
-	return format === 'csv' ? toCsv(workspace, scores) : toJson(scores);
+	const print = (scores: readonly ScoreRecord[]) =>
+		format === 'csv' ? toCsv(workspace, scores) : toJson(scores);
+	if (engine === 'js') return print(scoreWorkspace(workspace, asOf));
+	return scoreInSql(workspace, {
+		engine: engine as DialectName,
+		asOf,
+		databaseUrl: args['database-url']
+	}).then((scores) => ({ stdout: print(scores), stderr: '', exitCode: 0 }));
 }

@@ -17,35 +17,57 @@ function typeOf(value: unknown): SqlType | 'other' | null {
 	return 'other';
 }
 
-/** The schema of a workspace's accounts (their fields and facts) and snapshots (their metrics). */
-export function sqlSchemaOf(workspace: Pick<Workspace, 'accounts' | 'snapshots'>): SqlSchema {
-	const seen = new Map<string, Set<SqlType | 'other'>>();
-	const add = (name: string, value: unknown) => {
-		let types = seen.get(name);
-		if (!types) seen.set(name, (types = new Set()));
+/** Collects each name's types, nulls aside, then gives each its one type or `other`. */
+class SchemaBuilder {
+	readonly #seen = new Map<string, Set<SqlType | 'other'>>();
+
+	add(name: string, value: unknown): void {
+		let types = this.#seen.get(name);
+		if (!types) this.#seen.set(name, (types = new Set()));
 		const type = typeOf(value);
 		if (type) types.add(type);
-	};
-	for (const column of ACCOUNT_COLUMNS) add(column, null);
+	}
+
+	schema(): SqlSchema {
+		const schema: SqlSchema = Object.create(null);
+		for (const [name, types] of this.#seen) {
+			// A name only ever null reads as null whatever its type: a number, or text for a text column.
+			const text = (ACCOUNT_COLUMNS as readonly string[]).includes(name) && name !== 'arr';
+			schema[name] =
+				types.size === 0 ? (text ? 'text' : 'number') : types.size === 1 ? [...types][0]! : 'other';
+		}
+		return schema;
+	}
+}
+
+/** The schema of a workspace's accounts (their fields and facts) and snapshots (their metrics). */
+export function sqlSchemaOf(workspace: Pick<Workspace, 'accounts' | 'snapshots'>): SqlSchema {
+	const builder = new SchemaBuilder();
+	for (const column of ACCOUNT_COLUMNS) builder.add(column, null);
 	for (const account of workspace.accounts) {
-		for (const [key, value] of Object.entries(account)) if (key !== 'facts') add(key, value);
-		for (const [key, value] of Object.entries(account.facts ?? {})) add(key, value);
+		for (const [key, value] of Object.entries(account))
+			if (key !== 'facts') builder.add(key, value);
+		for (const [key, value] of Object.entries(account.facts ?? {})) builder.add(key, value);
 	}
 	for (const snapshot of workspace.snapshots)
-		for (const [key, value] of Object.entries(snapshot.metrics)) add(key, value);
+		for (const [key, value] of Object.entries(snapshot.metrics)) builder.add(key, value);
+	return builder.schema();
+}
 
-	const schema: SqlSchema = Object.create(null);
-	for (const [name, types] of seen) {
-		// A name only ever null reads as null whatever its type: a number, or text for a text column.
-		const fallback = (ACCOUNT_COLUMNS as readonly string[]).includes(name) && name !== 'arr';
-		schema[name] =
-			types.size === 0
-				? fallback
-					? 'text'
-					: 'number'
-				: types.size === 1
-					? [...types][0]!
-					: 'other';
-	}
+/**
+ * The schema of some accounts' flat facts (a sample, as the builder holds), with `assumed` names
+ * the sample lacks read as numbers: a scorecard's measures name metrics, which are numbers most
+ * often, and a name left out would read as absent in every row.
+ */
+export function sqlSchemaOfFacts(
+	records: Iterable<Record<string, unknown>>,
+	assumed: readonly string[] = []
+): SqlSchema {
+	const builder = new SchemaBuilder();
+	for (const column of ACCOUNT_COLUMNS) builder.add(column, null);
+	for (const record of records)
+		for (const [key, value] of Object.entries(record)) builder.add(key, value);
+	const schema = builder.schema();
+	for (const name of assumed) schema[name] ??= 'number';
 	return schema;
 }

@@ -251,6 +251,15 @@ export default {
 	'builder.json.problem': '{path}: {message}',
 	'builder.json.reset': 'Show the current scorecard',
 
+	'builder.sql.title': 'The scorecard as SQL',
+	'builder.sql.intro':
+		'One query that scores every account where your data lives, with the same results: it reads a table accounts (id, name, segment, arr, renewal_date, csm, facts as JSON) and a table snapshots (account_id, date, metrics as JSON). Each name reads as the type the data here gives it.',
+	'builder.sql.dialect': 'Dialect',
+	'builder.sql.show': 'Show as SQL',
+	'builder.sql.label': 'Scorecard SQL',
+	'builder.sql.copy': 'Copy the SQL',
+	'builder.sql.refused': 'This scorecard cannot run in SQL yet: {path}: {reason}',
+
 	'builder.missing.leaveOut': 'left out',
 	'builder.missing.score': 'scored {score}',
 	'builder.missing.lastKnown': 'last known value for up to {days|one:# day|other:# days}',

@@ -1,0 +1,115 @@
+/**
+ * Scoring in a database: the workspace's scorecards compiled to SQL (`$lib/engine/sql`), run on
+ * DuckDB (the workspace loaded into memory) or on the tables of a PostgreSQL database, and the
+ * rows read back as the records `engine score` prints.
+ */
+import type { AccountScore, Workspace } from '../../lib/engine';
+import {
+	scorecardsSql,
+	SqlCompileError,
+	sqlSchemaOf,
+	type DialectName,
+	type SqlOutput,
+	type SqlSchema
+} from '../../lib/engine/sql';
+import { CliError } from '../io';
+import { openDuckDb, openPostgres, type SqlEngine } from './engines';
+import { loadWorkspace } from './load';
+
+/** What `engine score` prints of an account's score. */
+export type ScoreRecord = Pick<
+	AccountScore,
+	'account_id' | 'scorecard_id' | 'overall' | 'band' | 'groups' | 'missing'
+> & { measures: Record<string, { value: unknown; score: number | null }> };
+
+/** The query, or a CliError naming the measure SQL cannot compile and why. */
+export function compiledSql(
+	workspace: Pick<Workspace, 'scorecards'>,
+	options: { asOf: string; dialect: DialectName; schema: SqlSchema }
+): SqlOutput {
+	try {
+		return scorecardsSql(workspace.scorecards, options);
+	} catch (error) {
+		if (error instanceof SqlCompileError)
+			throw new CliError(`this scorecard cannot run in SQL: ${error.message}`);
+		throw error;
+	}
+}
+
+/** The rows of the query as records: each scorecard's columns under its groups and measures. */
+export function recordsOf(rows: Record<string, unknown>[], output: SqlOutput): ScoreRecord[] {
+	return rows.map((row) => {
+		const card = output.scorecards.find((each) => each.id === row.scorecard_id);
+		const groups: ScoreRecord['groups'] = {};
+		const measures: ScoreRecord['measures'] = {};
+		for (const group of card?.groups ?? [])
+			groups[group.id] = (row[group.column] as number | null) ?? null;
+		for (const measure of card?.measures ?? [])
+			measures[measure.id] = {
+				value: row[measure.value] ?? null,
+				score: (row[measure.score] as number | null) ?? null
+			};
+		const missing = String(row.missing ?? '');
+		return {
+			account_id: String(row.account_id),
+			scorecard_id: (row.scorecard_id as string | null) ?? null,
+			overall: (row.overall as number | null) ?? null,
+			band: (row.band as string | null) ?? null,
+			groups,
+			measures,
+			missing: missing === '' ? [] : missing.split(',')
+		};
+	});
+}
+
+/** The names and JSON types the tables of a database hold, as the compiler needs them. */
+async function schemaOfTables(engine: SqlEngine): Promise<SqlSchema> {
+	const rows = await engine.query(
+		`select key, jsonb_typeof(value) as type from snapshots, jsonb_each(metrics)
+		 union select key, jsonb_typeof(value) from accounts, jsonb_each(facts)`
+	);
+	const types = new Map<string, Set<string>>();
+	for (const { key, type } of rows as { key: string; type: string }[]) {
+		const held = types.get(key) ?? new Set<string>();
+		if (type !== 'null') held.add(type === 'string' ? 'text' : type);
+		types.set(key, held);
+	}
+	const schema: SqlSchema = sqlSchemaOf({ accounts: [], snapshots: [] });
+	for (const [key, held] of types) {
+		const [only] = held;
+		schema[key] =
+			held.size === 0
+				? (schema[key] ?? 'number')
+				: held.size > 1 || (only !== 'number' && only !== 'boolean' && only !== 'text')
+					? 'other'
+					: (only as 'number' | 'boolean' | 'text');
+	}
+	return schema;
+}
+
+/**
+ * Every account's score as of `asOf`, in SQL: on DuckDB, the workspace loaded into memory (its
+ * accounts in their order); on PostgreSQL, the tables `accounts` and `snapshots` of `databaseUrl`
+ * scored with the workspace's scorecards (ordered by account id).
+ */
+export async function scoreInSql(
+	workspace: Workspace,
+	options: { engine: DialectName; asOf: string; databaseUrl?: string }
+): Promise<ScoreRecord[]> {
+	const engine =
+		options.engine === 'duckdb' ? await openDuckDb() : await openPostgres(options.databaseUrl!);
+	try {
+		let schema: SqlSchema;
+		if (options.engine === 'duckdb') {
+			await loadWorkspace(engine, workspace);
+			schema = sqlSchemaOf(workspace);
+		} else schema = await schemaOfTables(engine);
+		const output = compiledSql(workspace, { asOf: options.asOf, dialect: options.engine, schema });
+		const records = recordsOf(await engine.query(output.sql), output);
+		if (options.engine !== 'duckdb') return records;
+		const byId = new Map(records.map((record) => [record.account_id, record]));
+		return workspace.accounts.map((account) => byId.get(account.id)!);
+	} finally {
+		await engine.close();
+	}
+}
