@@ -4,28 +4,18 @@
  * each case's facts become one account's snapshot, and the query gives the overall, band, groups
  * and measures the case expects.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Account, Facts, Scorecard, Snapshot } from '$lib/engine';
+import type { Account, Scorecard, Snapshot } from '$lib/engine';
 import { scorecardsSql, sqlSchemaOf } from '$lib/engine/sql';
 import { createDatabase } from '../../../tests/support/postgres';
+import { readRuleCases, ruleCaseFiles } from '../../../tests/support/rule-cases';
 import { openDuckDb, openPostgres, type SqlEngine } from './engines';
 import { loadWorkspace } from './load';
 
-interface Case {
-	description: string;
-	facts: Facts;
-	expected: {
-		overall?: number | null;
-		band?: string | null;
-		groups?: Record<string, number | null>;
-		measures?: Record<string, number | null>;
-	};
-}
-
 const AS_OF = '2026-11-23';
-const files = readdirSync(join('rules', 'cases')).filter((name) => name.endsWith('.json'));
+const files = ruleCaseFiles();
 
 function expectClose(actual: unknown, expected: number | null, what: string) {
 	if (expected === null) expect(actual, what).toBeNull();
@@ -48,7 +38,7 @@ describe.each(['duckdb', 'postgres'] as const)('the shipped scorecards in SQL on
 
 	it.each(files)('scores rules/cases/%s as the cases say', async (file) => {
 		const card = JSON.parse(readFileSync(join('rules', file), 'utf8')) as Scorecard;
-		const cases = JSON.parse(readFileSync(join('rules', 'cases', file), 'utf8')) as Case[];
+		const cases = readRuleCases(file);
 		const accounts: Account[] = cases.map((each, i) => ({
 			id: `case-${i}`,
 			name: each.description,

@@ -5,12 +5,14 @@
  */
 import type { AccountScore, Workspace } from '../../lib/engine';
 import {
+	SchemaBuilder,
 	scorecardsSql,
 	SqlCompileError,
 	sqlSchemaOf,
 	type DialectName,
 	type SqlOutput,
-	type SqlSchema
+	type SqlSchema,
+	type SqlType
 } from '../../lib/engine/sql';
 import { CliError } from '../io';
 import { openDuckDb, openPostgres, type SqlEngine } from './engines';
@@ -68,23 +70,16 @@ async function schemaOfTables(engine: SqlEngine): Promise<SqlSchema> {
 		`select key, jsonb_typeof(value) as type from snapshots, jsonb_each(metrics)
 		 union select key, jsonb_typeof(value) from accounts, jsonb_each(facts)`
 	);
-	const types = new Map<string, Set<string>>();
-	for (const { key, type } of rows as { key: string; type: string }[]) {
-		const held = types.get(key) ?? new Set<string>();
-		if (type !== 'null') held.add(type === 'string' ? 'text' : type);
-		types.set(key, held);
-	}
-	const schema: SqlSchema = sqlSchemaOf({ accounts: [], snapshots: [] });
-	for (const [key, held] of types) {
-		const [only] = held;
-		schema[key] =
-			held.size === 0
-				? (schema[key] ?? 'number')
-				: held.size > 1 || (only !== 'number' && only !== 'boolean' && only !== 'text')
-					? 'other'
-					: (only as 'number' | 'boolean' | 'text');
-	}
-	return schema;
+	const builder = new SchemaBuilder();
+	const TYPES: Record<string, SqlType | null> = {
+		number: 'number',
+		boolean: 'boolean',
+		string: 'text',
+		null: null
+	};
+	for (const { key, type } of rows as { key: string; type: string }[])
+		builder.addType(key, Object.hasOwn(TYPES, type) ? (TYPES[type] ?? null) : 'other');
+	return builder.schema();
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRuleCases, ruleCaseFiles } from '../../../tests/support/rule-cases';
 import { workspaceWith } from '../../../tests/support/workspace';
 import {
 	compileScorecards,
@@ -9,7 +10,6 @@ import {
 	scoreFacts,
 	scoreWorkspace,
 	varsRead,
-	type Facts,
 	type Scorecard
 } from '.';
 import { generateSample, SAMPLE_END, shippedScorecards } from './sample';
@@ -84,19 +84,7 @@ it('ships the files the sample workspace carries, in priority order', () => {
 	]);
 });
 
-/** A case of `rules/cases/<scorecard>.json`: known facts and what the scorecard makes of them. */
-interface Case {
-	description: string;
-	facts: Facts;
-	expected: {
-		overall?: number | null;
-		band?: string | null;
-		groups?: Record<string, number | null>;
-		measures?: Record<string, number | null>;
-	};
-}
-
-const caseFiles = readdirSync(join('rules', 'cases')).filter((name) => name.endsWith('.json'));
+const caseFiles = ruleCaseFiles();
 
 it('has a case file for every shipped scorecard', () => {
 	expect(caseFiles.sort()).toEqual(files);
@@ -105,7 +93,7 @@ it('has a case file for every shipped scorecard', () => {
 describe.each(caseFiles)('rules/cases/%s', (file) => {
 	const card = cards.get(file)!;
 	const compiled = compileScorecards([card]);
-	const cases = JSON.parse(readFileSync(join('rules', 'cases', file), 'utf8')) as Case[];
+	const cases = readRuleCases(file);
 
 	it.each(cases)('$description', ({ facts, expected }) => {
 		const result = scoreFacts(compiled, facts, 'case');

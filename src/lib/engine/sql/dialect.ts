@@ -52,7 +52,7 @@ const postgres: Dialect = {
 	divide: (a, b) =>
 		`(case when ${b} = 0 then (case when ${a} > 0 then 'Infinity'::double precision when ${a} < 0 then '-Infinity'::double precision else 'NaN'::double precision end) else ${a} / ${b} end)`,
 	remainder: (a, b) =>
-		`(case when ${b} = 0 or ${a} in ('Infinity'::double precision, '-Infinity'::double precision) or ${a} <> ${a} or ${b} <> ${b} then 'NaN'::double precision when ${b} in ('Infinity'::double precision, '-Infinity'::double precision) then ${a} else ${a} - trunc(${a} / ${b}) * ${b} end)`,
+		`(case when ${b} = 0 or ${a} in ('Infinity'::double precision, '-Infinity'::double precision) then 'NaN'::double precision when ${b} in ('Infinity'::double precision, '-Infinity'::double precision) then ${a} else ${a} - trunc(${a} / ${b}) * ${b} end)`,
 	matches: (text, pattern) => `(${text} ~ ${quoteText(pattern)})`,
 	capture: (text, pattern) => `substring(${text} from ${quoteText(pattern)})`,
 	fence: ' offset 0'

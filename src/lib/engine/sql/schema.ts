@@ -17,14 +17,25 @@ function typeOf(value: unknown): SqlType | 'other' | null {
 	return 'other';
 }
 
-/** Collects each name's types, nulls aside, then gives each its one type or `other`. */
-class SchemaBuilder {
+/**
+ * Collects each name's types, nulls aside (the account columns from the start), then gives each
+ * its one type or `other`.
+ */
+export class SchemaBuilder {
 	readonly #seen = new Map<string, Set<SqlType | 'other'>>();
 
+	constructor() {
+		for (const column of ACCOUNT_COLUMNS) this.addType(column, null);
+	}
+
 	add(name: string, value: unknown): void {
+		this.addType(name, typeOf(value));
+	}
+
+	/** A type seen for a name (null: a null value). */
+	addType(name: string, type: SqlType | 'other' | null): void {
 		let types = this.#seen.get(name);
 		if (!types) this.#seen.set(name, (types = new Set()));
-		const type = typeOf(value);
 		if (type) types.add(type);
 	}
 
@@ -43,7 +54,6 @@ class SchemaBuilder {
 /** The schema of a workspace's accounts (their fields and facts) and snapshots (their metrics). */
 export function sqlSchemaOf(workspace: Pick<Workspace, 'accounts' | 'snapshots'>): SqlSchema {
 	const builder = new SchemaBuilder();
-	for (const column of ACCOUNT_COLUMNS) builder.add(column, null);
 	for (const account of workspace.accounts) {
 		for (const [key, value] of Object.entries(account))
 			if (key !== 'facts') builder.add(key, value);
@@ -64,7 +74,6 @@ export function sqlSchemaOfFacts(
 	assumed: readonly string[] = []
 ): SqlSchema {
 	const builder = new SchemaBuilder();
-	for (const column of ACCOUNT_COLUMNS) builder.add(column, null);
 	for (const record of records)
 		for (const [key, value] of Object.entries(record)) builder.add(key, value);
 	const schema = builder.schema();

@@ -61,13 +61,6 @@ function rowScope(dialect: Dialect, schema: SqlSchema): Scope {
 	};
 }
 
-/** Whether a raw value counts as data: not null, and finite when a number. */
-function presentSql(raw: Typed): string {
-	if (raw.type === 'null') return 'false';
-	if (raw.type === 'number') return `coalesce(${raw.sql} - ${raw.sql} = 0, false)`;
-	return `(${raw.sql} is not null)`;
-}
-
 class CardCompiler {
 	constructor(
 		readonly logic: LogicSql,
@@ -90,18 +83,9 @@ class CardCompiler {
 	raw(measure: MeasurePlan, path: string): Typed {
 		const value = this.logic.value(measure.value, `${path}.value`);
 		const nulls = requiredVars(measure.value).map((name) => {
-			const root = name.split('.')[0]!;
-			if (this.scope.schema[root] === undefined) return 'true';
-			if (name.includes('.'))
-				throw new SqlCompileError(
-					`${path}.value`,
-					`${name}: paths into a value have no SQL form here`
-				);
-			const type = this.scope.schema[name];
-			if (type === undefined) return 'true';
-			if (type === 'other')
-				throw new SqlCompileError(`${path}.value`, `${name} holds values of several types`);
-			return `${this.scope.read(name, type).value} is null`;
+			// Read as the rule reads it: a name the data never holds is the null literal.
+			const read = this.logic.value({ var: name }, `${path}.value`);
+			return read.type === 'null' ? 'true' : `${read.sql} is null`;
 		});
 		if (nulls.length === 0 || value.type === 'null') return value;
 		return {
@@ -116,7 +100,7 @@ class CardCompiler {
 		const n = (value: number) => this.logic.number(value);
 		const scoring = measure.scoring;
 		// The number steps and points read: a boolean counts 0 or 1, decimal text its number.
-		const x = () =>
+		const x =
 			raw.type === 'text'
 				? this.logic.textNumber(raw.sql, false)
 				: raw.type === 'boolean'
@@ -125,14 +109,14 @@ class CardCompiler {
 		// Text that is no number scores nothing (NaN), as in the engine; SQL would order NaN first.
 		const notANumber = (points: string) =>
 			raw.type === 'text'
-				? `(case when ${d.isNaN(x())} then ${d.special('NaN')} else ${points} end)`
+				? `(case when ${d.isNaN(x)} then ${d.special('NaN')} else ${points} end)`
 				: points;
 		switch (scoring.type) {
 			case 'steps': {
 				const whens = scoring.steps.map((step) =>
 					step.min !== undefined
-						? `when ${x()} >= ${n(step.min)} then ${n(step.score)}`
-						: `when ${x()} <= ${n(step.max!)} then ${n(step.score)}`
+						? `when ${x} >= ${n(step.min)} then ${n(step.score)}`
+						: `when ${x} <= ${n(step.max!)} then ${n(step.score)}`
 				);
 				const otherwise = n(scoring.else ?? 0);
 				return notANumber(
@@ -142,13 +126,13 @@ class CardCompiler {
 			case 'linear': {
 				const points = scoring.points;
 				const [x0, y0] = points[0]!;
-				const whens = [`when ${x()} <= ${n(x0)} then ${n(y0)}`];
+				const whens = [`when ${x} <= ${n(x0)} then ${n(y0)}`];
 				for (let i = 1; i < points.length; i++) {
 					const [a, ya] = points[i - 1]!;
 					const [b, yb] = points[i]!;
 					if (b === a) continue;
 					whens.push(
-						`when ${x()} <= ${n(b)} then ${n(ya)} + ((${x()} - ${n(a)}) * ${n(yb - ya)}) / ${n(b - a)}`
+						`when ${x} <= ${n(b)} then ${n(ya)} + ((${x} - ${n(a)}) * ${n(yb - ya)}) / ${n(b - a)}`
 					);
 				}
 				return notANumber(`(case ${whens.join(' ')} else ${n(points[points.length - 1]![1])} end)`);
@@ -233,7 +217,8 @@ export function scorecardsSql(
 					: found;
 			stageA.push(`${raw.sql} as ${col.raw(k, j)}`);
 			const rawColumn: Typed = { sql: col.raw(k, j), type: raw.type };
-			const present = presentSql(rawColumn);
+			// A value counts as data exactly when a comparison could take it: not null, finite if a number.
+			const present = logic.comparable(rawColumn);
 			stageB.push(
 				`(case when ${present} then ${card.points(measure, rawColumn, path)} end) as ${col.points(k, j)}`
 			);
