@@ -16,7 +16,8 @@ const USAGE = `usage: npm run engine -- <command> [options]
 commands:
   ${scoreUsage}
       prints each account's score (JSON array, or CSV with a column per group); --engine duckdb
-      scores the workspace in DuckDB, --engine postgres the tables of a PostgreSQL database
+      scores the workspace in DuckDB (with --data DIR, the CSV or Parquet files of DIR, read in
+      place), --engine postgres the tables of a PostgreSQL database
   ${sqlUsage}
       prints the SQL query that scores the accounts with the workspace's scorecards
   ${sampleUsage}
@@ -49,7 +50,8 @@ const commands: Record<
 			'as-of': { type: 'string' },
 			format: { type: 'string' },
 			engine: { type: 'string' },
-			'database-url': { type: 'string' }
+			'database-url': { type: 'string' },
+			data: { type: 'string' }
 		},
 		run: runScore
 	},

@@ -1,17 +1,38 @@
 /**
  * Random workspaces for holding the SQL compilation to the engine: accounts whose fields, facts and
  * metrics keep one type per name (as tables do), with nulls, absences, zeros and snapshots on both
- * sides of the as-of date; and the random scorecards the engine's own backends are compared on,
- * without what SQL does not compile yet (time decay, manual measures, the last known value).
+ * sides of the as-of date and half a year back (for decay and last known values); people who use
+ * the product or not; manual entries of every age; and the random scorecards the engine's own
+ * backends are compared on (time decay, manual measures and missing-data policies included), some
+ * of whose measures read the people facts.
  */
-import type { Account, Scorecard, Snapshot, Workspace } from '../../src/lib/engine';
+import type {
+	Account,
+	Contact,
+	ManualEntry,
+	Scorecard,
+	Snapshot,
+	Workspace
+} from '../../src/lib/engine';
+import { addDays } from '../../src/lib/engine/dates';
+import { PEOPLE_FACT_NAMES } from '../../src/lib/engine/people';
 import type { Random } from '../../src/lib/engine/random';
 import { parseWorkspace } from '../../src/lib/engine/workspace/load';
 import { randomScorecard } from './random-scorecard';
 import { workspaceWith } from './workspace';
 
 export const AS_OF = '2026-11-23';
-const DATES = ['2026-08-30', '2026-10-01', '2026-11-02', '2026-11-23', '2026-12-01'];
+const DATES = [
+	'2026-05-20',
+	'2026-06-25',
+	'2026-07-28',
+	'2026-08-30',
+	'2026-10-01',
+	'2026-10-24',
+	'2026-11-02',
+	'2026-11-23',
+	'2026-12-01'
+];
 
 /** A metric of each type, some often null or absent; `absent` is never there. */
 const METRIC_VALUES: Record<string, (random: Random) => unknown> = {
@@ -21,7 +42,8 @@ const METRIC_VALUES: Record<string, (random: Random) => unknown> = {
 	z: () => 0,
 	s: (random) => random.pick(['a', '2', '', 'x']),
 	flag: (random) => random.chance(0.5),
-	nothing: () => null
+	nothing: () => null,
+	features_available: (random) => random.pick([null, 0, 10, 12])
 };
 
 function randomAccount(random: Random, index: number): Account {
@@ -38,6 +60,7 @@ function randomAccount(random: Random, index: number): Account {
 	if (random.chance(0.5)) facts.plan = random.pick(['starter', 'team']);
 	// A fact with a metric's name: the snapshot's value wins where it has one.
 	if (random.chance(0.3)) facts.a = random.int(0, 9);
+	if (random.chance(0.3)) facts.features_available = random.pick([8, 16]);
 	if (Object.keys(facts).length) account.facts = facts as Account['facts'];
 	return account;
 }
@@ -51,33 +74,81 @@ function randomSnapshots(random: Random, accountId: string): Snapshot[] {
 	});
 }
 
-/** What SQL compiles: the measure's decay, manual validity and last-known policy taken out. */
-function compilable(card: Scorecard): Scorecard {
-	return {
-		...card,
-		groups: card.groups.map((group) => ({
-			...group,
-			measures: group.measures.map((measure) => {
-				const copy = { ...measure };
-				delete copy.decay;
-				delete copy.manual;
-				if (copy.missing?.policy === 'last_known') delete copy.missing;
-				return copy;
-			})
-		}))
-	};
+/** People of an account: some who use the product (seen lately or long ago, with usage), some not. */
+function randomContacts(random: Random, accountId: string): Contact[] {
+	return Array.from({ length: random.chance(0.6) ? random.int(0, 4) : 0 }, (_, i) => {
+		const contact: Contact = {
+			id: `${accountId}-c${i}`,
+			account_id: accountId,
+			email: `p${i}@${accountId}.example`
+		};
+		if (random.chance(0.7)) {
+			const day = addDays(AS_OF, -random.pick([-5, 0, 3, 29, 30, 45, 179, 180, 400]));
+			contact.last_seen = random.chance(0.5) ? `${day}T10:00:00Z` : day;
+		}
+		if (random.chance(0.6)) {
+			const metrics: NonNullable<Contact['metrics']> = {};
+			if (random.chance(0.8)) metrics.active_days_30d = random.pick([0, 3, 19, 20, 27]);
+			if (random.chance(0.8)) metrics.features_used = random.int(0, 14);
+			if (random.chance(0.7)) metrics.actions_30d = random.int(0, 2000);
+			if (random.chance(0.2)) metrics.dormant = random.chance(0.5);
+			if (random.chance(0.2)) metrics.power_user = random.chance(0.5);
+			contact.metrics = metrics;
+		}
+		return contact;
+	});
+}
+
+/** Entries for the manual measures (numbers, or booleans for some), before and after the as-of date. */
+function randomManualEntries(random: Random, accountId: string, ids: string[]): ManualEntry[] {
+	const entries: ManualEntry[] = [];
+	let minute = 0;
+	for (const id of ids) {
+		if (!random.chance(0.6)) continue;
+		const booleans = Number(id.slice(1)) % 4 === 3;
+		for (let i = random.int(1, 3); i > 0; i--)
+			entries.push({
+				account_id: accountId,
+				measure_id: id,
+				value: booleans ? random.chance(0.5) : random.int(-5, 105),
+				entered_by: 'kim@x.example',
+				entered_at: `${addDays(AS_OF, -random.int(-10, 200))}T09:${String(minute++ % 60).padStart(2, '0')}:00Z`
+			});
+	}
+	return entries;
+}
+
+/** Some measures read a people fact instead of a metric. */
+function readingPeople(random: Random, card: Scorecard): Scorecard {
+	for (const group of card.groups)
+		for (const measure of group.measures)
+			if (random.chance(0.15)) measure.value = { var: random.pick([...PEOPLE_FACT_NAMES]) };
+	return card;
 }
 
 export function randomSqlWorkspace(random: Random, accounts = 20): Workspace {
 	const list = Array.from({ length: accounts }, (_, i) => randomAccount(random, i));
 	const scorecards: Scorecard[] = [];
 	while (scorecards.length < 3) {
-		const card = compilable(randomScorecard(random, `card${scorecards.length}`));
+		const card = readingPeople(random, randomScorecard(random, `card${scorecards.length}`));
 		if (parseWorkspace(workspaceWith({ scorecards: [card] })).ok) scorecards.push(card);
 	}
-	return workspaceWith({
-		accounts: list,
-		snapshots: list.flatMap((account) => randomSnapshots(random, account.id)),
-		scorecards
-	});
+	const manualIds = [
+		...new Set(
+			scorecards.flatMap((card) =>
+				card.groups.flatMap((group) =>
+					group.measures.filter((measure) => measure.manual).map((measure) => measure.id)
+				)
+			)
+		)
+	];
+	return {
+		...workspaceWith({
+			accounts: list,
+			snapshots: list.flatMap((account) => randomSnapshots(random, account.id)),
+			scorecards,
+			manual_entries: list.flatMap((account) => randomManualEntries(random, account.id, manualIds))
+		}),
+		contacts: list.flatMap((account) => randomContacts(random, account.id))
+	};
 }

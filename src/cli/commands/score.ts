@@ -1,10 +1,11 @@
 /**
  * `engine score`: every account's score as of a date, as JSON or CSV; by the engine in JavaScript,
- * or (`--engine`) in SQL on DuckDB or on a PostgreSQL database's tables, printed alike.
+ * or (`--engine`) in SQL on DuckDB (the workspace, or a folder of files with `--data`) or on a
+ * PostgreSQL database's tables, printed alike.
  */
 import { scoreWorkspace, type Workspace } from '../../lib/engine';
 import { isIsoDate } from '../../lib/engine/dates';
-import { DIALECTS, type DialectName } from '../../lib/engine/sql';
+import { ENGINES, type EngineName } from '../../lib/engine/sql/dialect';
 import { csvRow } from '../../lib/csv-cell';
 import { readWorkspace, today, UsageError, type CommandOutput } from '../io';
 import { scoreInSql, type ScoreRecord } from '../sql/score-in-sql';
@@ -15,9 +16,10 @@ export interface ScoreArguments {
 	format?: string;
 	engine?: string;
 	'database-url'?: string;
+	data?: string;
 }
 
-export const scoreUsage = `score --workspace FILE [--as-of YYYY-MM-DD] [--format json|csv] [--engine js|${DIALECTS.join('|')} [--database-url URL]]`;
+export const scoreUsage = `score --workspace FILE [--as-of YYYY-MM-DD] [--format json|csv] [--engine js|${ENGINES.join('|')} [--database-url URL | --data DIR]]`;
 
 /** The record the command prints: the engine's result without the explanation's weight shares. */
 function record(score: ScoreRecord) {
@@ -78,21 +80,24 @@ export function runScore(args: ScoreArguments): string | Promise<CommandOutput> 
 	if (format !== 'json' && format !== 'csv')
 		throw new UsageError(`--format expects json or csv, got "${format}"`);
 	const engine = args.engine ?? 'js';
-	if (engine !== 'js' && !(DIALECTS as readonly string[]).includes(engine))
-		throw new UsageError(`--engine expects js, ${DIALECTS.join(' or ')}, got "${engine}"`);
+	if (engine !== 'js' && !(ENGINES as readonly string[]).includes(engine))
+		throw new UsageError(`--engine expects js, ${ENGINES.join(' or ')}, got "${engine}"`);
 	if (engine === 'postgres' && !args['database-url'])
 		throw new UsageError(
 			'--engine postgres scores the tables accounts and snapshots of --database-url URL'
 		);
 	if (engine !== 'postgres' && args['database-url'])
 		throw new UsageError('--database-url goes with --engine postgres');
+	if (engine !== 'duckdb' && args.data !== undefined)
+		throw new UsageError('--data DIR goes with --engine duckdb (DuckDB reads the files in place)');
 	const workspace = readWorkspace(args.workspace);
 	const print = (scores: readonly ScoreRecord[]) =>
 		format === 'csv' ? toCsv(workspace, scores) : toJson(scores);
 	if (engine === 'js') return print(scoreWorkspace(workspace, asOf));
 	return scoreInSql(workspace, {
-		engine: engine as DialectName,
+		engine: engine as EngineName,
 		asOf,
-		databaseUrl: args['database-url']
+		databaseUrl: args['database-url'],
+		data: args.data
 	}).then((scores) => ({ stdout: print(scores), stderr: '', exitCode: 0 }));
 }

@@ -1,4 +1,7 @@
-/** `engine sql`: the query that scores a workspace's accounts with its scorecards, in a dialect. */
+/**
+ * `engine sql`: the query that scores a workspace's accounts with its scorecards, in a dialect:
+ * DuckDB's, PostgreSQL's, or generic (portable SQL for a warehouse to adapt, README "SQL dialects").
+ */
 import { isIsoDate } from '../../lib/engine/dates';
 import { DIALECTS, sqlSchemaOf, type DialectName } from '../../lib/engine/sql';
 import { readWorkspace, today, UsageError } from '../io';
@@ -19,7 +22,7 @@ export function runSql(args: SqlArguments): string {
 	const dialect = args.dialect;
 	if (!dialect || !(DIALECTS as readonly string[]).includes(dialect))
 		throw new UsageError(
-			`--dialect expects ${DIALECTS.join(' or ')}${dialect ? `, got "${dialect}"` : ''}\nusage: engine ${sqlUsage}`
+			`--dialect expects ${DIALECTS.slice(0, -1).join(', ')} or ${DIALECTS.at(-1)}${dialect ? `, got "${dialect}"` : ''}\nusage: engine ${sqlUsage}`
 		);
 	const asOf = args['as-of'] ?? today();
 	if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, got "${asOf}"`);

@@ -2,20 +2,23 @@
 /**
  * The command line's SQL, run as a user runs it: `engine sql` prints a query that runs unchanged
  * on its engine, and `engine score --engine duckdb` (the workspace in DuckDB) and `--engine
- * postgres` (a database's tables) print what `engine score` prints, to 1e-9.
+ * postgres` (a database's tables, its metrics in a JSON column or in wide columns behind a view)
+ * print what `engine score` prints, to 1e-9, for a scorecard with time decay, people facts, a
+ * manual measure and last known values.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateSample } from '$lib/engine/sample';
 import { engine } from '../../../tests/support/cli';
+import { sqlSchemaOf } from '$lib/engine/sql';
 import { createDatabase } from '../../../tests/support/postgres';
+import { expectSameScores, sampleWithEveryKindOfMeasure } from '../../../tests/support/sql-compare';
 import { openDuckDb, openPostgres } from './engines';
 import { loadWorkspace } from './load';
 
 const AS_OF = '2026-11-23';
-const sample = generateSample({ accounts: 60, end: AS_OF });
+const sample = sampleWithEveryKindOfMeasure(60, AS_OF);
 let folder: string;
 let file: string;
 
@@ -28,29 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await rm(folder, { recursive: true, force: true });
 });
-
-/** The same records to 1e-9 (numbers computed in another order may differ in the last bits). */
-function expectSameScores(actual: unknown, expected: unknown, at = 'scores'): void {
-	if (typeof expected === 'number' && typeof actual === 'number') {
-		expect(Math.abs(actual - expected), at).toBeLessThanOrEqual(
-			1e-9 * Math.max(1, Math.abs(expected))
-		);
-		return;
-	}
-	if (expected && typeof expected === 'object') {
-		expect(typeof actual, at).toBe('object');
-		const keys = Object.keys(expected as object);
-		expect(Object.keys(actual as object).sort(), at).toEqual([...keys].sort());
-		for (const key of keys)
-			expectSameScores(
-				(actual as Record<string, unknown>)[key],
-				(expected as Record<string, unknown>)[key],
-				`${at}.${key}`
-			);
-		return;
-	}
-	expect(actual, at).toEqual(expected);
-}
 
 describe('engine sql and engine score --engine', () => {
 	it('prints the same scores from DuckDB and from PostgreSQL’s tables as from the engine', async () => {
@@ -82,13 +62,52 @@ describe('engine sql and engine score --engine', () => {
 		expect(server.stderr).toBe('');
 		const byId = [...expected].sort((a, b) => (a.account_id < b.account_id ? -1 : 1));
 		expectSameScores(JSON.parse(server.stdout), byId);
+
+		// Metrics kept as wide columns, one per metric: a view gives them the JSON shape (README).
+		const wide = await openPostgres(url);
+		const schema = sqlSchemaOf(sample);
+		const names = [...new Set(sample.snapshots.flatMap((each) => Object.keys(each.metrics)))];
+		const TYPE: Record<string, string> = {
+			number: 'double precision',
+			boolean: 'boolean',
+			text: 'text'
+		};
+		const columns = names.map(
+			(name) => `(metrics ->> '${name}')::${TYPE[schema[name]!]} as "${name}"`
+		);
+		await wide.exec(
+			`create table usage_wide as select account_id, date, ${columns.join(', ')} from snapshots`
+		);
+		await wide.exec('drop table snapshots');
+		await wide.exec(`create view snapshots as
+			select account_id, date, jsonb_strip_nulls(to_jsonb(w) - 'account_id' - 'date') as metrics
+			from usage_wide w`);
+		await wide.close();
+		const fromWide = await engine(
+			'score',
+			'--workspace',
+			file,
+			'--as-of',
+			AS_OF,
+			'--engine',
+			'postgres',
+			'--database-url',
+			url
+		);
+		expect(fromWide.stderr).toBe('');
+		expectSameScores(JSON.parse(fromWide.stdout), byId);
 	});
 
-	it('prints a query each engine runs unchanged', async () => {
+	it('prints a query each dialect’s engine runs unchanged', async () => {
 		const duckdb = await openDuckDb();
 		const postgres = await openPostgres(await createDatabase(inject('postgresUrl')));
 		try {
-			for (const db of [duckdb, postgres]) {
+			// The generic dialect's portable SQL runs on DuckDB unchanged.
+			for (const [db, dialect] of [
+				[duckdb, 'duckdb'],
+				[postgres, 'postgres'],
+				[duckdb, 'generic']
+			] as const) {
 				const printed = await engine(
 					'sql',
 					'--workspace',
@@ -98,7 +117,7 @@ describe('engine sql and engine score --engine', () => {
 					'--scorecard',
 					'scale',
 					'--dialect',
-					db.dialect
+					dialect
 				);
 				expect(printed.code).toBe(0);
 				await loadWorkspace(db, sample);
@@ -119,7 +138,7 @@ describe('engine sql and engine score --engine', () => {
 	it('says which scorecard and dialect it does not know', async () => {
 		const dialect = await engine('sql', '--workspace', file, '--dialect', 'oracle');
 		expect(dialect.code).toBe(2);
-		expect(dialect.stderr).toContain('--dialect expects duckdb or postgres, got "oracle"');
+		expect(dialect.stderr).toContain('--dialect expects duckdb, postgres or generic, got "oracle"');
 		const card = await engine(
 			'sql',
 			'--workspace',

@@ -13,7 +13,8 @@ import type { Account, Snapshot, Workspace } from '../../lib/engine/types';
 import { openDuckDb, openPostgres, type SqlEngine } from './engines';
 import { loadWorkspace } from './load';
 
-type Tables = Pick<Workspace, 'accounts' | 'snapshots'>;
+type Tables = Pick<Workspace, 'accounts' | 'snapshots'> &
+	Partial<Pick<Workspace, 'contacts' | 'manual_entries'>>;
 
 /** This file's database on the PostgreSQL server, made once. */
 let serverDatabase: Promise<string> | null = null;
@@ -46,7 +47,15 @@ async function readBack(engine: SqlEngine) {
 		'select id, name, segment, arr, renewal_date, csm, facts from accounts'
 	);
 	const snapshots = await engine.query('select account_id, date, metrics from snapshots');
+	const contacts = await engine.query('select id, last_seen, metrics from contacts');
+	const entries = await engine.query(
+		'select account_id, measure_id, value, entered_at from manual_entries'
+	);
 	return {
+		contacts: Object.fromEntries(contacts.map((row) => [row.id, [row.last_seen, row.metrics]])),
+		manual_entries: Object.fromEntries(
+			entries.map((row) => [`${row.account_id} ${row.measure_id} ${row.entered_at}`, row.value])
+		),
 		accounts: Object.fromEntries(accounts.map((row) => [row.id, row])),
 		snapshots: Object.fromEntries(
 			snapshots.map((row) => [snapshotKey(row as Snapshot), row.metrics])
@@ -55,6 +64,15 @@ async function readBack(engine: SqlEngine) {
 }
 
 const expected = (workspace: Tables) => ({
+	contacts: Object.fromEntries(
+		(workspace.contacts ?? []).map((c) => [c.id, [c.last_seen ?? null, c.metrics ?? null]])
+	),
+	manual_entries: Object.fromEntries(
+		(workspace.manual_entries ?? []).map((e) => [
+			`${e.account_id} ${e.measure_id} ${e.entered_at}`,
+			e.value
+		])
+	),
 	accounts: Object.fromEntries(workspace.accounts.map((a) => [a.id, expectedAccount(a)])),
 	snapshots: Object.fromEntries(workspace.snapshots.map((s) => [snapshotKey(s), s.metrics]))
 });
@@ -95,6 +113,32 @@ const handMade = (): Tables => ({
 		},
 		{ account_id: 'acme', date: '2026-11-16', metrics: { nps: 40 } },
 		{ account_id: 'bare', date: '2026-02-28', metrics: {} }
+	],
+	contacts: [
+		{
+			id: 'ana',
+			account_id: 'acme',
+			email: 'ana@acme.example',
+			last_seen: '2026-11-20T08:00:00Z',
+			metrics: { active_days_30d: 12, power_user: true }
+		},
+		{ id: 'bo', account_id: 'acme', email: 'bo@acme.example' }
+	],
+	manual_entries: [
+		{
+			account_id: 'acme',
+			measure_id: 'relationship',
+			value: 4,
+			entered_by: 'kim@vendor.example',
+			entered_at: '2026-11-02T09:30:00Z'
+		},
+		{
+			account_id: 'acme',
+			measure_id: 'champion',
+			value: 'new',
+			entered_by: 'kim@vendor.example',
+			entered_at: '2026-11-02T09:31:00Z'
+		}
 	]
 });
 
@@ -109,20 +153,30 @@ describe.each(['duckdb', 'postgres'] as const)('loading a workspace on %s', (dia
 		await engine?.close();
 	});
 
-	it('loads every account and snapshot of the sample, which read back as they were', async () => {
+	it('loads every account, snapshot and contact of the sample, which read back as they were', async () => {
 		const workspace = generateSample({ accounts: 50, end: '2026-11-23' });
 		expect(workspace.snapshots.length).toBeGreaterThan(1000);
 
 		const counts = await loadWorkspace(engine, workspace);
 
-		expect(counts).toEqual({ accounts: 50, snapshots: workspace.snapshots.length });
+		expect(counts).toEqual({
+			accounts: 50,
+			snapshots: workspace.snapshots.length,
+			contacts: workspace.contacts.length,
+			manual_entries: 0
+		});
 		expect(await readBack(engine)).toEqual(expected(workspace));
 	});
 
-	it('keeps nulls, booleans, strings and every bit of a double; merges the facts', async () => {
+	it('keeps nulls, booleans, strings and every bit of a double; merges the facts; keeps people and manual entries', async () => {
 		const workspace = handMade();
 
-		expect(await loadWorkspace(engine, workspace)).toEqual({ accounts: 2, snapshots: 3 });
+		expect(await loadWorkspace(engine, workspace)).toEqual({
+			accounts: 2,
+			snapshots: 3,
+			contacts: 2,
+			manual_entries: 2
+		});
 
 		const back = await readBack(engine);
 		expect(back).toEqual(expected(workspace));

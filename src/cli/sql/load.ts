@@ -7,7 +7,7 @@
  */
 import { DIALECT, quoteName, quoteText } from '../../lib/engine/sql/dialect';
 import { ACCOUNT_COLUMNS, tablesSql } from '../../lib/engine/sql/tables';
-import type { Account, Snapshot, Workspace } from '../../lib/engine/types';
+import type { Account, Contact, ManualEntry, Snapshot, Workspace } from '../../lib/engine/types';
 import type { SqlEngine } from './engines';
 
 /** Rows per statement: a few megabytes of JSON, well within what either engine parses at once. */
@@ -26,7 +26,25 @@ const TABLES = {
 		csm: 'text',
 		facts: 'json'
 	},
-	snapshots: { account_id: 'text', date: 'date', metrics: 'json' }
+	snapshots: { account_id: 'text', date: 'date', metrics: 'json' },
+	contacts: {
+		id: 'text',
+		account_id: 'text',
+		email: 'text',
+		name: 'text',
+		role: 'text',
+		last_seen: 'text',
+		unsubscribed_at: 'text',
+		metrics: 'json'
+	},
+	manual_entries: {
+		account_id: 'text',
+		measure_id: 'text',
+		value: 'json',
+		comment: 'text',
+		entered_by: 'text',
+		entered_at: 'text'
+	}
 } as const satisfies Record<string, Record<string, Kind>>;
 
 type Table = keyof typeof TABLES;
@@ -67,6 +85,29 @@ const snapshotRow = (snapshot: Snapshot): Row => ({
 	metrics: snapshot.metrics
 });
 
+const contactRow = (contact: Contact): Row => ({
+	id: contact.id,
+	account_id: contact.account_id,
+	email: contact.email ?? null,
+	name: contact.name ?? null,
+	role: contact.role ?? null,
+	last_seen: contact.last_seen ?? null,
+	unsubscribed_at: contact.unsubscribed_at ?? null,
+	metrics: contact.metrics ?? null
+});
+
+const manualEntryRow = (entry: ManualEntry): Row => ({
+	account_id: entry.account_id,
+	measure_id: entry.measure_id,
+	value: entry.value,
+	comment: entry.comment ?? null,
+	entered_by: entry.entered_by,
+	entered_at: entry.entered_at
+});
+
+/** The tables in the order they are dropped (the reverse of the order they are made). */
+const DROP_ORDER: Table[] = ['manual_entries', 'contacts', 'snapshots', 'accounts'];
+
 /**
  * A PostgreSQL dollar-quoted string: taken as it is, whatever `standard_conforming_strings` says
  * of backslashes. The tag grows until the text does not hold it.
@@ -96,13 +137,14 @@ from (select unnest(from_json(${quoteText(document)}, ${quoteText(structure)})) 
 }
 
 /**
- * Makes the tables afresh (dropping them first) and inserts every account and snapshot of
- * `workspace`, all in one transaction; returns how many rows each table holds then.
+ * Makes the tables afresh (dropping them first) and inserts every account, snapshot, contact and
+ * manual entry of `workspace`, all in one transaction; returns how many rows each table holds then.
  */
 export async function loadWorkspace(
 	engine: SqlEngine,
-	workspace: Pick<Workspace, 'accounts' | 'snapshots'>
-): Promise<{ accounts: number; snapshots: number }> {
+	workspace: Pick<Workspace, 'accounts' | 'snapshots'> &
+		Partial<Pick<Workspace, 'contacts' | 'manual_entries'>>
+): Promise<Record<Table, number>> {
 	const load = async (table: Table, rows: Row[]) => {
 		for (let start = 0; start < rows.length; start += CHUNK)
 			await engine.exec(insertSql(engine.dialect, table, rows.slice(start, start + CHUNK)));
@@ -110,16 +152,19 @@ export async function loadWorkspace(
 	await engine.exec('begin');
 	try {
 		// Not a view of the same name: `drop table` refuses those, so a data team's views stay.
-		for (const table of ['snapshots', 'accounts'])
-			await engine.exec(`drop table if exists ${table}`);
+		for (const table of DROP_ORDER) await engine.exec(`drop table if exists ${table}`);
 		for (const statement of tablesSql(engine.dialect)) await engine.exec(statement);
 		await load('accounts', workspace.accounts.map(accountRow));
 		await load('snapshots', workspace.snapshots.map(snapshotRow));
+		await load('contacts', (workspace.contacts ?? []).map(contactRow));
+		await load('manual_entries', (workspace.manual_entries ?? []).map(manualEntryRow));
 		const [counts] = await engine.query(
-			'select (select count(*) from accounts) as accounts, (select count(*) from snapshots) as snapshots'
+			`select ${DROP_ORDER.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ')}`
 		);
 		await engine.exec('commit');
-		return { accounts: Number(counts?.accounts), snapshots: Number(counts?.snapshots) };
+		return Object.fromEntries(
+			DROP_ORDER.map((table) => [table, Number(counts?.[table])])
+		) as Record<Table, number>;
 	} catch (error) {
 		await engine.exec('rollback').catch(() => undefined);
 		throw error;

@@ -2,6 +2,7 @@
 export { DIALECTS, type DialectName } from './dialect';
 export { SqlCompileError } from './errors';
 export {
+	addPeopleAndManual,
 	SchemaBuilder,
 	sqlSchemaOf,
 	sqlSchemaOfFacts,

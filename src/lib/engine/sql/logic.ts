@@ -15,7 +15,7 @@ import type { Dialect } from './dialect';
 import { quoteText } from './dialect';
 import { SqlCompileError } from './errors';
 import type { SqlSchema, SqlType } from './schema';
-import { textParseFloat, textToNumber } from './text-numbers';
+import { numberLiteral, parseFloatSql, textToNumber, toNumberSql } from './text-numbers';
 
 export interface Typed {
 	sql: string;
@@ -31,6 +31,11 @@ export interface Scope {
 	schema: SqlSchema;
 	/** SQL reading a name's value, of the name's type, SQL NULL when null or absent. */
 	read(name: string, type: SqlType): { value: string; present: string };
+	/**
+	 * A dotted name the data keeps apart (a manual entry's value), its SQL; undefined when the
+	 * scope has no such name, for the usual reading of paths.
+	 */
+	readPath?(name: string, path: string): Typed | undefined;
 	/** A name bound to an expression (a logic scoring's `value`), read instead of the data. */
 	bound?: { name: string; value: Typed };
 }
@@ -45,13 +50,9 @@ export class LogicSql {
 		return this.scope.dialect;
 	}
 
-	/** A number literal, in a form both engines read as a double. */
+	/** A number literal, in a form every engine reads as the same double. */
 	number(value: number): string {
-		if (Number.isNaN(value)) return this.#d.special('NaN');
-		if (value === Infinity) return this.#d.special('Infinity');
-		if (value === -Infinity) return this.#d.special('-Infinity');
-		// From text: both engines read it as the nearest double, as JavaScript wrote it.
-		return `cast('${String(value)}' as ${this.#d.types.number})`;
+		return numberLiteral(this.#d, value);
 	}
 
 	/** The expression's value. */
@@ -96,7 +97,8 @@ export class LogicSql {
 			case '+':
 				return this.#fold(args, path, ' + ', '0');
 			case '*':
-				return this.#fold(args, path, ' * ', null);
+				// A product of one is that one, unconverted: the engine's reduce never calls parseFloat.
+				return args.length === 1 ? arg(0) : this.#fold(args, path, ' * ', null);
 			case '-': {
 				if (args.length === 0) return { sql: this.#d.special('NaN'), type: 'number' };
 				if (args.length === 1) return { sql: `(- ${this.toNumber(arg(0))})`, type: 'number' };
@@ -122,7 +124,7 @@ export class LogicSql {
 				return { sql: this.#in(args, path), type: 'boolean' };
 			case 'cat':
 				return {
-					sql: `(${["cast('' as text)", ...args.map((_, i) => this.#catPart(arg(i), at(i)))].join(' || ')})`,
+					sql: `(${[`cast('' as ${this.#d.types.text})`, ...args.map((_, i) => this.#catPart(arg(i), at(i)))].join(' || ')})`,
 					type: 'text'
 				};
 			default:
@@ -161,17 +163,7 @@ export class LogicSql {
 
 	/** JavaScript's `Number(x)` (what `-`, `/`, `%`, `min`, `max` and loose comparisons apply). */
 	toNumber(value: Typed): string {
-		if (value.undefined) return this.#d.special('NaN');
-		switch (value.type) {
-			case 'null':
-				return this.number(0);
-			case 'number':
-				return `coalesce(${value.sql}, ${this.number(0)})`;
-			case 'boolean':
-				return `(case when ${value.sql} then ${this.number(1)} else ${this.number(0)} end)`;
-			case 'text':
-				return `(case when ${value.sql} is null then ${this.number(0)} else ${this.textNumber(value.sql, true)} end)`;
-		}
+		return value.undefined ? this.#d.special('NaN') : toNumberSql(this.#d, value);
 	}
 
 	/** JavaScript's `Number(text)` for text that is not null (`./text-numbers.ts`). */
@@ -181,15 +173,7 @@ export class LogicSql {
 
 	/** JavaScript's `parseFloat(x)` (what `+` and `*` apply): NaN for null and booleans. */
 	parseFloat(value: Typed): string {
-		switch (value.type) {
-			case 'null':
-			case 'boolean':
-				return this.#d.special('NaN');
-			case 'number':
-				return `coalesce(${value.sql}, ${this.#d.special('NaN')})`;
-			case 'text':
-				return textParseFloat(this.#d, value.sql);
-		}
+		return parseFloatSql(this.#d, value);
 	}
 
 	/** Whether a value can take part in a comparison: not null, NaN or infinite. */
@@ -205,6 +189,16 @@ export class LogicSql {
 			throw new SqlCompileError(path, 'only a var naming a fact has an SQL form here');
 		const bound = this.scope.bound;
 		const fallbackValue = fallback === undefined ? NULL : this.value(fallback, `${path}.var[1]`);
+		const kept = name.includes('.') ? this.scope.readPath?.(name, path) : undefined;
+		if (kept) {
+			if (fallback === undefined || fallbackValue.type === 'null' || kept.type === 'null')
+				return kept.type === 'null' ? fallbackValue : kept;
+			const type = this.#sameType([kept, fallbackValue], path);
+			return {
+				sql: `(case when ${kept.sql} is not null then ${kept.sql} else ${fallbackValue.sql} end)`,
+				type
+			};
+		}
 		if (name.includes('.')) {
 			// A path into a name the data never holds reads nothing; into one it holds, SQL cannot go.
 			const root = name.split('.')[0]!;
@@ -315,8 +309,8 @@ export class LogicSql {
 		const equal =
 			a.type === 'number'
 				? `(${a.sql} = ${b.sql} and not ${this.#d.isNaN(a.sql)})`
-				: a.type === 'text' && this.#d.name === 'postgres'
-					? `(${a.sql} collate "C" = ${b.sql})`
+				: a.type === 'text'
+					? `(${a.sql}${this.#d.binary} = ${b.sql})`
 					: `(${a.sql} = ${b.sql})`;
 		return `(${bothNull} or coalesce(${equal}, false))`;
 	}
@@ -329,8 +323,7 @@ export class LogicSql {
 		const pair = (a: Typed, b: Typed) => {
 			const holds = `${this.comparable(a)} and ${this.comparable(b)}`;
 			if (a.type === 'text' && b.type === 'text') {
-				const collate = this.#d.name === 'postgres' ? ' collate "C"' : '';
-				return `(${holds} and ${a.sql}${collate} ${op} ${b.sql})`;
+				return `(${holds} and ${a.sql}${this.#d.binary} ${op} ${b.sql})`;
 			}
 			// Otherwise JavaScript compares numbers: text that is no number (NaN) compares false.
 			const x = this.toNumber(a);
@@ -382,7 +375,7 @@ export class LogicSql {
 	}
 
 	#catPart(value: Typed, path: string): string {
-		if (value.type === 'null') return `cast('' as text)`;
+		if (value.type === 'null') return `cast('' as ${this.#d.types.text})`;
 		if (value.type === 'text') return `coalesce(${value.sql}, '')`;
 		throw new SqlCompileError(path, 'cat of numbers or booleans has no SQL form here');
 	}

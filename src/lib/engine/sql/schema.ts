@@ -3,6 +3,7 @@
  * what the data holds (nulls aside). A name holding lists, objects or values of several types is
  * `other`: a rule reading it is refused, not compiled to something that means another thing.
  */
+import { isUser, PEOPLE_FACT_NAMES } from '../people';
 import type { Workspace } from '../types';
 import { ACCOUNT_COLUMNS } from './tables';
 
@@ -51,9 +52,39 @@ export class SchemaBuilder {
 	}
 }
 
-/** The schema of a workspace's accounts (their fields and facts) and snapshots (their metrics). */
-export function sqlSchemaOf(workspace: Pick<Workspace, 'accounts' | 'snapshots'>): SqlSchema {
+/**
+ * The names the facts of people and manual entries add: the people facts (numbers) when a contact
+ * uses the product; `manual.<measure id>` typed by its entries' values, and `manual` and
+ * `manual_age` themselves (objects) when there are entries.
+ */
+export function addPeopleAndManual(
+	builder: SchemaBuilder,
+	hasUsers: boolean,
+	entries: Iterable<{ measure_id: string; value: unknown }>
+): void {
+	if (hasUsers) for (const name of PEOPLE_FACT_NAMES) builder.addType(name, 'number');
+	let any = false;
+	for (const entry of entries) {
+		builder.add(`manual.${entry.measure_id}`, entry.value);
+		any = true;
+	}
+	if (any) for (const name of ['manual', 'manual_age']) builder.addType(name, 'other');
+}
+
+/**
+ * The schema of a workspace's accounts (their fields and facts), snapshots (their metrics),
+ * contacts (the people facts) and manual entries.
+ */
+export function sqlSchemaOf(
+	workspace: Pick<Workspace, 'accounts' | 'snapshots'> &
+		Partial<Pick<Workspace, 'contacts' | 'manual_entries'>>
+): SqlSchema {
 	const builder = new SchemaBuilder();
+	addPeopleAndManual(
+		builder,
+		(workspace.contacts ?? []).some(isUser),
+		workspace.manual_entries ?? []
+	);
 	for (const account of workspace.accounts) {
 		for (const [key, value] of Object.entries(account))
 			if (key !== 'facts') builder.add(key, value);

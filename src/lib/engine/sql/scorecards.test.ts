@@ -82,14 +82,47 @@ describe('compiling scorecards to SQL', () => {
 		);
 	});
 
-	it('refuses, for now, decay, manual measures and the last known value', () => {
-		expect(refusal({ decay: { periods: 3 } }).reason).toBe('time decay is not compiled to SQL yet');
-		expect(refusal({ manual: { validity_days: 30 } }).reason).toBe(
-			'a manual measure is not compiled to SQL yet'
+	it('reads the rows of earlier periods and snapshots, people and manual entries only when needed', () => {
+		const sql = (measure: Partial<Measure>, schema: SqlSchema = SCHEMA) =>
+			scorecardsSql([card(measure)], { asOf: '2026-11-23', dialect: 'postgres', schema }).sql;
+		const plain = sql({});
+		for (const part of [
+			'partition by account_id, period',
+			's.date < l.date',
+			'join contacts',
+			'manual_entries'
+		])
+			expect(plain).not.toContain(part);
+		expect(sql({ decay: { periods: 3 } })).toContain('partition by account_id, period');
+		// The periods end 30 and 60 days back: the third, 60 to 90 days back, holds the oldest rows.
+		expect(sql({ decay: { periods: 3 } })).toContain(`when 2 then cast('2026-09-24' as date)`);
+		expect(sql({ missing: { policy: 'last_known', max_days: 20 } })).toContain(
+			`s.date >= cast('2026-11-03' as date)`
 		);
-		expect(refusal({ missing: { policy: 'last_known', max_days: 30 } }).reason).toBe(
-			'the last known value is not compiled to SQL yet'
-		);
+		const people = { ...SCHEMA, users_active_30d: 'number' } as const;
+		expect(sql({ value: { var: 'users_active_30d' } }, people)).toContain('join contacts');
+		const manual = { ...SCHEMA, 'manual.seats': 'number', manual: 'other' } as const;
+		expect(
+			sql({ value: { var: 'manual.seats' }, manual: { validity_days: 30 } }, manual)
+		).toContain('join manual_entries');
+	});
+
+	it('refuses what a manual entry cannot be read as', () => {
+		const schema: SqlSchema = { ...SCHEMA, 'manual.seats': 'other', manual: 'other' };
+		const refused = (value: Measure['value']) => {
+			try {
+				scorecardsSql([card({ value })], { asOf: '2026-11-23', dialect: 'duckdb', schema });
+			} catch (error) {
+				if (error instanceof SqlCompileError) return error.reason;
+				throw error;
+			}
+			return null;
+		};
+		expect(refused({ var: 'manual.seats' })).toContain('values of several types');
+		expect(refused({ var: 'manual.seats.x' })).toContain('paths into a value');
+		expect(refused({ var: 'manual' })).toContain('several types');
+		// A measure nobody entered a value for reads nothing, as in the engine.
+		expect(refused({ var: 'manual.other' })).toBeNull();
 	});
 
 	it('reads a name the data never holds as absent, not as a column that is not there', () => {

@@ -1,25 +1,26 @@
 /**
- * A workspace's scorecards as one SQL query over `accounts` and `snapshots` (`./tables.ts`) as of
- * a date: per account, the scorecard that applies (the first by priority whose `applies_to`
- * holds), each measure's raw value and score, each group's score, the overall, the band and the
- * measures missing, with the engine's semantics (`../scoring/`): required facts, missing-data
- * policies, weights renormalised over what is present, clamping, bands.
+ * A workspace's scorecards as one SQL query over the tables of `./tables.ts` as of a date: per
+ * account, the scorecard that applies (the first by priority whose `applies_to` holds), each
+ * measure's raw value and score, each group's score, the overall, the band and the measures
+ * missing, with the engine's semantics (`../scoring/`): required facts, time decay, manual
+ * measures and their staleness, people facts, missing-data policies (a given score, the last known
+ * value), weights renormalised over what is present, clamping, bands.
  *
- * The query is a chain of derived tables, each adding the columns the next reads (raw values, then
- * points, then scores, then groups), so no expression is written twice. Not compiled yet, and
- * refused with the measure's path: time decay, manual measures, the last known value, and the
- * facts of people.
+ * The query is a chain of derived tables over the facts rows (`./rows.ts`), each adding the
+ * columns the next reads (raw values, then points, then scores, then groups), so no expression is
+ * written twice. A decayed measure averages its rows of earlier periods, and a measure falling
+ * back on its last known value looks at its rows of earlier snapshots, both with window functions
+ * over the account's rows, before the account's own row alone goes on.
  */
-import { requiredVars } from '../logic';
 import { compileScorecards } from '../scoring';
 import { bandsFromTop, NO_DATA } from '../scoring/measure';
 import type { MeasurePlan, ScorecardPlan } from '../scoring/plan';
 import type { IsoDate, Scorecard } from '../types';
-import { DIALECT, quoteName, quoteText, type Dialect, type DialectName } from './dialect';
-import { SqlCompileError } from './errors';
-import { LogicSql, type Scope, type Typed } from './logic';
+import { DIALECT, quoteName, quoteText, type DialectName } from './dialect';
+import { LogicSql, type Typed } from './logic';
+import { MeasureSql } from './measures';
+import { CURRENT, EARLIER, factsRowsSql, rowScope, type RowsUse } from './rows';
 import type { SqlSchema, SqlType } from './schema';
-import { ACCOUNT_COLUMNS } from './tables';
 
 export interface SqlOutput {
 	sql: string;
@@ -31,214 +32,160 @@ export interface SqlOutput {
 	}[];
 }
 
-/** How a row's names are read: the snapshot's metrics, then the account's facts, then its columns. */
-function rowScope(dialect: Dialect, schema: SqlSchema): Scope {
-	const typed = (json: string, name: string, type: SqlType) => {
-		const text = dialect.memberText(json, name);
-		return type === 'text' ? text : `cast(${text} as ${dialect.types[type]})`;
-	};
-	return {
-		dialect,
-		schema,
-		read(name, type) {
-			const sources = ['metrics', 'facts'];
-			const column =
-				name === 'id'
-					? 'account_id'
-					: (ACCOUNT_COLUMNS as readonly string[]).includes(name)
-						? quoteName(name)
-						: null;
-			const whens = sources.map(
-				(json) => `when ${dialect.member(json, name)} is not null then ${typed(json, name, type)}`
-			);
-			const present = sources.map((json) => `${dialect.member(json, name)} is not null`);
-			if (column) present.push(`${column} is not null`);
-			return {
-				value: `(case ${whens.join(' ')} else ${column ? `cast(${column} as ${dialect.types[type]})` : 'NULL'} end)`,
-				present: `(${present.join(' or ')})`
-			};
-		}
-	};
-}
-
-class CardCompiler {
-	constructor(
-		readonly logic: LogicSql,
-		readonly scope: Scope
-	) {}
-
-	refuseUnsupported(measure: MeasurePlan, path: string): void {
-		const why =
-			measure.decayPeriods > 0
-				? 'time decay'
-				: measure.manualValidity > 0
-					? 'a manual measure'
-					: measure.missing.policy === 'last_known'
-						? 'the last known value'
-						: null;
-		if (why) throw new SqlCompileError(path, `${why} is not compiled to SQL yet`);
-	}
-
-	/** The raw value: null when a fact it requires is null or absent. */
-	raw(measure: MeasurePlan, path: string): Typed {
-		const value = this.logic.value(measure.value, `${path}.value`);
-		const nulls = requiredVars(measure.value).map((name) => {
-			// Read as the rule reads it: a name the data never holds is the null literal.
-			const read = this.logic.value({ var: name }, `${path}.value`);
-			return read.type === 'null' ? 'true' : `${read.sql} is null`;
-		});
-		if (nulls.length === 0 || value.type === 'null') return value;
-		return {
-			sql: `(case when ${nulls.join(' or ')} then NULL else ${value.sql} end)`,
-			type: value.type
-		};
-	}
-
-	/** The points for a present raw value (read from `column`), before clamping: NaN or NULL for none. */
-	points(measure: MeasurePlan, raw: Typed, path: string): string {
-		const d = this.scope.dialect;
-		const n = (value: number) => this.logic.number(value);
-		const scoring = measure.scoring;
-		// The number steps and points read: a boolean counts 0 or 1, decimal text its number.
-		const x =
-			raw.type === 'text'
-				? this.logic.textNumber(raw.sql, false)
-				: raw.type === 'boolean'
-					? this.logic.toNumber(raw)
-					: raw.sql;
-		// Text that is no number scores nothing (NaN), as in the engine; SQL would order NaN first.
-		const notANumber = (points: string) =>
-			raw.type === 'text'
-				? `(case when ${d.isNaN(x)} then ${d.special('NaN')} else ${points} end)`
-				: points;
-		switch (scoring.type) {
-			case 'steps': {
-				const whens = scoring.steps.map((step) =>
-					step.min !== undefined
-						? `when ${x} >= ${n(step.min)} then ${n(step.score)}`
-						: `when ${x} <= ${n(step.max!)} then ${n(step.score)}`
-				);
-				const otherwise = n(scoring.else ?? 0);
-				return notANumber(
-					whens.length ? `(case ${whens.join(' ')} else ${otherwise} end)` : otherwise
-				);
-			}
-			case 'linear': {
-				const points = scoring.points;
-				const [x0, y0] = points[0]!;
-				const whens = [`when ${x} <= ${n(x0)} then ${n(y0)}`];
-				for (let i = 1; i < points.length; i++) {
-					const [a, ya] = points[i - 1]!;
-					const [b, yb] = points[i]!;
-					if (b === a) continue;
-					whens.push(
-						`when ${x} <= ${n(b)} then ${n(ya)} + ((${x} - ${n(a)}) * ${n(yb - ya)}) / ${n(b - a)}`
-					);
-				}
-				return notANumber(`(case ${whens.join(' ')} else ${n(points[points.length - 1]![1])} end)`);
-			}
-			case 'map': {
-				const whens: string[] = [];
-				for (const [key, score] of Object.entries(scoring.map)) {
-					const match =
-						raw.type === 'number'
-							? String(Number(key)) === key && Number.isFinite(Number(key))
-								? `${raw.sql} = ${n(Number(key))}`
-								: null
-							: raw.type === 'boolean'
-								? key === 'true'
-									? `${raw.sql}`
-									: key === 'false'
-										? `not ${raw.sql}`
-										: null
-								: raw.type === 'text'
-									? `${raw.sql}${d.name === 'postgres' ? ' collate "C"' : ''} = ${quoteText(key)}`
-									: null;
-					if (match) whens.push(`when ${match} then ${n(score)}`);
-				}
-				const otherwise = n(scoring.else ?? 0);
-				return whens.length ? `(case ${whens.join(' ')} else ${otherwise} end)` : otherwise;
-			}
-			case 'logic': {
-				const bound = new LogicSql({ ...this.scope, bound: { name: 'value', value: raw } });
-				const result = bound.value(scoring.logic, `${path}.scoring.logic`);
-				if (result.type === 'text')
-					return `(case when ${result.sql} is null then ${d.special('NaN')} else ${this.logic.textNumber(result.sql, false)} end)`;
-				if (result.type === 'null') return d.special('NaN');
-				if (result.type === 'boolean')
-					return `(case when ${result.sql} then ${n(1)} when not ${result.sql} then ${n(0)} else ${d.special('NaN')} end)`;
-				return `coalesce(${result.sql}, ${d.special('NaN')})`;
-			}
-		}
-	}
-}
-
 /** Column names of the stages, by scorecard `k` and measure `j` (or group `g`). */
 const col = {
 	applies: (k: number) => `sc_${k}_applies`,
 	raw: (k: number, j: number) => `sc_${k}_m${j}_raw`,
+	decayInput: (k: number, j: number) => `sc_${k}_m${j}_dx`,
+	decayed: (k: number, j: number) => `sc_${k}_m${j}_decayed`,
 	points: (k: number, j: number) => `sc_${k}_m${j}_points`,
+	own: (k: number, j: number) => `sc_${k}_m${j}_own`,
+	ownValue: (k: number, j: number) => `sc_${k}_m${j}_own_value`,
+	knownDate: (k: number, j: number) => `sc_${k}_m${j}_known_date`,
+	knownScore: (k: number, j: number) => `sc_${k}_m${j}_known_score`,
+	knownValue: (k: number, j: number) => `sc_${k}_m${j}_known_value`,
 	score: (k: number, j: number) => `sc_${k}_m${j}_score`,
 	value: (k: number, j: number) => `sc_${k}_m${j}_value`,
 	group: (k: number, g: number) => `sc_${k}_g${g}`,
 	overall: (k: number) => `sc_${k}_overall`
 };
 
+/** The stages, in order; each is a list of columns added to the rows of the one before. */
+interface Stages {
+	raw: string[];
+	decayInput: string[];
+	decayed: string[];
+	points: string[];
+	own: string[];
+	knownDate: string[];
+	known: string[];
+	/** From here on, the account's own row alone. */
+	score: string[];
+	groups: string[];
+	overall: string[];
+}
+
 export function scorecardsSql(
 	scorecards: readonly Scorecard[],
 	options: { asOf: IsoDate; dialect: DialectName; schema: SqlSchema }
 ): SqlOutput {
 	const dialect = DIALECT[options.dialect];
-	const scope = rowScope(dialect, options.schema);
+	const use: RowsUse = { people: false, manual: [] };
+	const scope = rowScope(dialect, options.schema, use);
 	const logic = new LogicSql(scope);
 	const plans = compileScorecards(scorecards, 'closure').map((card) => card.plan);
 	const n = (value: number) => logic.number(value);
+	const measureSql = new MeasureSql(logic, scope);
+	const all = plans.flatMap((plan) => plan.measures);
+	const decayPeriods = Math.max(0, ...all.map((measure) => measure.decayPeriods));
+	const lastKnownDays = Math.max(
+		0,
+		...all.map((measure) =>
+			measure.missing.policy === 'last_known' ? measure.missing.max_days : 0
+		)
+	);
+	const over = 'over (partition by account_id)';
 
-	const stageA: string[] = [];
-	const stageB: string[] = [];
-	const stageC: string[] = [];
-	const stageD: string[] = [];
+	const stages: Stages = {
+		raw: [],
+		decayInput: [],
+		decayed: [],
+		points: [],
+		own: [],
+		knownDate: [],
+		known: [],
+		score: [],
+		groups: [],
+		overall: []
+	};
+	/** Adds one measure's columns to the stages; returns the type of its value. */
+	const measureStages = (
+		measure: MeasurePlan,
+		k: number,
+		j: number,
+		path: string
+	): SqlType | 'null' => {
+		const found = measureSql.raw(measure, path);
+		// A value that is only ever null still needs a type for a column of a derived table.
+		const raw: Typed =
+			found.type === 'null'
+				? { sql: `cast(NULL as ${dialect.types.number})`, type: 'number' }
+				: found;
+		stages.raw.push(`${raw.sql} as ${col.raw(k, j)}`);
+		let value: Typed = { sql: col.raw(k, j), type: raw.type };
+		if (measure.decayPeriods > 0) {
+			// Periods 0, 1, … weigh 1, ½, …; the rows of earlier snapshots are their own only period.
+			stages.decayInput.push(`${measureSql.decayNumber(value)} as ${col.decayInput(k, j)}`);
+			const x = col.decayInput(k, j);
+			const weights = Array.from(
+				{ length: measure.decayPeriods },
+				(_, i) => `when period = ${i} then ${n(1 / 2 ** i)}`
+			);
+			const w = `(case ${weights.join(' ')} end)`;
+			const weight = `sum(case when ${x} is not null then ${w} end) ${over}`;
+			stages.decayed.push(
+				`(case when kind = ${EARLIER} then ${x} when ${weight} > 0 then sum(${w} * ${x}) ${over} / ${weight} end) as ${col.decayed(k, j)}`
+			);
+			value = { sql: col.decayed(k, j), type: 'number' };
+		}
+		const scored = `${measureSql.fresh(measure, path)} and ${logic.comparable(value)}`;
+		stages.points.push(
+			`(case when ${scored} then ${measureSql.points(measure, value, path)} end) as ${col.points(k, j)}`,
+			`(case when ${scored} then ${value.sql} end) as ${col.ownValue(k, j)}`
+		);
+		const points = col.points(k, j);
+		stages.own.push(
+			`(case when coalesce(${points} - ${points} = 0, false) then least(greatest(${points}, ${n(0)}), ${n(100)}) end) as ${col.own(k, j)}`
+		);
+		const own = col.own(k, j);
+		const ownValue = col.ownValue(k, j);
+		const policy = measure.missing;
+		if (policy.policy === 'score') {
+			stages.score.push(
+				`coalesce(${own}, ${n(Math.min(Math.max(policy.score, 0), 100))}) as ${col.score(k, j)}`,
+				`(case when ${own} is not null then ${ownValue} end) as ${col.value(k, j)}`
+			);
+		} else if (policy.policy === 'last_known') {
+			// The newest earlier snapshot within the look-back that gives a score, and its value.
+			const date = col.knownDate(k, j);
+			stages.knownDate.push(
+				`max(case when kind = ${EARLIER} and age <= ${n(policy.max_days)} and ${own} is not null then snap_date end) ${over} as ${date}`
+			);
+			const at = (column: string) =>
+				`(case when kind = ${EARLIER} and snap_date = ${date} then ${column} end)`;
+			const knownValue =
+				value.type === 'boolean'
+					? `(case max(${at(`(case when ${ownValue} then 1 when not ${ownValue} then 0 end)`)}) ${over} when 1 then true when 0 then false end)`
+					: `max(${at(ownValue)}) ${over}`;
+			stages.known.push(
+				`max(${at(own)}) ${over} as ${col.knownScore(k, j)}`,
+				`${knownValue} as ${col.knownValue(k, j)}`
+			);
+			stages.score.push(
+				`coalesce(${own}, ${col.knownScore(k, j)}) as ${col.score(k, j)}`,
+				`(case when ${own} is null and ${date} is not null then ${col.knownValue(k, j)} else ${ownValue} end) as ${col.value(k, j)}`
+			);
+		} else {
+			stages.score.push(`${own} as ${col.score(k, j)}`, `${ownValue} as ${col.value(k, j)}`);
+		}
+		return value.type;
+	};
+
 	const output: SqlOutput['scorecards'] = [];
 	plans.forEach((plan, k) => {
 		const cardPath = `scorecards[${plan.id}]`;
-		const card = new CardCompiler(logic, scope);
-		stageA.push(
+		stages.raw.push(
 			`${plan.appliesTo === undefined ? 'true' : logic.truth(plan.appliesTo, `${cardPath}.applies_to`)} as ${col.applies(k)}`
 		);
 		const measures: SqlOutput['scorecards'][number]['measures'] = [];
 		plan.measures.forEach((measure, j) => {
 			const path = `${cardPath}.measures[${measure.id}]`;
-			card.refuseUnsupported(measure, path);
-			const found = card.raw(measure, path);
-			// A value that is only ever null still needs a type for a column of a derived table.
-			const raw: Typed =
-				found.type === 'null'
-					? { sql: `cast(NULL as ${dialect.types.number})`, type: 'number' }
-					: found;
-			stageA.push(`${raw.sql} as ${col.raw(k, j)}`);
-			const rawColumn: Typed = { sql: col.raw(k, j), type: raw.type };
-			// A value counts as data exactly when a comparison could take it: not null, finite if a number.
-			const present = logic.comparable(rawColumn);
-			stageB.push(
-				`(case when ${present} then ${card.points(measure, rawColumn, path)} end) as ${col.points(k, j)}`
-			);
-			const points = col.points(k, j);
-			const own = `(case when coalesce(${points} - ${points} = 0, false) then least(greatest(${points}, ${n(0)}), ${n(100)}) end)`;
-			const imputed =
-				measure.missing.policy === 'score'
-					? n(Math.min(Math.max(measure.missing.score, 0), 100))
-					: 'NULL';
-			stageC.push(`coalesce(${own}, ${imputed}) as ${col.score(k, j)}`);
-			const value =
-				measure.missing.policy === 'score'
-					? `(case when ${own} is not null then ${rawColumn.sql} end)`
-					: `(case when ${present} then ${rawColumn.sql} end)`;
-			stageC.push(`${value} as ${col.value(k, j)}`);
+			const type = measureStages(measure, k, j, path);
 			measures.push({
 				id: measure.id,
 				value: `${plan.id}.${measure.id}.value`,
 				score: `${plan.id}.${measure.id}.score`,
-				type: raw.type
+				type
 			});
 		});
 		let j = 0;
@@ -252,7 +199,7 @@ export function scorecardsSql(
 					`(case when ${score} is not null then ${n(measure.weight)} * ${score} else ${n(0)} end)`
 				);
 			}
-			stageD.push(
+			stages.groups.push(
 				`(case when (${n(0)} + ${weights.join(' + ')}) > 0 then (${n(0)} + ${sums.join(' + ')}) / (${n(0)} + ${weights.join(' + ')}) end) as ${col.group(k, g)}`
 			);
 		});
@@ -264,7 +211,7 @@ export function scorecardsSql(
 	});
 
 	// The overall of each scorecard, over its groups present.
-	const stageE = plans.map((plan, k) => {
+	stages.overall = plans.map((plan, k) => {
 		const weights = plan.groups.map(
 			(group, g) =>
 				`(case when ${col.group(k, g)} is not null then ${n(group.weight)} else ${n(0)} end)`
@@ -309,19 +256,32 @@ export function scorecardsSql(
 			])
 		])
 	];
-	const stage = (columns: string[], from: string) =>
-		`select *${columns.length ? `, ${columns.join(',\n    ')}` : ''}\n  from (${from}${dialect.fence}) as t`;
-	const facts = `select a.id as account_id, a.name, a.segment, a.arr, a.renewal_date, a.csm, a.facts, l.metrics
-  from accounts a left join (
-    select account_id, metrics from (
-      select account_id, metrics, row_number() over (partition by account_id order by date desc) as rn
-      from snapshots where date <= cast(${quoteText(options.asOf)} as ${dialect.types.date})
-    ) as ranked where rn = 1
-  ) as l on l.account_id = a.id`;
-	let query = facts;
-	for (const columns of [stageA, stageB, stageC, stageD, stageE]) query = stage(columns, query);
+	const stage = (columns: string[], from: string, where = '') =>
+		`select *${columns.length ? `, ${columns.join(',\n    ')}` : ''}\n  from (${from}${dialect.fence}) as t${where}`;
+	const rowsOfOthers = decayPeriods > 0 || lastKnownDays > 0;
+	let query = 'select * from facts_rows';
+	for (const columns of [
+		stages.raw,
+		stages.decayInput,
+		stages.decayed,
+		stages.points,
+		stages.own,
+		stages.knownDate,
+		stages.known
+	])
+		if (columns.length) query = stage(columns, query);
+	query = stage(stages.score, query, rowsOfOthers ? ` where kind = ${CURRENT}` : '');
+	for (const columns of [stages.groups, stages.overall]) query = stage(columns, query);
+	const rows = factsRowsSql({
+		asOf: options.asOf,
+		dialect,
+		decayPeriods,
+		lastKnownDays,
+		use,
+		number: n
+	});
 	return {
-		sql: `select ${final.join(',\n  ')}\nfrom (${query}) as t\norder by account_id`,
+		sql: `${rows}\nselect ${final.join(',\n  ')}\nfrom (${query}) as t\norder by account_id`,
 		scorecards: output
 	};
 }

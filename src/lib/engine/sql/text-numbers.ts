@@ -1,8 +1,46 @@
 /**
- * Text read as a number, as JavaScript reads it, in SQL: with regular expressions rather than a
- * cast, which would fail (not give NaN) on text that is no number.
+ * Values read as numbers, as JavaScript reads them, in SQL; text with regular expressions rather
+ * than a cast, which would fail (not give NaN) on text that is no number.
  */
 import type { Dialect } from './dialect';
+import type { Typed } from './logic';
+
+/** A number literal, in a form every engine reads as the same double. */
+export function numberLiteral(d: Dialect, value: number): string {
+	if (Number.isNaN(value)) return d.special('NaN');
+	if (value === Infinity) return d.special('Infinity');
+	if (value === -Infinity) return d.special('-Infinity');
+	// From text: engines read it as the nearest double, as JavaScript wrote it.
+	return `cast('${String(value)}' as ${d.types.number})`;
+}
+
+/** JavaScript's `Number(x)` of a value that is not a left-out argument. */
+export function toNumberSql(d: Dialect, value: Typed): string {
+	const zero = numberLiteral(d, 0);
+	switch (value.type) {
+		case 'null':
+			return zero;
+		case 'number':
+			return `coalesce(${value.sql}, ${zero})`;
+		case 'boolean':
+			return `(case when ${value.sql} then ${numberLiteral(d, 1)} else ${zero} end)`;
+		case 'text':
+			return `(case when ${value.sql} is null then ${zero} else ${textToNumber(d, value.sql, zero)} end)`;
+	}
+}
+
+/** JavaScript's `parseFloat(x)`: NaN for null and booleans. */
+export function parseFloatSql(d: Dialect, value: Typed): string {
+	switch (value.type) {
+		case 'null':
+		case 'boolean':
+			return d.special('NaN');
+		case 'number':
+			return `coalesce(${value.sql}, ${d.special('NaN')})`;
+		case 'text':
+			return textParseFloat(d, value.sql);
+	}
+}
 
 /** A decimal number as JavaScript writes and reads them. */
 const DECIMAL = String.raw`[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?`;

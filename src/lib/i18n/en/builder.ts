@@ -258,7 +258,7 @@ export default {
 	'builder.sql.show': 'Show as SQL',
 	'builder.sql.label': 'Scorecard SQL',
 	'builder.sql.copy': 'Copy the SQL',
-	'builder.sql.refused': 'This scorecard cannot run in SQL yet: {path}: {reason}',
+	'builder.sql.refused': 'This scorecard cannot run in SQL: {path}: {reason}',
 
 	'builder.missing.leaveOut': 'left out',
 	'builder.missing.score': 'scored {score}',

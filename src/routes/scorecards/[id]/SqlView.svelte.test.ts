@@ -40,17 +40,30 @@ describe('the scorecard as SQL', () => {
 		expect(screen.getByRole('button', { name: 'Copy the SQL' })).toBeTruthy();
 	});
 
-	it('says which measure cannot run in SQL yet, and why', async () => {
+	it('says which measure cannot run in SQL, and why', async () => {
 		const user = userEvent.setup();
-		const decayed: Scorecard = structuredClone(scale);
-		decayed.groups[0]!.measures[0]!.decay = { periods: 3 };
-		render(SqlView, { scorecard: decayed, facts: null, asOf: '2026-11-23' });
+		const sliced: Scorecard = structuredClone(scale);
+		sliced.groups[0]!.measures[0]!.value = { substr: [{ var: 'plan' }, 0, 2] };
+		render(SqlView, { scorecard: sliced, facts: [{ plan: 'team' }], asOf: '2026-11-23' });
 		await user.click(screen.getByRole('button', { name: 'Show as SQL' }));
 		expect(
 			screen.getByText(
-				'This scorecard cannot run in SQL yet: scorecards[scale].measures[active_days]: time decay is not compiled to SQL yet'
+				'This scorecard cannot run in SQL: scorecards[scale].measures[active_days].value: the operator substr has no SQL translation'
 			)
 		).toBeTruthy();
 		expect(screen.queryByLabelText('Scorecard SQL')).toBeNull();
+	});
+
+	it('writes the portable SQL of the generic dialect for a warehouse', async () => {
+		const user = userEvent.setup();
+		const decayed: Scorecard = structuredClone(scale);
+		decayed.groups[0]!.measures[0]!.decay = { periods: 3 };
+		render(SqlView, { scorecard: decayed, facts: [{ active_days_30d: 12 }], asOf: '2026-11-23' });
+		await user.click(screen.getByRole('button', { name: 'Show as SQL' }));
+		await user.selectOptions(screen.getByLabelText('Dialect'), 'Generic (portable SQL)');
+		const sql = (screen.getByLabelText('Scorecard SQL') as HTMLTextAreaElement).value;
+		expect(sql).toContain(`json_extract_path_text(metrics, 'active_days_30d')`);
+		// Time decay averages the periods' rows in a window over the account's rows.
+		expect(sql).toContain('over (partition by account_id)');
 	});
 });
