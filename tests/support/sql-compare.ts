@@ -1,7 +1,8 @@
 /**
  * Holding SQL's results to the engine's: where a row of the compiled query differs from the
  * engine's score of the account (to 1e-9), a workspace's scorecards cut down to what compiles,
- * records compared to 1e-9, and a sample whose scorecard needs more than one row per account.
+ * records compared to 1e-9, a sample whose scorecard needs more than one row per account, and a
+ * workspace loaded with its facts and metrics in wide columns.
  */
 import { expect } from 'vitest';
 import type { AccountScore, IsoDate, Measure, Scorecard, Workspace } from '../../src/lib/engine';
@@ -13,8 +14,13 @@ import {
 	scorecardsSql,
 	SqlCompileError,
 	sqlSchemaOf,
-	type DialectName
+	type DialectName,
+	type SqlType,
+	type WideLayout
 } from '../../src/lib/engine/sql';
+import { DIALECT, quoteName } from '../../src/lib/engine/sql/dialect';
+import type { SqlEngine } from '../../src/cli/sql/engines';
+import { accountFacts, loadWorkspace } from '../../src/cli/sql/load';
 import { AS_OF } from './random-sql-workspace';
 
 const close = (a: unknown, b: unknown): boolean => {
@@ -202,4 +208,59 @@ export function sampleWithEveryKindOfMeasure(accounts: number, asOf: IsoDate): W
 			}))
 		);
 	return workspace;
+}
+
+/** The workspace with every null fact and metric left out: a wide column's NULL is no data. */
+export function withoutNulls(workspace: Workspace): Workspace {
+	const present = <T extends object>(values: T) =>
+		Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null)) as T;
+	return {
+		...workspace,
+		accounts: workspace.accounts.map((account) =>
+			account.facts ? { ...account, facts: present(account.facts) } : account
+		),
+		snapshots: workspace.snapshots.map((snapshot) => ({
+			...snapshot,
+			metrics: present(snapshot.metrics)
+		}))
+	};
+}
+
+/**
+ * Loads a workspace into DuckDB with its facts and metrics in wide columns, one per name and typed
+ * as the schema types it (names of several types are left out: SQL refuses rules reading them).
+ */
+export async function loadWide(engine: SqlEngine, workspace: Workspace): Promise<WideLayout> {
+	await loadWorkspace(engine, workspace);
+	const schema = sqlSchemaOf(workspace);
+	const d = DIALECT.duckdb;
+	const names = (records: Iterable<object>) => {
+		const found = new Set<string>();
+		for (const record of records) for (const key of Object.keys(record)) found.add(key);
+		return [...found].filter((name) => schema[name] !== undefined && schema[name] !== 'other');
+	};
+	const facts = names(workspace.accounts.map((account) => accountFacts(account)));
+	const metrics = names(workspace.snapshots.map((snapshot) => snapshot.metrics));
+	const column = (json: string, name: string) => {
+		const text = d.memberText(json, name);
+		const type = schema[name] as SqlType;
+		const value =
+			type === 'text'
+				? text
+				: type === 'boolean'
+					? `(${text} = 'true')`
+					: `cast(${text} as DOUBLE)`;
+		return `${value} as ${quoteName(name)}`;
+	};
+	const wide = (list: string[], json: string) =>
+		list.map((name) => `, ${column(json, name)}`).join('');
+	await engine.exec(`create table accounts_wide as
+		select id, name, segment, arr, renewal_date, csm${wide(facts, 'facts')} from accounts`);
+	await engine.exec(`create table snapshots_wide as
+		select account_id, date${wide(metrics, 'metrics')} from snapshots`);
+	for (const table of ['accounts', 'snapshots']) {
+		await engine.exec(`drop table ${table}`);
+		await engine.exec(`alter table ${table}_wide rename to ${table}`);
+	}
+	return { facts, metrics };
 }

@@ -194,7 +194,11 @@ describe('attachDataDir', () => {
 		await writeCsvFolder(dir, small);
 		const duckdb = await openDuckDb();
 		try {
-			const schema = await attachDataDir(duckdb, dir);
+			const { schema, layout } = await attachDataDir(duckdb, dir);
+			expect(layout).toEqual({
+				facts: ['tags', 'do_not_contact', 'plan', 'seats', 'trial', 'note'],
+				metrics: ['logins', 'sponsor', 'nps']
+			});
 			expect(await duckdb.query('select * from accounts order by id')).toEqual([
 				{
 					id: 'a1',
@@ -203,13 +207,12 @@ describe('attachDataDir', () => {
 					arr: 1200.5,
 					renewal_date: null,
 					csm: null,
-					facts: {
-						tags: ['beta', 'eu'],
-						do_not_contact: true,
-						plan: 'pro',
-						seats: 10,
-						trial: false
-					}
+					tags: ['beta', 'eu'],
+					do_not_contact: true,
+					plan: 'pro',
+					seats: 10,
+					trial: false,
+					note: null
 				},
 				{
 					id: 'a2',
@@ -218,12 +221,17 @@ describe('attachDataDir', () => {
 					arr: null,
 					renewal_date: '2027-01-31',
 					csm: null,
-					facts: { seats: 3 }
+					tags: null,
+					do_not_contact: null,
+					plan: null,
+					seats: 3,
+					trial: null,
+					note: null
 				}
 			]);
 			expect(await duckdb.query('select * from snapshots order by account_id')).toEqual([
-				{ account_id: 'a1', date: '2026-11-01', metrics: { logins: 4, sponsor: true } },
-				{ account_id: 'a2', date: '2026-11-01', metrics: { logins: 0.25 } }
+				{ account_id: 'a1', date: '2026-11-01', logins: 4, sponsor: true, nps: null },
+				{ account_id: 'a2', date: '2026-11-01', logins: 0.25, sponsor: null, nps: null }
 			]);
 			const contacts = await duckdb.query(
 				'select id, last_seen, metrics from contacts order by id'
@@ -268,7 +276,7 @@ describe('attachDataDir', () => {
 		await writeCsvFolder(dir, { ...small, contacts: [], manual_entries: [] });
 		const duckdb = await openDuckDb();
 		try {
-			const schema = await attachDataDir(duckdb, dir);
+			const { schema } = await attachDataDir(duckdb, dir);
 			expect(schema).not.toHaveProperty('users_total');
 			expect(await duckdb.query('select * from contacts')).toEqual([]);
 			const columns = await duckdb.query('describe manual_entries');

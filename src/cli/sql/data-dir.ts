@@ -17,6 +17,7 @@ import {
 	type SqlSchema,
 	type SqlType
 } from '../../lib/engine/sql/schema';
+import type { WideLayout } from '../../lib/engine/sql/layout';
 import { CliError } from '../io';
 import type { SqlEngine } from './engines';
 
@@ -31,6 +32,8 @@ interface Shape {
 	columns: readonly (readonly [name: string, kind: Kind, required: boolean])[];
 	/** The JSON column the file's other columns go into (none: they are not read). */
 	packed?: 'facts' | 'metrics';
+	/** The file's other columns are the table's facts or metrics, kept wide (`WideLayout`). */
+	wide?: 'facts' | 'metrics';
 	/** The packed column is NULL when no cell of the row has data: a contact without usage. */
 	emptyIsNull?: boolean;
 }
@@ -47,7 +50,7 @@ const SHAPES: Record<Table, Shape> = {
 			['renewal_date', 'text', false],
 			['csm', 'text', false]
 		],
-		packed: 'facts'
+		wide: 'facts'
 	},
 	snapshots: {
 		required: true,
@@ -55,7 +58,7 @@ const SHAPES: Record<Table, Shape> = {
 			['account_id', 'text', true],
 			['date', 'date', true]
 		],
-		packed: 'metrics'
+		wide: 'metrics'
 	},
 	contacts: {
 		required: false,
@@ -219,9 +222,13 @@ function viewSql(table: Table, file: DataFile | null): string {
 		const value = `cast(${quoteName(name)} as ${type})`;
 		return `${kind === 'text' ? `nullif(trim(${value}), '')` : value} as ${quoteName(name)}`;
 	});
+	const known = new Set(shape.columns.map(([name]) => name));
+	const others = (file?.columns ?? []).filter((column) => !known.has(column.name));
+	// Read as they are: packing them into JSON would cost more than scoring them.
+	if (shape.wide)
+		for (const column of others)
+			list.push(`${packedValue(table, column)} as ${quoteName(column.name)}`);
 	if (shape.packed) {
-		const known = new Set(shape.columns.map(([name]) => name));
-		const others = (file?.columns ?? []).filter((column) => !known.has(column.name));
 		const members = others.map((c) => `${quoteName(c.name)} := ${packedValue(table, c)}`);
 		// A merge patch leaves out the members that are null: an empty cell is absent, not null.
 		const packed = members.length
@@ -248,7 +255,7 @@ async function addColumnTypes(engine: SqlEngine, builder: SchemaBuilder, file: D
 	for (const [name, kind] of shape.columns)
 		if (file.table === 'accounts' && file.columns.some((column) => column.name === name))
 			builder.addType(name, kind === 'number' ? 'number' : 'text');
-	if (!shape.packed) return;
+	if (!shape.packed && !shape.wide) return;
 	const known = new Set(shape.columns.map(([name]) => name));
 	const others = file.columns.filter((column) => !known.has(column.name));
 	const unsure = file.format === 'csv' ? others.filter((c) => c.type === 'VARCHAR') : [];
@@ -303,11 +310,15 @@ async function addPeopleAndManualTypes(engine: SqlEngine, builder: SchemaBuilder
  * the files of `dir`, and returns the schema of what they hold. A folder or file that will not do
  * is a CliError naming it and what is wrong.
  */
-export async function attachDataDir(engine: SqlEngine, dir: string): Promise<SqlSchema> {
+export async function attachDataDir(
+	engine: SqlEngine,
+	dir: string
+): Promise<{ schema: SqlSchema; layout: WideLayout }> {
 	if (engine.dialect !== 'duckdb') throw new Error('attachDataDir: DuckDB reads the files');
 	if (!existsSync(dir) || !statSync(dir).isDirectory())
 		throw new CliError(`--data ${dir}: no such folder`);
 	const builder = new SchemaBuilder();
+	const layout = { facts: [] as string[], metrics: [] as string[] };
 	for (const table of TABLES) {
 		const found = findFile(dir, table);
 		const file = found && { ...found, table, columns: await columnsOf(engine, found) };
@@ -321,6 +332,11 @@ export async function attachDataDir(engine: SqlEngine, dir: string): Promise<Sql
 					`${file.path} lacks the column${lacking.length > 1 ? 's' : ''} ${lacking.map(([name]) => name).join(', ')} (it has ${[...names].join(', ')})`
 				);
 		}
+		const wide = SHAPES[table].wide;
+		if (wide && file)
+			for (const column of file.columns)
+				if (!SHAPES[table].columns.some(([name]) => name === column.name))
+					layout[wide].push(column.name);
 		try {
 			await engine.exec(`create or replace view ${table} as ${viewSql(table, file)}`);
 			// A contact's own metrics are no account's facts: the people facts stand for them.
@@ -331,5 +347,5 @@ export async function attachDataDir(engine: SqlEngine, dir: string): Promise<Sql
 		}
 	}
 	await addPeopleAndManualTypes(engine, builder);
-	return builder.schema();
+	return { schema: builder.schema(), layout };
 }

@@ -13,7 +13,8 @@ import {
 	type DialectName,
 	type SqlOutput,
 	type SqlSchema,
-	type SqlType
+	type SqlType,
+	type WideLayout
 } from '../../lib/engine/sql';
 import { CliError } from '../io';
 import { attachDataDir, dataFileError } from './data-dir';
@@ -29,7 +30,7 @@ export type ScoreRecord = Pick<
 /** The query, or a CliError naming the measure SQL cannot compile and why. */
 export function compiledSql(
 	workspace: Pick<Workspace, 'scorecards'>,
-	options: { asOf: string; dialect: DialectName; schema: SqlSchema }
+	options: { asOf: string; dialect: DialectName; schema: SqlSchema; layout?: WideLayout }
 ): SqlOutput {
 	try {
 		return scorecardsSql(workspace.scorecards, options);
@@ -126,13 +127,19 @@ export async function scoreInSql(
 		options.engine === 'duckdb' ? await openDuckDb() : await openPostgres(options.databaseUrl!);
 	try {
 		let schema: SqlSchema;
+		let layout: WideLayout | undefined;
 		if (options.engine === 'duckdb' && options.data !== undefined)
-			schema = await attachDataDir(engine, options.data);
+			({ schema, layout } = await attachDataDir(engine, options.data));
 		else if (options.engine === 'duckdb') {
 			await loadWorkspace(engine, workspace);
 			schema = sqlSchemaOf(workspace);
 		} else schema = await schemaOfTables(engine);
-		const output = compiledSql(workspace, { asOf: options.asOf, dialect: options.engine, schema });
+		const output = compiledSql(workspace, {
+			asOf: options.asOf,
+			dialect: options.engine,
+			schema,
+			layout
+		});
 		const rows = await engine.query(output.sql).catch((error: unknown) => {
 			// A cell its column's type cannot hold is found only now, as the files are read.
 			throw (options.data !== undefined && dataFileError(error, options.data)) || error;

@@ -14,7 +14,7 @@ import { Random } from '$lib/engine/random';
 import { scorecardsSql, sqlSchemaOf } from '$lib/engine/sql';
 import { createDatabase } from '../../../tests/support/postgres';
 import { AS_OF, randomSqlWorkspace } from '../../../tests/support/random-sql-workspace';
-import { compiling, difference } from '../../../tests/support/sql-compare';
+import { compiling, difference, loadWide, withoutNulls } from '../../../tests/support/sql-compare';
 import { openDuckDb, openPostgres, type SqlEngine } from './engines';
 import { loadWorkspace } from './load';
 
@@ -35,6 +35,7 @@ describe('scorecards in SQL', () => {
 	it('score 200 random workspaces as the engine does, on DuckDB and PostgreSQL', async () => {
 		const random = new Random(20261204);
 		let compared = 0;
+		let comparedWide = 0;
 		let measuresKept = 0;
 		let measuresRefused = 0;
 		const covered = { decay: 0, manual: 0, lastKnown: 0, people: 0 };
@@ -70,11 +71,30 @@ describe('scorecards in SQL', () => {
 					compared++;
 				}
 			}
+			// The same workspace, its facts and metrics in wide columns (a NULL there is no data).
+			const stripped = withoutNulls(workspace);
+			const layout = await loadWide(duckdb, stripped);
+			const { sql } = scorecardsSql(scorecards, {
+				asOf: AS_OF,
+				dialect: 'duckdb',
+				schema: sqlSchemaOf(stripped),
+				layout
+			});
+			const rows = new Map((await duckdb.query(sql)).map((row) => [row.account_id as string, row]));
+			for (const score of scoreWorkspace(stripped, AS_OF)) {
+				const differs = difference(score, rows.get(score.account_id)!, scorecards);
+				if (differs)
+					throw new Error(
+						`wide columns on DuckDB differ on ${differs} of ${score.account_id}:\n${JSON.stringify(score)}\n${JSON.stringify(rows.get(score.account_id))}\nscorecards: ${JSON.stringify(scorecards)}`
+					);
+				comparedWide++;
+			}
 		}
 		console.log(
-			`compared ${compared} account scores (two engines); ${measuresKept} measures compiled, ${measuresRefused} refused; compiled with decay ${covered.decay}, manual ${covered.manual}, last known ${covered.lastKnown}, people facts ${covered.people}`
+			`compared ${compared} account scores (two engines) and ${comparedWide} with wide columns (DuckDB); ${measuresKept} measures compiled, ${measuresRefused} refused; compiled with decay ${covered.decay}, manual ${covered.manual}, last known ${covered.lastKnown}, people facts ${covered.people}`
 		);
 		expect(compared).toBe(200 * 20 * 2);
+		expect(comparedWide).toBe(200 * 20);
 		expect(measuresKept).toBeGreaterThan(3 * measuresRefused);
 		for (const count of Object.values(covered)) expect(count).toBeGreaterThan(100);
 	}, 600_000);

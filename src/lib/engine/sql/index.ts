@@ -9,5 +9,6 @@ export {
 	type SqlSchema,
 	type SqlType
 } from './schema';
+export type { WideLayout } from './layout';
 export { scorecardsSql, type SqlOutput } from './scorecards';
 export { tablesSql, ACCOUNT_COLUMNS } from './tables';

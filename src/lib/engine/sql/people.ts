@@ -6,6 +6,7 @@
  */
 import { DORMANT_DAYS, POWER_USER_DAYS } from '../people';
 import type { Dialect } from './dialect';
+import type { Source } from './layout';
 
 /** The columns a facts row gains, by people fact name; each is NULL when the fact is absent. */
 export const PEOPLE_COLUMNS: Record<string, string> = {
@@ -71,13 +72,14 @@ export function peopleSql(d: Dialect, keys: string, number: (value: number) => s
   group by account_id, at_date, fa`;
 }
 
-/** The number of features an account has on a row, as the engine finds it (a snapshot wins). */
-export function featuresAvailableSql(d: Dialect): string {
-	const name = 'features_available';
-	const number = (json: string) =>
-		`(case when ${d.jsonIs(d.member(json, name), 'number')} then cast(${d.memberText(json, name)} as ${d.types.number}) end)`;
-	// `??`: a metric that is absent or null leaves the account's fact to answer.
-	const fromMetrics = `(${d.member('metrics', name)} is null or ${d.jsonIs(d.member('metrics', name), 'null')})`;
-	const value = `(case when coalesce(${fromMetrics}, true) then ${number('facts')} else ${number('metrics')} end)`;
+/**
+ * The number of features an account has on a row, as the engine finds it: the snapshot's metric,
+ * unless absent or null, else the account's fact; counted when a positive number.
+ */
+export function featuresAvailableSql(d: Dialect, sources: readonly Source[]): string {
+	// `??` over the sources in precedence: the first that is not nullish answers.
+	const value = sources.length
+		? `(case ${sources.map((source) => `when not (${source.nullish}) then ${source.number}`).join(' ')} end)`
+		: 'NULL';
 	return `(case when ${value} > 0 then ${value} end)`;
 }

@@ -9,6 +9,7 @@
 import { addDays } from '../dates';
 import { quoteName, quoteText, type Dialect } from './dialect';
 import { SqlCompileError } from './errors';
+import { carried, columnsOf, sourcesOf, type WideLayout } from './layout';
 import type { Scope, Typed } from './logic';
 import { featuresAvailableSql, PEOPLE_COLUMNS, peopleSql } from './people';
 import type { SqlSchema, SqlType } from './schema';
@@ -34,7 +35,12 @@ const manualColumn = (k: number) => ({ value: `manual_v_${k}`, age: `manual_age_
  * facts, then the account's facts, then its columns; `manual.<id>` and `manual_age.<id>` (when
  * the workspace has manual entries) from the entries of the row's date.
  */
-export function rowScope(dialect: Dialect, schema: SqlSchema, use: RowsUse): Scope {
+export function rowScope(
+	dialect: Dialect,
+	schema: SqlSchema,
+	use: RowsUse,
+	layout?: WideLayout
+): Scope {
 	const typed = (text: string, type: SqlType) =>
 		type === 'text'
 			? text
@@ -51,28 +57,27 @@ export function rowScope(dialect: Dialect, schema: SqlSchema, use: RowsUse): Sco
 		dialect,
 		schema,
 		read(name, type) {
-			const sources = ['metrics', 'facts'];
+			const sources = sourcesOf(dialect, layout, name, type);
 			const column =
 				name === 'id'
 					? 'account_id'
 					: (ACCOUNT_COLUMNS as readonly string[]).includes(name)
 						? quoteName(name)
 						: null;
-			const whens = sources.map(
-				(json) =>
-					`when ${dialect.member(json, name)} is not null then ${typed(dialect.memberText(json, name), type)}`
-			);
-			const present = sources.map((json) => `${dialect.member(json, name)} is not null`);
+			const whens = sources.map((source) => `when ${source.present} then ${source.value(type)}`);
+			const present = sources.map((source) => source.present);
 			const people = Object.hasOwn(PEOPLE_COLUMNS, name) ? PEOPLE_COLUMNS[name]! : null;
 			if (people && type === 'number') {
 				// People facts come after the account's facts and before the snapshot's metrics.
 				use.people = true;
-				whens.splice(1, 0, `when ${people} is not null then ${people}`);
+				const afterMetrics = sources[0]?.from === 'metrics' ? 1 : 0;
+				whens.splice(afterMetrics, 0, `when ${people} is not null then ${people}`);
 				present.push(`${people} is not null`);
 			}
 			if (column) present.push(`${column} is not null`);
+			const otherwise = column ? `cast(${column} as ${dialect.types[type]})` : 'NULL';
 			return {
-				value: `(case ${whens.join(' ')} else ${column ? `cast(${column} as ${dialect.types[type]})` : 'NULL'} end)`,
+				value: whens.length ? `(case ${whens.join(' ')} else ${otherwise} end)` : otherwise,
 				present: `(${present.join(' or ')})`
 			};
 		},
@@ -106,6 +111,8 @@ export interface RowsOptions {
 	lastKnownDays: number;
 	use: RowsUse;
 	number: (value: number) => string;
+	schema: SqlSchema;
+	layout?: WideLayout;
 }
 
 /** `with` clauses defining the relation `facts_rows`, one row per account and kind (see above). */
@@ -113,17 +120,19 @@ export function factsRowsSql(options: RowsOptions): string {
 	const { dialect: d, asOf } = options;
 	const date = (iso: string) => `cast(${quoteText(iso)} as ${d.types.date})`;
 	const num = (sql: string) => `cast(${sql} as ${d.types.number})`;
-	const account = `a.id as account_id, a.name, a.segment, a.arr, a.renewal_date, a.csm, a.facts`;
+	const { layout } = options;
+	const account = `a.id as account_id, a.name, a.segment, a.arr, a.renewal_date, a.csm, ${carried(layout, 'facts', 'a')}`;
+	const metrics = columnsOf(layout, 'metrics');
 	const ctes: string[] = [
 		`latest as (
-  select account_id, metrics, date from (
-    select account_id, metrics, date, row_number() over (partition by account_id order by date desc) as rn
+  select account_id${metrics}, date from (
+    select account_id${metrics}, date, row_number() over (partition by account_id order by date desc) as rn
     from snapshots where date <= ${date(asOf)}
   ) as ranked where rn = 1
 )`
 	];
 	const branches = [
-		`select ${account}, l.metrics, l.date as snap_date, ${date(asOf)} as at_date, ${CURRENT} as kind,
+		`select ${account}, ${carried(layout, 'metrics', 'l')}, l.date as snap_date, ${date(asOf)} as at_date, ${CURRENT} as kind,
     ${num(`(case when l.date > ${date(addDays(asOf, -30))} then 0 end)`)} as period, ${num('NULL')} as age
   from accounts a left join latest l on l.account_id = a.id`
 	];
@@ -136,29 +145,29 @@ export function factsRowsSql(options: RowsOptions): string {
 		// The period holding the as-of date's own snapshot takes that date's facts, as the engine does.
 		// Periods too old are left out after the window, not by a second bound on the date: DuckDB
 		// 1.5 fails (an internal error) on a window over a date range of a view casting its dates.
-		branches.push(`select ${account}, s.metrics, s.date as snap_date,
+		branches.push(`select ${account}, ${carried(layout, 'metrics', 's')}, s.date as snap_date,
     (case when s.date = l.date then ${date(asOf)} else (case s.period ${end} end) end) as at_date,
     ${PERIOD} as kind, ${num('s.period')} as period, ${num('NULL')} as age
   from accounts a left join latest l on l.account_id = a.id join (
-    select account_id, metrics, date, period from (
-      select account_id, metrics, date, period,
+    select account_id${metrics}, date, period from (
+      select account_id${metrics}, date, period,
         row_number() over (partition by account_id, period order by date desc) as rn
       from (
-        select account_id, metrics, date, (case ${which} end) as period from snapshots
+        select account_id${metrics}, date, (case ${which} end) as period from snapshots
         where date <= ${date(addDays(asOf, -30))}
       ) as windowed
     ) as ranked where rn = 1 and period is not null
   ) as s on s.account_id = a.id`);
 	}
 	if (options.lastKnownDays > 0)
-		branches.push(`select ${account}, s.metrics, s.date as snap_date, s.date as at_date, ${EARLIER} as kind,
+		branches.push(`select ${account}, ${carried(layout, 'metrics', 's')}, s.date as snap_date, s.date as at_date, ${EARLIER} as kind,
     ${num('NULL')} as period, ${num(d.daysBetween('s.date', date(asOf)))} as age
   from accounts a join latest l on l.account_id = a.id
     join snapshots s on s.account_id = a.id and s.date < l.date and s.date >= ${date(addDays(asOf, -options.lastKnownDays))}`);
 	const { people, manual } = options.use;
 	ctes.push(
 		`rows_only as (
-  select *${people ? `, ${featuresAvailableSql(d)} as fa` : ''} from (
+  select *${people ? `, ${featuresAvailableSql(d, sourcesOf(d, layout, 'features_available', options.schema.features_available))} as fa` : ''} from (
   ${branches.join('\n  union all\n  ')}
   ) as u
 )`

@@ -17,6 +17,7 @@ import { bandsFromTop, NO_DATA } from '../scoring/measure';
 import type { MeasurePlan, ScorecardPlan } from '../scoring/plan';
 import type { IsoDate, Scorecard } from '../types';
 import { DIALECT, quoteName, quoteText, type DialectName } from './dialect';
+import type { WideLayout } from './layout';
 import { LogicSql, type Typed } from './logic';
 import { MeasureSql } from './measures';
 import { CURRENT, EARLIER, factsRowsSql, rowScope, type RowsUse } from './rows';
@@ -67,11 +68,17 @@ interface Stages {
 
 export function scorecardsSql(
 	scorecards: readonly Scorecard[],
-	options: { asOf: IsoDate; dialect: DialectName; schema: SqlSchema }
+	options: {
+		asOf: IsoDate;
+		dialect: DialectName;
+		schema: SqlSchema;
+		/** The tables' facts and metrics in wide columns; JSON columns when left out. */
+		layout?: WideLayout;
+	}
 ): SqlOutput {
 	const dialect = DIALECT[options.dialect];
 	const use: RowsUse = { people: false, manual: [] };
-	const scope = rowScope(dialect, options.schema, use);
+	const scope = rowScope(dialect, options.schema, use, options.layout);
 	const logic = new LogicSql(scope);
 	const plans = compileScorecards(scorecards, 'closure').map((card) => card.plan);
 	const n = (value: number) => logic.number(value);
@@ -278,7 +285,9 @@ export function scorecardsSql(
 		decayPeriods,
 		lastKnownDays,
 		use,
-		number: n
+		number: n,
+		schema: options.schema,
+		layout: options.layout
 	});
 	return {
 		sql: `${rows}\nselect ${final.join(',\n  ')}\nfrom (${query}) as t\norder by account_id`,
