@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine } from '../../tests/support/cli';
 import { backtestWorkspace } from '../lib/engine/backtest';
+import { toJson } from './commands/backtest';
 import { generateSample } from '../lib/engine/sample';
 import { fixture } from '../../tests/support/workspace';
 
@@ -114,6 +115,66 @@ describe('engine backtest', () => {
 				code: 1,
 				stderr: expect.stringContaining('no such file')
 			});
+		}
+	);
+
+	it(
+		'adds calibrated probabilities with --calibration, every other field as it was',
+		{ timeout: 90_000 },
+		async () => {
+			const { code, stdout } = await engine(
+				'backtest',
+				'--workspace',
+				sample,
+				'--horizon',
+				'60',
+				'--format',
+				'json',
+				'--calibration'
+			);
+			expect(code).toBe(0);
+			const report = JSON.parse(stdout);
+			const plain = JSON.parse(
+				toJson(backtestWorkspace(generateSample({ accounts: 600 }), { horizons: [60] }))
+			);
+			const scale = report.results[0];
+			for (const [key, value] of Object.entries(plain.results[0]))
+				expect(scale[key], key).toEqual(value);
+			expect(scale.brier).toBeGreaterThan(0);
+			expect(scale.brier).toBeLessThan(scale.brier_linear_score);
+			expect(scale.reliability.length).toBe(10);
+			expect(scale.reliability[0]).toEqual({
+				decile: 1,
+				outcomes: expect.any(Number),
+				churned: expect.any(Number),
+				predicted: expect.any(Number),
+				observed: expect.any(Number)
+			});
+			expect(scale.baseline_logistic_regression).toMatchObject({
+				held_out_auc: expect.any(Number),
+				held_out_brier: expect.any(Number)
+			});
+			expect(scale.accounts).toHaveLength(scale.scored);
+			for (const account of scale.accounts) {
+				expect(account).toMatchObject({
+					account_id: expect.any(String),
+					as_of: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+					probability: expect.any(Number)
+				});
+				expect(account.probability_low).toBeLessThanOrEqual(account.probability);
+				expect(account.probability_high).toBeGreaterThanOrEqual(account.probability);
+			}
+			const text = await engine(
+				'backtest',
+				'--workspace',
+				sample,
+				'--horizon',
+				'60',
+				'--calibration'
+			);
+			expect(text.stdout).toMatch(
+				/calibration \(.+\): held-out brier 0\.\d{3} · score read linearly/
+			);
 		}
 	);
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { backtestUsage, runBacktest } from './commands/backtest';
+import { discoverUsage, runDiscover } from './commands/discover';
 import { planUsage, runPlan } from './commands/plan';
 import { runRun, runUsage } from './commands/run';
 import { runSample, sampleUsage } from './commands/sample';
@@ -23,7 +24,11 @@ commands:
   ${sampleUsage}
       writes the seeded sample workspace (same seed, same file)
   ${backtestUsage}
-      how well each scorecard's score foresaw churn 30, 60 and 90 days ahead (text, or JSON)
+      how well each scorecard's score foresaw churn 30, 60 and 90 days ahead (text, or JSON);
+      --calibration adds calibrated probabilities, their Brier score and reliability per decile
+  ${discoverUsage}
+      builds a scorecard by forward selection of facts with fitted scorings: prints the path (AUC
+      after each step) and the resulting draft (text, or JSON)
   ${planUsage}
       what the enabled plays would do: one entry per action and recipient, with its key, status and reason
   ${runUsage}
@@ -36,10 +41,11 @@ const commands: Record<
 	string,
 	{
 		usage: string;
-		options: Record<string, { type: 'string' }>;
+		/** Options with a value, and flags (`boolean`, true when given). */
+		options: Record<string, { type: 'string' | 'boolean' }>;
 		/** The text for stdout, or its streams and exit status (warnings, a command that sends). */
 		run: (
-			values: Record<string, string | undefined>
+			values: Record<string, string | boolean | undefined>
 		) => string | CommandOutput | Promise<CommandOutput>;
 	}
 > = {
@@ -81,9 +87,20 @@ const commands: Record<
 		options: {
 			workspace: { type: 'string' },
 			horizon: { type: 'string' },
-			format: { type: 'string' }
+			format: { type: 'string' },
+			calibration: { type: 'boolean' }
 		},
 		run: runBacktest
+	},
+	discover: {
+		usage: discoverUsage,
+		options: {
+			workspace: { type: 'string' },
+			horizon: { type: 'string' },
+			target: { type: 'string' },
+			format: { type: 'string' }
+		},
+		run: runDiscover
 	},
 	plan: {
 		usage: planUsage,
@@ -118,14 +135,14 @@ async function main(argv: string[]): Promise<number> {
 	const command = commands[name];
 	try {
 		if (!command) throw new UsageError(`unknown command "${name}"\n${USAGE}`);
-		let values: Record<string, string | undefined>;
+		let values: Record<string, string | boolean | undefined>;
 		try {
 			values = parseArgs({
 				args: rest,
 				options: command.options,
 				strict: true,
 				allowPositionals: false
-			}).values as Record<string, string | undefined>;
+			}).values as Record<string, string | boolean | undefined>;
 		} catch (error) {
 			throw new UsageError(`${(error as Error).message}\nusage: engine ${command.usage}`);
 		}

@@ -6,6 +6,7 @@
 import {
 	backtestWorkspace,
 	type BacktestReport,
+	type CalibrationSummary,
 	type ScorecardBacktest
 } from '../../lib/engine/backtest';
 import { readWorkspace, UsageError } from '../io';
@@ -14,9 +15,11 @@ export interface BacktestArguments {
 	workspace?: string;
 	horizon?: string;
 	format?: string;
+	calibration?: boolean;
 }
 
-export const backtestUsage = 'backtest --workspace FILE [--horizon 30|60|90] [--format text|json]';
+export const backtestUsage =
+	'backtest --workspace FILE [--horizon 30|60|90] [--format text|json] [--calibration]';
 
 /** Unmeasured facts printed per scorecard and horizon. */
 const FACTS_SHOWN = 5;
@@ -25,6 +28,50 @@ const CONVENTION =
 	'A low score predicts churn. auc: the chance that a churned account scored below a retained ' +
 	'one (ties count half). An account is flagged when its score is below the threshold. Churn ' +
 	'is an outcome of type "churned"; "downsold" is not churn.';
+
+/**
+ * The fields `--calibration` adds to a result: `brier`, `reliability` and `accounts` with each
+ * scored outcome's `probability`, as the issue names them, then the rest under clear names.
+ */
+function calibrationRecord(calibration: CalibrationSummary) {
+	if (!calibration.ok)
+		return {
+			brier: null,
+			reliability: [],
+			accounts: [],
+			calibration: { unavailable: calibration.reason }
+		};
+	const { baseline } = calibration;
+	return {
+		brier: calibration.brier,
+		reliability: calibration.reliability,
+		accounts: calibration.outcomes.map((outcome) => ({
+			account_id: outcome.accountId,
+			as_of: outcome.asOf,
+			outcome_date: outcome.outcomeDate,
+			held_out: outcome.heldOut,
+			churned: outcome.churned,
+			probability: outcome.p,
+			probability_low: outcome.low,
+			probability_high: outcome.high
+		})),
+		brier_linear_score: calibration.brierUncalibrated,
+		baseline_logistic_regression: baseline.ok
+			? {
+					held_out_auc: baseline.auc,
+					held_out_brier: baseline.brier,
+					lambda: baseline.lambda,
+					facts: baseline.facts
+				}
+			: { unavailable: baseline.reason },
+		calibration: {
+			method: calibration.method,
+			train: calibration.train,
+			held_out: calibration.heldOut,
+			fit: calibration.fit
+		}
+	};
+}
 
 /** The record of one scorecard and horizon, with the field names the issue gives. */
 function record(result: ScorecardBacktest) {
@@ -104,7 +151,8 @@ function record(result: ScorecardBacktest) {
 			missing_share: fact.missingShare,
 			share: fact.share,
 			held_out_auc_with_fact: fact.heldOut.withFact
-		}))
+		})),
+		...(result.calibration ? calibrationRecord(result.calibration) : {})
 	};
 }
 
@@ -136,6 +184,25 @@ function table(rows: readonly (readonly string[])[], right: readonly boolean[]):
 				.join('  ')
 				.trimEnd()
 	);
+}
+
+const METHODS = { platt: 'Platt', isotonic: 'isotonic', blend: 'Platt and isotonic blended' };
+
+function calibrationText(calibration: CalibrationSummary): string[] {
+	if (!calibration.ok) return [`  calibration: none (${calibration.reason})`];
+	const { baseline, train } = calibration;
+	const method = `${METHODS[calibration.method]}, fitted on ${train.outcomes} training outcomes`;
+	const benchmark = baseline.ok
+		? `logistic regression on all facts ${figure(baseline.brier)} (auc ${figure(baseline.auc)})`
+		: `no logistic regression on all facts (${baseline.reason})`;
+	return [
+		`  calibration (${method}): held-out brier ${figure(calibration.brier)} · ` +
+			`score read linearly ${figure(calibration.brierUncalibrated)} · ${benchmark}`,
+		'  reliability, predicted → observed per held-out decile: ' +
+			calibration.reliability
+				.map((bin) => `${percent(bin.predicted)} → ${percent(bin.observed)}`)
+				.join(', ')
+	];
 }
 
 function resultText(result: ScorecardBacktest): string[] {
@@ -192,6 +259,7 @@ function resultText(result: ScorecardBacktest): string[] {
 					.map((fact) => `${fact.fact} ${figure(fact.auc)} (${fact.direction})`)
 					.join(', ')
 		);
+	if (result.calibration) lines.push(...calibrationText(result.calibration));
 	return lines;
 }
 
@@ -213,6 +281,9 @@ export function runBacktest(args: BacktestArguments): string {
 			);
 		horizons = [Number(args.horizon)];
 	}
-	const report = backtestWorkspace(readWorkspace(args.workspace), { horizons });
+	const report = backtestWorkspace(readWorkspace(args.workspace), {
+		horizons,
+		calibration: args.calibration === true
+	});
 	return format === 'json' ? toJson(report) : toText(report);
 }

@@ -7,6 +7,8 @@ import type { Backend } from '../logic';
 import type { CompiledScorecard } from '../scoring';
 import type { Workspace } from '../types';
 import { auc, liftLowestDecile, rocCurve } from './auc';
+import { baselineRegression } from './baseline';
+import { calibrationSummary } from './calibrate';
 import {
 	bandRates,
 	bestThreshold,
@@ -14,7 +16,7 @@ import {
 	defaultThreshold,
 	thresholdMetrics
 } from './metrics';
-import { Observer } from './observe';
+import { isEvent, Observer } from './observe';
 import { trainingAccounts } from './split';
 import {
 	HORIZONS,
@@ -51,7 +53,12 @@ export function backtestScorecard(
 	horizon: number,
 	observations: readonly Observation[],
 	train: ReadonlySet<string>,
-	options: { seed?: number; maxFacts?: number; lookAheadFacts?: readonly string[] } = {}
+	options: {
+		seed?: number;
+		maxFacts?: number;
+		lookAheadFacts?: readonly string[];
+		calibration?: boolean;
+	} = {}
 ): ScorecardBacktest {
 	const { seed = 1, maxFacts = 20, lookAheadFacts = [] } = options;
 	const lookAhead = new Set(lookAheadFacts);
@@ -116,7 +123,17 @@ export function backtestScorecard(
 			churned: observation.churned
 		})),
 		weights: suggestWeights(card, scored, train, seed),
-		unmeasured: unmeasuredFacts(card, scored, train, { limit: maxFacts, exclude: lookAhead })
+		unmeasured: unmeasuredFacts(card, scored, train, { limit: maxFacts, exclude: lookAhead }),
+		...(options.calibration
+			? {
+					calibration: calibrationSummary(
+						scored,
+						train,
+						baselineRegression(scored, train, { seed, exclude: lookAhead }),
+						seed
+					)
+				}
+			: {})
 	};
 }
 
@@ -129,11 +146,11 @@ export function backtestWorkspace(
 	options: BacktestOptions & { backend?: Backend } = {}
 ): BacktestReport {
 	const { horizons = HORIZONS, seed = 1, trainShare = 0.7, maxFacts = 20, onProgress } = options;
-	const observer = new Observer(workspace, options.backend);
+	const observer = new Observer(workspace, options.backend, options.target);
 	const train = trainingAccounts(
 		workspace.outcomes.map((outcome) => ({
 			accountId: outcome.account_id,
-			churned: outcome.type === 'churned'
+			churned: isEvent(outcome.type, options.target)
 		})),
 		seed,
 		trainShare
@@ -149,7 +166,8 @@ export function backtestWorkspace(
 				backtestScorecard(card, horizon, observed.byScorecard.get(card.id)!, train, {
 					seed,
 					maxFacts,
-					lookAheadFacts: observer.lookAheadFacts
+					lookAheadFacts: observer.lookAheadFacts,
+					calibration: options.calibration
 				})
 			);
 			onProgress?.(results.length, total);

@@ -16,3 +16,26 @@ export {
 export { addFactMeasure, applyWeights } from './apply';
 export { fitLogistic, type LogisticFit } from './logistic';
 export { trainingAccounts } from './split';
+export {
+	Calibration,
+	brierScore,
+	calibrationSummary,
+	fitCalibration,
+	reliabilityOf,
+	type CalibrationFit,
+	type CalibrationMethod,
+	type CalibrationResult,
+	type CalibrationSummary,
+	type OutcomeProbability,
+	type Probability,
+	type ReliabilityBin,
+	type ScoredOutcome
+} from './calibrate';
+export { baselineRegression, type BaselineResult } from './baseline';
+export {
+	discoverScorecard,
+	type Discovery,
+	type DiscoveryOptions,
+	type DiscoveryResult,
+	type DiscoveryStep
+} from './discover';

@@ -13,8 +13,19 @@ import {
 	selectScorecard,
 	type CompiledScorecard
 } from '../scoring';
-import type { Account, Workspace } from '../types';
+import type { Account, Outcome, Workspace } from '../types';
 import type { Observation } from './types';
+
+/**
+ * What the backtest foresees. A low score goes with the event to avoid: churn, or for
+ * `expansion` not expanding (so that Green means ready to grow).
+ */
+export type Target = 'churn' | 'expansion';
+
+/** Whether an outcome is the event of `target`: an Observation's `churned` holds this. */
+export function isEvent(type: Outcome['type'], target: Target = 'churn'): boolean {
+	return target === 'expansion' ? type !== 'expanded' : type === 'churned';
+}
 
 export interface Observed {
 	/** Each published scorecard's outcomes, scored or not ("No data": overall NaN). */
@@ -44,9 +55,11 @@ export class Observer {
 	readonly #workspace: Workspace;
 	readonly #accounts: Map<string, Account>;
 	readonly #source: FactsSource;
+	readonly #target: Target;
 
-	constructor(workspace: Workspace, backend: Backend = 'auto') {
+	constructor(workspace: Workspace, backend: Backend = 'auto', target: Target = 'churn') {
 		this.#workspace = workspace;
+		this.#target = target;
 		this.scorecards = compileScorecards(workspace.scorecards, backend);
 		this.#accounts = new Map(workspace.accounts.map((account) => [account.id, account]));
 		this.#source = new FactsSource(workspace, factsNeedsOf(this.scorecards));
@@ -75,7 +88,7 @@ export class Observer {
 				accountId: account.id,
 				outcomeDate: outcome.date,
 				asOf,
-				churned: outcome.type === 'churned',
+				churned: isEvent(outcome.type, this.#target),
 				scores,
 				facts
 			});

@@ -5,6 +5,8 @@
  * "flagged" at a threshold when its score is below it.
  */
 import type { Facts, IsoDate, Measure } from '../types';
+import type { CalibrationSummary } from './calibrate';
+import type { Target } from './observe';
 
 /** Days before the outcome at which accounts are scored. */
 export const HORIZONS = [30, 60, 90] as const;
@@ -178,6 +180,8 @@ export interface ScorecardBacktest {
 	points: ScoredPoint[];
 	weights: WeightSuggestion;
 	unmeasured: FactSuggestion[];
+	/** Calibrated probabilities and the baseline regression; only with `calibration: true`. */
+	calibration?: CalibrationSummary;
 }
 
 export interface BacktestReport {
@@ -203,4 +207,14 @@ export interface BacktestOptions {
 	maxFacts?: number;
 	/** Called as each scorecard and horizon is done, for progress bars. */
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * Also fit calibrated probabilities and the baseline regression: slower (a bootstrap and a
+	 * cross-validated regression per scorecard and horizon), so only when asked.
+	 */
+	calibration?: boolean;
+	/**
+	 * The event a low score foresees: churn (default), or for `expansion` not expanding. Each
+	 * Observation's `churned` then holds that event, and so do the calibrated probabilities.
+	 */
+	target?: Target;
 }
