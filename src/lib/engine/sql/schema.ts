@@ -106,8 +106,14 @@ export function sqlSchemaOfFacts(
 ): SqlSchema {
 	const builder = new SchemaBuilder();
 	for (const record of records)
-		for (const [key, value] of Object.entries(record)) builder.add(key, value);
+		for (const [key, value] of Object.entries(record)) {
+			builder.add(key, value);
+			// The engine's facts hold manual entries as objects by measure id: their values are names.
+			if (key === 'manual' && value && typeof value === 'object')
+				for (const [id, entry] of Object.entries(value)) builder.add(`manual.${id}`, entry);
+		}
 	const schema = builder.schema();
+	// A manual measure's entries are read from manual_entries (`manual.<id>`), numbers most often.
 	for (const name of assumed) schema[name] ??= 'number';
 	return schema;
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Measure, Scorecard } from '../types';
-import { DIALECTS, scorecardsSql, SqlCompileError, type SqlSchema } from '.';
+import { DIALECTS, scorecardsSql, SqlCompileError, sqlSchemaOfFacts, type SqlSchema } from '.';
 
 const SCHEMA: SqlSchema = { seats: 'number', plan: 'text', active: 'boolean', tags: 'other' };
 
@@ -105,6 +105,26 @@ describe('compiling scorecards to SQL', () => {
 		expect(
 			sql({ value: { var: 'manual.seats' }, manual: { validity_days: 30 } }, manual)
 		).toContain('join manual_entries');
+	});
+
+	it('types manual entries from the facts the builder holds, or assumes numbers', () => {
+		const schema = sqlSchemaOfFacts(
+			[{ seats: 3, manual: { relationship: 4, champion: 'new' }, manual_age: { relationship: 9 } }],
+			['manual.health']
+		);
+		expect(schema).toMatchObject({
+			seats: 'number',
+			'manual.relationship': 'number',
+			'manual.champion': 'text',
+			'manual.health': 'number',
+			manual: 'other'
+		});
+		const { sql } = scorecardsSql([card({ value: { var: 'manual.relationship' } })], {
+			asOf: '2026-11-23',
+			dialect: 'duckdb',
+			schema
+		});
+		expect(sql).toContain(`e.measure_id in ('relationship')`);
 	});
 
 	it('refuses what a manual entry cannot be read as', () => {
