@@ -6,9 +6,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { backtestWorkspace, confusionAt } from '$lib/engine/backtest';
+import { backtestWorkspace, confusionAt, discoverScorecard } from '$lib/engine/backtest';
 import { DATABASE_NAME } from '$lib/db';
-import { formatRatio } from '../../src/routes/backtest/figures';
+import { formatBrier, formatRatio } from '../../src/routes/backtest/figures';
 import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 
 const baseURL = inject('baseURL');
@@ -128,6 +128,53 @@ describe('backtest page', () => {
 			await saved.getByRole('link', { name: /Open the draft in the builder/ }).click();
 			await page.waitForURL(`${baseURL}/scorecards/${target.scorecardId}`);
 			await page.locator('[data-status="draft"]').waitFor({ timeout: 30_000 });
+			expect(errors).toEqual([]);
+		},
+		JOURNEY_MS
+	);
+	it(
+		'calibrates a scorecard, discovers a better one and opens it as a draft in the builder',
+		async () => {
+			const page = await browser.context.newPage();
+			const errors = collectErrors(page);
+			await page.goto(`${baseURL}/backtest`);
+			await page.locator('[data-run="done"]').waitFor({ timeout: 150_000 });
+			const workspace = await teamWorkspace();
+			await page.getByLabel('Scorecard', { exact: true }).selectOption('scale');
+			await page.getByLabel('90 days').check();
+
+			// The calibration the engine fits on the same split, beside the benchmark to beat.
+			const expected = backtestWorkspace(workspace, {
+				horizons: [90],
+				calibration: true
+			}).results.find((result) => result.scorecardId === 'scale')!.calibration!;
+			expect(expected.ok).toBe(true);
+			if (!expected.ok) return;
+			await page.locator('[data-calibration="done"]').waitFor({ timeout: 60_000 });
+			const figures = page.getByRole('table', {
+				name: 'Brier score and AUC on the held-out outcomes'
+			});
+			const row = (name: string) => figures.getByRole('row', { name: new RegExp(`^${name}`) });
+			await row('This scorecard, calibrated').getByText(formatBrier(expected.brier)).waitFor();
+			await row('Baseline: logistic regression')
+				.getByText(formatBrier(expected.baseline.ok ? expected.baseline.brier : null))
+				.waitFor();
+
+			// Discovery: its path as the engine takes it, and the result saved as a new draft.
+			const discovery = discoverScorecard(workspace, { scorecardId: 'scale', horizon: 90 });
+			expect(discovery.ok).toBe(true);
+			if (!discovery.ok) return;
+			expect(discovery.heldOut.after!).toBeGreaterThan(discovery.heldOut.before!);
+			await page.getByRole('button', { name: 'Discover measures' }).click();
+			const steps = page.getByRole('table', { name: 'The steps of the discovery' });
+			await steps.waitFor({ timeout: 120_000 });
+			expect(await steps.locator('tbody tr').count()).toBe(discovery.steps.length);
+			await page.getByRole('button', { name: 'Open as draft in the builder' }).click();
+			await page.getByRole('link', { name: /Open the draft in the builder/ }).click();
+			await page.waitForURL(`${baseURL}/scorecards/${discovery.scorecard.id}`);
+			await page.locator('[data-status="draft"]').waitFor({ timeout: 30_000 });
+			await mkdir('test-results', { recursive: true });
+			await page.screenshot({ path: 'test-results/discovered-draft.png', fullPage: true });
 			expect(errors).toEqual([]);
 		},
 		JOURNEY_MS

@@ -14,7 +14,8 @@ import {
 	type Workspace
 } from '$lib/engine';
 import { addDays } from '$lib/engine/dates';
-import { formatScore } from '$lib/i18n/format';
+import { probabilityFits, probabilityFor } from '$lib/engine/backtest/probabilities';
+import { formatPercent, formatScore } from '$lib/i18n/format';
 import { collectErrors, launchBrowser, type Browser, teamWorkspace } from './browser';
 
 const baseURL = inject('baseURL');
@@ -297,6 +298,16 @@ describe('score pages', () => {
 
 			await page.goto(`${baseURL}/accounts/${expected.account_id}`);
 			await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
+			// Its probability of churn, from its scorecard calibrated on the outcomes up to the date.
+			const fits = probabilityFits({
+				...workspace,
+				outcomes: workspace.outcomes.filter((outcome) => outcome.date <= asOf)
+			});
+			expect(fits['enterprise-dream']!.ok).toBe(true);
+			const probability = probabilityFor(fits['enterprise-dream'], expected.overall)!;
+			await page
+				.getByText(`${formatPercent(probability.p)} likely to churn in the next 90 days`)
+				.waitFor();
 			expect(await page.locator('[data-overall]').getAttribute('data-overall')).toBe(
 				String(expected.overall)
 			);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { churnedBy, scorePortfolio } from '$lib/engine';
+import { probabilityFits, probabilityFor } from '$lib/engine/backtest/probabilities';
 import { generateSample, SAMPLE_END } from '$lib/engine/sample';
 import { importRecords } from './import';
 import { readMeta } from './meta';
@@ -51,6 +52,33 @@ describe('refreshScores', () => {
 			current: true,
 			receiving: false
 		});
+	});
+
+	it('gives each scored account the probability of churn its scorecard’s calibration gives', async () => {
+		// A year of 300 accounts: enough outcomes for the Scale and Three-dimensions scorecards.
+		const year = generateSample({ accounts: 300 });
+		const db = testDatabase();
+		await replaceWorkspace(db, year);
+		await refreshScores(db, asOf);
+		const fits = probabilityFits({
+			...year,
+			outcomes: year.outcomes.filter((outcome) => outcome.date <= asOf)
+		});
+		const rows = await db.scores.toArray();
+		const withProbability = rows.filter((row) => row.churn_probability);
+		expect(withProbability.length).toBeGreaterThan(50);
+		for (const row of rows) {
+			const expected = row.scorecard_id
+				? probabilityFor(fits[row.scorecard_id], row.overall)
+				: null;
+			expect(row.churn_probability ?? null).toEqual(expected);
+		}
+		// A lower score, a likelier churn.
+		const byScore = withProbability.sort((a, b) => a.overall! - b.overall!);
+		const sameCard = byScore.filter((row) => row.scorecard_id === byScore[0]!.scorecard_id);
+		expect(sameCard[0]!.churn_probability!.p).toBeGreaterThanOrEqual(
+			sameCard.at(-1)!.churn_probability!.p
+		);
 	});
 
 	it('marks the accounts that had churned by the as-of date', async () => {

@@ -11,6 +11,11 @@ import {
 	type IsoDate,
 	type ScoreChange
 } from '$lib/engine';
+import {
+	probabilityFits,
+	probabilityFor,
+	type ScorecardProbability
+} from '$lib/engine/backtest/probabilities';
 import type { ScorecraftDatabase } from './database';
 import { readMeta, writeMeta } from './meta';
 import type { HistoryRow, RefreshResult, ScoreCacheState, ScoreRow } from './types';
@@ -19,7 +24,8 @@ import { readWorkspace } from './workspace';
 function scoreRow(
 	score: AccountScore,
 	change: ScoreChange,
-	churnedOn: IsoDate | undefined
+	churnedOn: IsoDate | undefined,
+	fits: Record<string, ScorecardProbability>
 ): ScoreRow {
 	const row: ScoreRow = {
 		account_id: score.account_id,
@@ -35,6 +41,10 @@ function scoreRow(
 		anomaly: change.anomaly ? 1 : 0
 	};
 	if (churnedOn !== undefined) row.churned_on = churnedOn;
+	const probability = score.scorecard_id
+		? probabilityFor(fits[score.scorecard_id], score.overall)
+		: null;
+	if (probability) row.churn_probability = probability;
 	return row;
 }
 
@@ -86,8 +96,13 @@ async function refreshNow(
 	const read = performance.now();
 	const portfolio = scorePortfolio(workspace, asOf);
 	const churned = churnedBy(workspace.outcomes, asOf);
+	// Fitted on the outcomes up to the as-of date only: a past date's pages must not know the future.
+	const fits = probabilityFits({
+		...workspace,
+		outcomes: workspace.outcomes.filter((outcome) => outcome.date <= asOf)
+	});
 	const scores = portfolio.scores.map((score, i) =>
-		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id))
+		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id), fits)
 	);
 	const histories = portfolio.histories.map(historyRow);
 	const scored = performance.now();

@@ -21,6 +21,11 @@ export interface ScoreRow {
 	anomaly: 0 | 1;
 	/** Set when the account had churned by the cache's date: pages leave it out of the live portfolio. */
 	churned_on?: IsoDate;
+	/**
+	 * The probability of churn within PROBABILITY_HORIZON days, with its range, from the
+	 * calibration of the account's scorecard on the workspace's outcomes; absent without either.
+	 */
+	churn_probability?: { p: number; low: number; high: number };
 }
 
 /** One account's weekly series, a whole year in one row, so a refresh writes one row per account. */

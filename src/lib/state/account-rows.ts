@@ -32,6 +32,8 @@ export interface AccountRow {
 	missing: number;
 	/** The date the account churned; such accounts are history, not the live portfolio. */
 	churnedOn: string | null;
+	/** The probability of churn within PROBABILITY_HORIZON days, with its range; null when unknown. */
+	churnProbability: { p: number; low: number; high: number } | null;
 }
 
 /**
@@ -126,7 +128,8 @@ export function accountRows(
 			drop30d: score?.drop_30d ?? 0,
 			anomaly: score?.anomaly === 1,
 			missing: score?.missing.length ?? 0,
-			churnedOn: score?.churned_on ?? null
+			churnedOn: score?.churned_on ?? null,
+			churnProbability: score?.churn_probability ?? null
 		};
 	});
 }

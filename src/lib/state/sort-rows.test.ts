@@ -36,6 +36,7 @@ const rows = [
 		overall: 70,
 		previous: 40,
 		churnedOn: '2026-09-01',
+		churnProbability: null,
 		delta30d: 30
 	})
 ];

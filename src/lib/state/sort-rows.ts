@@ -1,7 +1,7 @@
 /** Sorting and filtering the account rows: pure, so the lists stay thin and this stays tested. */
 import { shownDelta, type AccountRow } from './account-rows';
 
-export type SortKey = 'name' | 'overall' | 'delta' | 'arr' | 'renewal';
+export type SortKey = 'name' | 'overall' | 'delta' | 'arr' | 'renewal' | 'risk';
 export type SortDirection = 'ascending' | 'descending';
 
 type Value = string | number | null;
@@ -12,15 +12,16 @@ const read: Record<SortKey, (row: AccountRow) => Value> = {
 	// The change as shown (scores rounded down first), so the column reads in order.
 	delta: shownDelta,
 	arr: (row) => row.arr,
-	renewal: (row) => row.renewalDate
+	renewal: (row) => row.renewalDate,
+	risk: (row) => row.churnProbability?.p ?? null
 };
 
 /**
  * The order a column first sorts in, the way a CSM looks first: lowest score, biggest fall and
- * soonest renewal first, A first, largest ARR first.
+ * soonest renewal first, A first, largest ARR and likeliest churn first.
  */
 export function defaultDirection(key: SortKey): SortDirection {
-	return key === 'arr' ? 'descending' : 'ascending';
+	return key === 'arr' || key === 'risk' ? 'descending' : 'ascending';
 }
 
 /**

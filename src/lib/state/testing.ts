@@ -36,6 +36,7 @@ export function accountRow(id: string, fields: Partial<Omit<AccountRow, 'id'>> =
 		anomaly: false,
 		missing: 0,
 		churnedOn: null,
+		churnProbability: null,
 		band: bandOf(overall),
 		...fields,
 		overall

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Random } from '$lib/engine';
+import { formatPercent } from '$lib/i18n/format';
 import type { ListView } from '$lib/state/account-query';
 import { shownDelta } from '$lib/state/account-rows';
 import { accountRow } from '$lib/state/testing';
@@ -33,7 +34,8 @@ function manyRows(count = 10_000) {
 			delta30d,
 			segment: i % 3 === 0 ? 'enterprise' : 'scale',
 			csm: i % 2 === 0 ? 'kim@vendor.example' : 'lee@vendor.example',
-			churnedOn: i % 1000 === 999 ? '2026-06-01' : null
+			churnedOn: i % 1000 === 999 ? '2026-06-01' : null,
+			churnProbability: i % 7 === 0 ? null : { p: (i % 100) / 100, low: 0, high: 1 }
 		});
 	});
 }
@@ -123,6 +125,25 @@ describe('the accounts list', { timeout: 20_000 }, () => {
 		await user.click(within(header(/^Change/)).getByRole('button'));
 		expect(header(/^Change/)).toHaveAttribute('aria-sort', 'descending');
 		expect(shownDelta(shown()[0]!)).toBe(Math.max(...live.map((row) => shownDelta(row)!)));
+	});
+
+	it('sorts by the probability of churn, likeliest first, and shows it as a percentage', async () => {
+		const { user, rendered, header, rows, table } = setup();
+		const nameOf = new Map(rows.map((row) => [row.name, row]));
+		await user.click(within(header(/^Churn risk/)).getByRole('button'));
+		expect(header(/^Churn risk/)).toHaveAttribute('aria-sort', 'descending');
+		const shown = rendered().map(([, name]) => nameOf.get(name)!);
+		const risks = shown.map((row) => row.churnProbability!.p);
+		expect(risks[0]).toBe(
+			Math.max(...rows.filter((row) => !row.churnedOn).map((row) => row.churnProbability?.p ?? 0))
+		);
+		expect(risks).toEqual([...risks].sort((a, b) => b - a));
+		const first = within(table)
+			.getAllByRole('row')
+			.find((row) => row.querySelector('th[scope="row"]'))!;
+		expect(first.querySelectorAll('td')[7]!.textContent!.trim()).toBe(
+			formatPercent(shown[0]!.churnProbability!.p)
+		);
 	});
 
 	it('filters by segment, band, CSM and name, and shows churned accounts on request', async () => {

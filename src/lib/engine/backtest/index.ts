@@ -39,3 +39,10 @@ export {
 	type DiscoveryResult,
 	type DiscoveryStep
 } from './discover';
+export {
+	PROBABILITY_HORIZON,
+	probabilityFits,
+	probabilityFor,
+	type ProbabilityOptions,
+	type ScorecardProbability
+} from './probabilities';

@@ -64,6 +64,7 @@ export default {
 	'table.col.change': 'Change (30 days)',
 	'table.col.arr': 'ARR',
 	'table.col.renewal': 'Renewal',
+	'table.col.churnRisk': 'Churn risk',
 	'table.first': 'First',
 	'table.previous': 'Previous',
 	'table.next': 'Next',

@@ -20,6 +20,12 @@ export default {
 	'backtest.oneSided':
 		'The scored outcomes are all churn or all renewals: there is nothing to rank.',
 
+	'backtest.target': 'Foresee',
+	'backtest.target.churn': 'Churn',
+	'backtest.target.expansion': 'Expansion',
+	'backtest.target.expansionHint':
+		'Green should mean ready to grow: a low score should foresee not expanding. Below, “churned” means did not expand.',
+
 	'backtest.summary.auc': 'AUC',
 	'backtest.summary.lift': 'Lift of the lowest tenth',
 	'backtest.summary.liftValue': '{lift}×',
@@ -104,6 +110,8 @@ export default {
 	'backtest.draft.groups': 'Group weights in the draft: {groups}',
 	'backtest.draft.group': '{name} {weight}',
 	'backtest.draft.open': 'Open the draft in the builder',
+	'backtest.draft.savedDiscovered':
+		'The discovered scorecard is saved as a draft of a new scorecard, {scorecard}. Nothing is published until you publish it.',
 	'backtest.draft.exists': 'This scorecard has a draft: suggestions are added to it.',
 	'backtest.draft.failed': 'The draft could not be saved: {error}',
 
@@ -128,6 +136,59 @@ export default {
 	'backtest.facts.else': 'else {score}',
 	'backtest.facts.lookAhead':
 		'Left out: {facts}. They come from people’s usage, which holds only each person’s latest activity, so in a backtest they could know the outcome. Account fields such as ARR also hold today’s values.',
+
+	'backtest.calibration.title': 'Calibrated probability',
+	'backtest.calibration.intro':
+		'The score turned into the probability of the event within {days|one:# day|other:# days}, fitted on the training accounts ({method}) and judged on the {heldOut} held-out outcomes, which it never saw. The Brier score is the mean squared error of the probabilities: lower is better.',
+	'backtest.calibration.running': 'Calibrating…',
+	'backtest.calibration.failed': 'The calibration failed: {error}',
+	'backtest.calibration.tooFew':
+		'Too few outcomes to calibrate: at least 5 events and 5 others are needed in both the training and the held-out part.',
+	'backtest.calibration.method.platt': 'a logistic curve',
+	'backtest.calibration.method.isotonic': 'an isotonic map',
+	'backtest.calibration.method.blend': 'a blend of a logistic curve and an isotonic map',
+	'backtest.calibration.caption': 'Brier score and AUC on the held-out outcomes',
+	'backtest.calibration.model': 'Prediction',
+	'backtest.calibration.brier': 'Brier score',
+	'backtest.calibration.auc': 'AUC',
+	'backtest.calibration.calibrated': 'This scorecard, calibrated',
+	'backtest.calibration.linear': 'This scorecard’s score read linearly (1 − score/100)',
+	'backtest.calibration.baseline':
+		'Baseline: logistic regression on all facts (the benchmark to beat)',
+	'backtest.calibration.noBaseline': 'No baseline regression: too few outcomes or no usable facts.',
+	'backtest.calibration.reliability': 'Reliability diagram',
+	'backtest.calibration.reliabilityLabel':
+		'Reliability diagram: the mean predicted probability against the observed rate in each tenth of the held-out outcomes; points on the diagonal are well calibrated.',
+	'backtest.calibration.x': 'Predicted',
+	'backtest.calibration.y': 'Observed',
+	'backtest.calibration.binsCaption': 'Predicted against observed per tenth of the predictions',
+	'backtest.calibration.decile': 'Tenth',
+	'backtest.calibration.outcomes': 'Outcomes',
+	'backtest.calibration.events': 'Events',
+	'backtest.calibration.predicted': 'Predicted',
+	'backtest.calibration.observed': 'Observed',
+
+	'backtest.discover.title': 'Discover measures',
+	'backtest.discover.intro':
+		'Builds a readable scorecard from this one by forward selection: each step adds the fact that most improves the AUC (cross-validated on the training accounts, with its scoring fitted from the outcomes) or removes a measure that no longer helps. The held-out accounts only report each step.',
+	'backtest.discover.run': 'Discover measures',
+	'backtest.discover.running': 'Discovering measures…',
+	'backtest.discover.failed': 'The discovery failed: {error}',
+	'backtest.discover.reason.unknown-scorecard': 'The scorecard is no longer in the workspace.',
+	'backtest.discover.reason.too-few-outcomes':
+		'Too few outcomes to discover measures: at least 5 events and 5 others are needed in both the training and the held-out part.',
+	'backtest.discover.reason.nothing-found': 'No fact improved the scorecard.',
+	'backtest.discover.caption': 'The steps of the discovery',
+	'backtest.discover.step': 'Step',
+	'backtest.discover.action': 'Action',
+	'backtest.discover.action.start': 'start',
+	'backtest.discover.action.add': 'add',
+	'backtest.discover.action.remove': 'remove',
+	'backtest.discover.fact': 'Fact',
+	'backtest.discover.heldOutAuc': 'Held-out AUC',
+	'backtest.discover.measures': 'Measures',
+	'backtest.discover.result': 'Held-out AUC: {before} for this scorecard → {after} discovered',
+	'backtest.discover.save': 'Open as draft in the builder',
 
 	'backtest.blind.title': 'Churned while {band}',
 	'backtest.blind.intro':

@@ -1,11 +1,23 @@
 /**
- * The page's side of the backtest worker: one run at a time, with progress. Where no worker can
+ * The page's side of the backtest worker: runs, calibrations and discoveries, each answered by id,
+ * with progress. Where no worker can
  * run (a browser without module workers, a test environment) or the worker fails to load, the
  * same handler runs on the page's thread instead.
  */
 import type { ScorecraftDatabase } from '$lib/db';
 import { handleBacktestRequest } from './handler';
-import type { BacktestResponse, PageReport } from './protocol';
+import type {
+	BacktestRequest,
+	BacktestResponse,
+	CalibrationView,
+	PageReport,
+	Results,
+	Selection,
+	Target
+} from './protocol';
+
+/** A request before it is given an id (the Omit distributed over each kind of request). */
+type Unsent = BacktestRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export type Progress = Extract<BacktestResponse, { type: 'progress' }>;
 
@@ -19,7 +31,8 @@ export function createBacktestWorker(): Worker | null {
 }
 
 interface Pending {
-	resolve: (report: PageReport) => void;
+	request: BacktestRequest;
+	resolve: (result: Results[keyof Results]) => void;
 	reject: (error: Error) => void;
 	onProgress: (progress: Progress) => void;
 }
@@ -43,12 +56,34 @@ export class BacktestClient {
 		});
 	}
 
-	run(onProgress: (progress: Progress) => void = () => {}): Promise<PageReport> {
-		const id = this.#nextId++;
+	run(target: Target, onProgress: (progress: Progress) => void = () => {}): Promise<PageReport> {
+		return this.#send<PageReport>({ type: 'run', target }, onProgress);
+	}
+
+	/** The selected scorecard's calibration at its horizon, computed only when asked for. */
+	calibrate(selection: Selection): Promise<CalibrationView> {
+		return this.#send<CalibrationView>({ type: 'calibrate', selection });
+	}
+
+	discover(selection: Selection): Promise<Results['discover']> {
+		return this.#send<Results['discover']>({ type: 'discover', selection });
+	}
+
+	/** `T` is `Results[unsent.type]`: the handler answers each request with its own result. */
+	#send<T extends Results[keyof Results]>(
+		unsent: Unsent,
+		onProgress: (progress: Progress) => void = () => {}
+	): Promise<T> {
+		const request = { ...unsent, id: this.#nextId++ } as BacktestRequest;
 		return new Promise((resolve, reject) => {
-			this.#pending.set(id, { resolve, reject, onProgress });
-			if (this.#worker) this.#worker.postMessage({ id, type: 'run' });
-			else this.#runHere(id);
+			this.#pending.set(request.id, {
+				request,
+				resolve: (result) => resolve(result as T),
+				reject,
+				onProgress
+			});
+			if (this.#worker) this.#worker.postMessage(request);
+			else this.#runHere(request);
 		});
 	}
 
@@ -58,10 +93,10 @@ export class BacktestClient {
 		this.#pending.clear();
 	}
 
-	#runHere(id: number): void {
-		void handleBacktestRequest(this.#db(), { id, type: 'run' }, (progress) =>
-			this.#receive(progress)
-		).then((response) => this.#receive(response));
+	#runHere(request: BacktestRequest): void {
+		void handleBacktestRequest(this.#db(), request, (progress) => this.#receive(progress)).then(
+			(response) => this.#receive(response)
+		);
 	}
 
 	#receive(response: BacktestResponse): void {
@@ -76,6 +111,6 @@ export class BacktestClient {
 	#fallBack(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
-		for (const id of this.#pending.keys()) this.#runHere(id);
+		for (const pending of this.#pending.values()) this.#runHere(pending.request);
 	}
 }

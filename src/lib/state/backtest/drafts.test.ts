@@ -6,7 +6,7 @@ import { testDatabase } from '$lib/db/testing';
 import { generateSample } from '$lib/engine/sample';
 import { handleBacktestRequest } from './handler';
 import { saveFactToDraft, saveWeightsToDraft } from './drafts';
-import type { BacktestResponse } from './protocol';
+import type { BacktestResponse, PageReport } from './protocol';
 
 const AT = '2026-11-24T10:00:00Z';
 
@@ -14,11 +14,13 @@ async function backtested() {
 	const db = testDatabase('backtest');
 	await replaceWorkspace(db, generateSample({ accounts: 600 }));
 	const progress: BacktestResponse[] = [];
-	const response = await handleBacktestRequest(db, { id: 1, type: 'run' }, (message) =>
-		progress.push(message)
+	const response = await handleBacktestRequest(
+		db,
+		{ id: 1, type: 'run', target: 'churn' },
+		(message) => progress.push(message)
 	);
 	if (response.type !== 'done' || !response.ok) throw new Error('the backtest failed');
-	return { db, page: response.result, progress };
+	return { db, page: response.result as PageReport, progress };
 }
 
 describe('the backtest over the store', () => {

@@ -43,3 +43,15 @@ export async function saveFactToDraft(
 	const base = await draftBase(db, id);
 	return saveDraft(db, addFactMeasure(base, suggestion), { at, origin: DRAFT_ORIGIN });
 }
+
+/**
+ * Saves a discovered scorecard as a draft of its own (its id ends in `-discovered`, so the
+ * scorecard it started from is untouched), replacing an earlier discovery's draft.
+ */
+export function saveDiscoveredDraft(
+	db: ScorecraftDatabase,
+	scorecard: Scorecard,
+	at: string
+): Promise<ScorecardDraft> {
+	return saveDraft(db, scorecard, { at, origin: DRAFT_ORIGIN });
+}
