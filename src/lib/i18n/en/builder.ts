@@ -253,7 +253,7 @@ export default {
 
 	'builder.sql.title': 'The scorecard as SQL',
 	'builder.sql.intro':
-		'One query that scores every account where your data lives, with the same results: it reads a table accounts (id, name, segment, arr, renewal_date, csm, facts as JSON) and a table snapshots (account_id, date, metrics as JSON). Each name reads as the type the data here gives it.',
+		'One query that scores every account where your data lives, with the same results: it reads a table accounts (id, name, segment, arr, renewal_date, csm, facts as JSON) and a table snapshots (account_id, date, metrics as JSON), and for people’s facts and manual measures a table contacts (account_id, last_seen, metrics as JSON) and a table manual_entries (account_id, measure_id, value as JSON, entered_at). Each name reads as the type the data here gives it; Generic writes portable SQL for a warehouse.',
 	'builder.sql.dialect': 'Dialect',
 	'builder.sql.show': 'Show as SQL',
 	'builder.sql.label': 'Scorecard SQL',
