@@ -70,10 +70,10 @@ export default {
 	'account.owner.moved':
 		'Now {csm}’s account; {count|one:# open task moved|other:# open tasks moved} with it.',
 	'account.churnedOn': 'Churned on {date}',
-	'account.churnProbability': '{p} likely to churn in the next {days} days',
+	'account.churnProbability': '{p} likely to churn in the next {days|one:# day|other:# days}',
 	'account.churnRange': '{low}–{high}',
 	'account.churnProbabilityHelp':
-		'From the outcomes of accounts this scorecard scored {days} days before they renewed or churned; the range is where refits on resampled outcomes put it.',
+		'From the outcomes of accounts this scorecard scored {days|one:# day|other:# days} before they renewed or churned; the range is where refits on resampled outcomes put it.',
 	'account.unscored': 'Unscored: no published scorecard applies to this account.',
 	'account.breakdown.title': 'Score breakdown',
 	'account.breakdown.caption': 'How each group and measure adds up to the overall score',
