@@ -35,6 +35,15 @@ export function columnsOf(layout: WideLayout | undefined, source: 'facts' | 'met
 	return (layout ? layout[source].map(quoteName) : [source]).map((name) => `, ${name}`).join('');
 }
 
+/** JSON's text of a scalar (`->>`) as a value of `type`: booleans are written `true`/`false`. */
+export function typedText(d: Dialect, text: string, type: SqlType): string {
+	return type === 'text'
+		? text
+		: type === 'boolean'
+			? `(${text} = 'true')`
+			: `cast(${text} as ${d.types[type]})`;
+}
+
 /** One place a name may be read from on a facts row. */
 export interface Source {
 	from: 'facts' | 'metrics';
@@ -75,12 +84,7 @@ export function sourcesOf(
 			{
 				from: source,
 				present: `${member} is not null`,
-				value: (as) =>
-					as === 'text'
-						? text
-						: as === 'boolean'
-							? `(${text} = 'true')`
-							: `cast(${text} as ${d.types[as]})`,
+				value: (as) => typedText(d, text, as),
 				number: `(case when ${d.jsonIs(member, 'number')} then cast(${text} as ${d.types.number}) end)`,
 				nullish: `coalesce(${member} is null or ${d.jsonIs(member, 'null')}, true)`
 			}

@@ -9,10 +9,10 @@
 import { addDays } from '../dates';
 import { quoteName, quoteText, type Dialect } from './dialect';
 import { SqlCompileError } from './errors';
-import { carried, columnsOf, sourcesOf, type WideLayout } from './layout';
+import { carried, columnsOf, sourcesOf, typedText, type WideLayout } from './layout';
 import type { Scope, Typed } from './logic';
 import { featuresAvailableSql, PEOPLE_COLUMNS, peopleSql } from './people';
-import type { SqlSchema, SqlType } from './schema';
+import type { SqlSchema } from './schema';
 import { ACCOUNT_COLUMNS } from './tables';
 
 /** Row kinds. */
@@ -41,12 +41,6 @@ export function rowScope(
 	use: RowsUse,
 	layout?: WideLayout
 ): Scope {
-	const typed = (text: string, type: SqlType) =>
-		type === 'text'
-			? text
-			: type === 'boolean'
-				? `(${text} = 'true')`
-				: `cast(${text} as ${dialect.types[type]})`;
 	const hasManual = Object.keys(schema).some((name) => name.startsWith('manual.'));
 	const manualIndex = (id: string) => {
 		let k = use.manual.indexOf(id);
@@ -97,7 +91,7 @@ export function rowScope(
 					path,
 					`${name} holds values of several types: SQL reads one type per name`
 				);
-			return { sql: typed(columns.value, type), type };
+			return { sql: typedText(dialect, columns.value, type), type };
 		}
 	};
 }
