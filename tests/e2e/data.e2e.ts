@@ -63,6 +63,14 @@ async function accountCount(page: Page, expected?: number): Promise<number> {
 	return read();
 }
 
+/** How many outcomes the Backtest page says it backtested, once it has. */
+async function backtestedOutcomes(page: Page): Promise<number> {
+	await page.goto(`${baseURL}/backtest`);
+	const ran = page.getByText(/^Backtested [\d,]+ outcomes?/);
+	await ran.waitFor({ timeout: 60_000 });
+	return Number((await ran.textContent())!.match(/[\d,]+/)![0].replaceAll(',', ''));
+}
+
 describe('the Data page', () => {
 	it('imports CSVs, refuses bad rows, exports and re-imports the workspace, and keeps it all after a reload', async () => {
 		const page = await browser.context.newPage();
@@ -78,8 +86,41 @@ describe('the Data page', () => {
 		);
 		expect(await importCsv(page, 'Snapshots', 'snapshots-wide.csv')).toMatch(/12 snapshots added/);
 
+		// A CRM's outcomes: its words read as outcomes, one the person maps, bad rows named.
+		const outcomesBefore = await backtestedOutcomes(page);
+		await page.goto(`${baseURL}/data`);
+		await page.getByRole('radio', { name: /^Outcomes/ }).check();
+		await page.getByLabel('CSV file').setInputFiles(fixture('csv/outcomes-crm.csv'));
+		const words = page.getByRole('table', { name: /words of the outcome column/ });
+		await words.waitFor();
+		expect(await page.getByLabel('What Closed Lost means').inputValue()).toBe('churned');
+		expect(await page.getByLabel('What Upsell means').inputValue()).toBe('expanded');
+		expect(await page.getByLabel('What Won-ish means').inputValue()).toBe('');
+		await page.getByLabel('What Won-ish means').selectOption('renewed');
+		await page.screenshot({ path: 'test-results/outcome-words.png', fullPage: true });
+		await page.getByRole('button', { name: 'Check all rows' }).click();
+		const refused = page.getByRole('table', { name: /Rows with problems/ });
+		await refused.waitFor();
+		const refusedRows = await refused
+			.locator('tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()))
+			);
+		expect(refusedRows.map((cells) => cells.slice(0, 2))).toEqual([
+			['5', 'Account ID'],
+			['6', 'Close Date'],
+			['8', 'Close Date']
+		]);
+		expect(refusedRows[2]![3]).toMatch(/Dated after today/);
+		await page.getByRole('button', { name: /^Import 4 rows$/ }).click();
+		await status(page, /^Imported outcomes-crm\.csv: 4 outcomes added/).waitFor({
+			timeout: 60_000
+		});
+		// The backtest reads them with the others.
+		await expect.poll(() => backtestedOutcomes(page), { timeout: 60_000 }).toBe(outcomesBefore + 4);
+		await page.goto(`${baseURL}/data`);
+
 		// A file with bad rows: each problem names its row and column, and only clean rows can go in.
-		await page.getByRole('button', { name: 'Import another file' }).click();
 		await page.getByRole('radio', { name: /^Snapshots/ }).check();
 		await page.getByLabel('CSV file').setInputFiles(fixture('csv/snapshots-bad-rows.csv'));
 		await page.getByRole('button', { name: 'Check all rows' }).click();

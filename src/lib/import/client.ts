@@ -22,6 +22,8 @@ export interface CheckRequest {
 	kind: ImportKind;
 	mapping: ColumnMapping[];
 	format: CsvFormat;
+	/** Outcomes dated after it are refused. */
+	latestDate?: string;
 	onProgress?: (progress: CheckProgress) => void;
 }
 
@@ -78,7 +80,8 @@ export class ImportWorkerClient {
 				file: request.file,
 				kind: request.kind,
 				mapping: request.mapping,
-				format: request.format
+				format: request.format,
+				latestDate: request.latestDate
 			},
 			(message) => {
 				if (message.type === 'progress') request.onProgress?.(message.progress);

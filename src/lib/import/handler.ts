@@ -55,6 +55,7 @@ export class ImportHandler {
 		const result = await checkCsv(request.file, kind, request.mapping, {
 			format: request.format,
 			knownAccounts,
+			latestDate: request.latestDate,
 			chunkSize: this.#options.chunkSize ?? WORKER_CHUNK_SIZE,
 			// The records are the server's to make again: only the problems go to the page.
 			onBatch: (_records, errors) => {

@@ -161,8 +161,74 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
 				'week start'
 			]
 		}
+	],
+	outcomes: [
+		{ field: 'account_id', type: 'id', required: true, synonyms: [...ACCOUNT_ID_SYNONYMS, 'id'] },
+		{
+			field: 'date',
+			type: 'date',
+			required: true,
+			synonyms: [
+				'date',
+				'outcome date',
+				'close date',
+				'closed date',
+				'closed on',
+				'churn date',
+				'cancellation date',
+				'renewal date',
+				'effective date',
+				'end date'
+			]
+		},
+		{
+			field: 'type',
+			type: 'outcome',
+			required: true,
+			synonyms: [
+				'type',
+				'outcome',
+				'outcome type',
+				'result',
+				'status',
+				'stage',
+				'opportunity stage',
+				'renewal status',
+				'renewal outcome'
+			]
+		},
+		{
+			field: 'arr_before',
+			type: 'number',
+			required: false,
+			synonyms: ['arr before', 'previous arr', 'prior arr', 'old arr', 'arr prior', 'starting arr']
+		},
+		{
+			field: 'arr_after',
+			type: 'number',
+			required: false,
+			synonyms: ['arr after', 'new arr', 'renewed arr', 'ending arr', 'arr']
+		},
+		{
+			field: 'reason',
+			type: 'text',
+			required: false,
+			synonyms: [
+				'reason',
+				'churn reason',
+				'loss reason',
+				'closed lost reason',
+				'cancellation reason',
+				'reason lost'
+			]
+		}
 	]
 };
+
+/** Kinds whose records keep only their fields: an outcome has no facts or metrics to fill. */
+export function takesFreeColumns(kind: ImportKind): boolean {
+	return kind !== 'outcomes';
+}
 
 /** What free columns become: account facts, or contact and snapshot metrics. */
 export function extraKind(kind: ImportKind): 'facts' | 'metrics' {
@@ -214,17 +280,21 @@ const SNAPSHOT_LABELS = new Set(
 export function guessMapping(kind: ImportKind, header: readonly string[]): ColumnMapping[] {
 	const normalised = header.map(normaliseHeader);
 	const targets: string[] = normalised.map((name) =>
-		name === '' || (kind === 'snapshots' && SNAPSHOT_LABELS.has(name)) ? IGNORE : EXTRA
+		name === '' || !takesFreeColumns(kind) || (kind === 'snapshots' && SNAPSHOT_LABELS.has(name))
+			? IGNORE
+			: EXTRA
 	);
+	const taken = new Set<number>();
 	for (const spec of FIELDS[kind]) {
 		const names = [spec.field, ...spec.synonyms].map(normaliseHeader);
 		// The best synonym wins: `Account ID` beats `Account` when a file has both.
 		for (const name of names) {
 			const column = normalised.findIndex(
-				(heading, index) => heading === name && targets[index] === EXTRA
+				(heading, index) => heading === name && !taken.has(index) && heading !== ''
 			);
 			if (column >= 0) {
 				targets[column] = spec.field;
+				taken.add(column);
 				break;
 			}
 		}
@@ -266,6 +336,10 @@ export function checkMapping(kind: ImportKind, mapping: readonly ColumnMapping[]
 		const heading = headingKey(column.header);
 		if (heading !== '') byHeading.set(heading, [...(byHeading.get(heading) ?? []), column.header]);
 		if (column.target === EXTRA) {
+			if (!takesFreeColumns(kind)) {
+				issues.push({ problem: 'unknown_target', column: column.header, target: column.target });
+				continue;
+			}
 			const name = column.name.trim();
 			if (name === '' || RESERVED.has(name) || name.includes('.')) {
 				issues.push({ problem: 'bad_name', column: column.header });

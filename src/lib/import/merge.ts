@@ -6,7 +6,7 @@
  * record the merge leaves as it was is unchanged and not written again. Pure: no input is changed.
  */
 import type { UpsertCount } from '$lib/db/types';
-import type { Account, Contact, Snapshot } from '$lib/engine';
+import type { Account, Contact, Outcome, Snapshot } from '$lib/engine';
 import type { ImportKind, ImportRecordsByKind } from './types';
 
 /** The fields a record actually sets: a column left empty (undefined) does not erase a value. */
@@ -48,6 +48,11 @@ export function mergeSnapshot(existing: Snapshot, incoming: Snapshot): Snapshot 
 	};
 }
 
+/** An outcome imported again: what the file says now wins (a type corrected in the CRM). */
+export function mergeOutcome(existing: Outcome, incoming: Outcome): Outcome {
+	return { ...existing, ...definedFields(incoming) };
+}
+
 type Merge<K extends ImportKind> = (
 	existing: ImportRecordsByKind[K],
 	incoming: ImportRecordsByKind[K]
@@ -57,7 +62,8 @@ type Merge<K extends ImportKind> = (
 export const MERGES: { readonly [K in ImportKind]: Merge<K> } = {
 	accounts: mergeAccount,
 	contacts: mergeContact,
-	snapshots: mergeSnapshot
+	snapshots: mergeSnapshot,
+	outcomes: mergeOutcome
 };
 
 /** Two values alike as stored (JSON-like data: primitives, arrays, plain objects). */

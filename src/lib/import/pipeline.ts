@@ -67,6 +67,8 @@ export async function inspectCsv(
 export interface CheckOptions {
 	format: CsvFormat;
 	knownAccounts?: ReadonlySet<string>;
+	/** Outcomes dated after it are refused (`ValidateOptions.latestDate`). */
+	latestDate?: string;
 	chunkSize?: number;
 	/** The size of a stream, when it is known, for progress. */
 	totalBytes?: number;
@@ -100,7 +102,8 @@ export async function checkCsv<K extends ImportKind>(
 ): Promise<CheckResult<K>> {
 	const validator = new RowValidator(kind, mapping, {
 		decimalComma: options.format.decimalComma,
-		knownAccounts: options.knownAccounts
+		knownAccounts: options.knownAccounts,
+		latestDate: options.latestDate
 	});
 	const records: ImportRecordsByKind[K][] = [];
 	const errors: RowError[] = [];

@@ -24,6 +24,8 @@ export type WorkerRequest =
 			kind: ImportKind;
 			mapping: ColumnMapping[];
 			format: CsvFormat;
+			/** Today, for the page: outcomes dated after it are refused. */
+			latestDate?: string;
 	  };
 
 export type WorkerResponse =

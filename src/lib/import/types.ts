@@ -2,22 +2,28 @@
  * The types of CSV import: what a file is, how its columns map onto Scorecraft's fields, and what
  * checking it found. Everything here is plain data, so it crosses the worker boundary as it is.
  */
-import type { Account, Contact, Snapshot } from '$lib/engine';
+import type { Account, Contact, Outcome, Snapshot } from '$lib/engine';
 
-/** The three kinds of file: one record per row (accounts, contacts), or one per account and date. */
-export type ImportKind = 'accounts' | 'contacts' | 'snapshots';
+/**
+ * The kinds of file: one record per row (accounts, contacts), or one per account and date
+ * (snapshots, and outcomes: a renewal, a cancellation, an upsell as a CRM closed it).
+ */
+export type ImportKind = 'accounts' | 'contacts' | 'snapshots' | 'outcomes';
 
-export type ImportRecord = Account | Contact | Snapshot;
+export type ImportRecord = Account | Contact | Snapshot | Outcome;
 
 export interface ImportRecordsByKind {
 	accounts: Account;
 	contacts: Contact;
 	snapshots: Snapshot;
+	outcomes: Outcome;
 }
 
-/** How a field's cells are read. */
+export type OutcomeType = Outcome['type'];
+
+/** How a field's cells are read. `outcome`: a word of the file mapped onto an outcome's type. */
 export type FieldType =
-	'id' | 'text' | 'email' | 'number' | 'date' | 'datetime' | 'boolean' | 'list';
+	'id' | 'text' | 'email' | 'number' | 'date' | 'datetime' | 'boolean' | 'list' | 'outcome';
 
 /**
  * How the cells of a free column (an account fact, a contact's or a snapshot's metric) are read:
@@ -42,6 +48,12 @@ export interface ColumnMapping {
 	name: string;
 	/** For `extra`: how its cells are read. */
 	type: ValueType;
+	/**
+	 * For an outcome's `type` column: the file's words (compared without case, spaces or
+	 * punctuation) and the outcome each means, beside the common CRM words known already
+	 * (`Closed Lost` is churned); the person's choice wins.
+	 */
+	values?: Record<string, OutcomeType>;
 }
 
 /** How a file is written, found when it is first read and kept for reading it in full. */
@@ -62,6 +74,8 @@ export type RowProblem =
 	| 'not_a_metric'
 	| 'not_an_email'
 	| 'unknown_account'
+	| 'not_an_outcome'
+	| 'after_as_of'
 	| 'duplicate'
 	| 'too_many_cells'
 	| 'malformed';

@@ -26,6 +26,22 @@ describe('the import request', () => {
 		});
 	});
 
+	it('carries the words an outcome column means, and refuses a word mapped to no outcome', () => {
+		const outcomes = guessMapping('outcomes', ['Account', 'Date', 'Stage']);
+		outcomes[2]!.values = { closedwon: 'expanded' };
+		const url = new URL(importPath('outcomes', outcomes, format), 'http://app.local');
+		const parsed = parseImportQuery('outcomes', url.searchParams);
+		expect(parsed).toMatchObject({ ok: true, kind: 'outcomes' });
+		expect(parsed.ok && { ...parsed.mapping[2]!.values }).toEqual({ closedwon: 'expanded' });
+
+		outcomes[2]!.values = { closedwon: 'won' as 'renewed' };
+		const bad = new URL(importPath('outcomes', outcomes, format), 'http://app.local');
+		expect(parseImportQuery('outcomes', bad.searchParams)).toEqual({
+			ok: false,
+			error: 'mapping[2].values: expected words each mapped to churned, renewed, expanded, downsold'
+		});
+	});
+
 	it('names what is wrong with a query', () => {
 		const query = (values: Record<string, string>) => new URLSearchParams(values);
 		const good = { mapping: JSON.stringify(mapping), format: JSON.stringify(format) };
@@ -54,7 +70,8 @@ describe('uploadCsv', () => {
 		summary: {
 			accounts: { added: 0, updated: 0, unchanged: 0 },
 			contacts: { added: 0, updated: 0, unchanged: 0 },
-			snapshots: { added: 1, updated: 0, unchanged: 0 }
+			snapshots: { added: 1, updated: 0, unchanged: 0 },
+			outcomes: { added: 0, updated: 0, unchanged: 0 }
 		},
 		check: { rows: 1, validRows: 1, invalidRows: 0, blankRows: 0, errors: 0 },
 		errors: []

@@ -1,15 +1,16 @@
 /**
  * The server's CSV import, as the page and the server both see it:
  *
- *   POST /api/import/{accounts|contacts|snapshots}?mapping=<JSON>&format=<JSON>
+ *   POST /api/import/{accounts|contacts|snapshots|outcomes}?mapping=<JSON>&format=<JSON>
  *   content-type: text/csv; the body is the file itself, at most `IMPORT_MAX_BYTES`
  *
  * or, as the Data page sends it (a mapping of hundreds of columns is too long for a query),
  *
- *   POST /api/import/{accounts|contacts|snapshots}
+ *   POST /api/import/{accounts|contacts|snapshots|outcomes}
  *   content-type: multipart/form-data; the fields mapping and format, then the part file
  *
- * `mapping` is the file's columns in order (`ColumnMapping[]`, each heading as the file has it),
+ * `mapping` is the file's columns in order (`ColumnMapping[]`, each heading as the file has it;
+ * an outcome's `type` column may carry `values`, the file's words and the outcome each means),
  * `format` its separator, line break and decimal comma (`CsvFormat`): what the page's first look
  * at the file found and the person confirmed. The server reads the file as it arrives, checks every
  * row against the accounts it holds, and writes the valid rows in one commit; it answers an
@@ -17,12 +18,14 @@
  * 409 (accounts deleted while the file was read), 413 (too large) or 422 (a file or mapping it
  * cannot use).
  */
-import type { ImportSummary } from '$lib/db/types';
+import type { UpsertCount } from '$lib/db/types';
+import { isOutcomeType, OUTCOME_TYPES } from './outcome-types';
 import type {
 	CheckSummary,
 	ColumnMapping,
 	CsvFormat,
 	ImportKind,
+	OutcomeType,
 	RowError,
 	ValueType
 } from './types';
@@ -32,13 +35,21 @@ export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 /** Row problems an answer lists; `check.errors` counts them all. */
 export const IMPORT_ERRORS_LISTED = 1_000;
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['accounts', 'contacts', 'snapshots'];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+	'accounts',
+	'contacts',
+	'snapshots',
+	'outcomes'
+];
+
+/** Records added, updated and unchanged, per kind. */
+export type ImportCounts = Record<ImportKind, UpsertCount>;
 
 export interface ImportAnswer {
 	/** The workspace's revision with the import in it (the one before when nothing changed). */
 	revision: number;
 	/** Records added, updated and left as they were (for the file's kind; the others are zeros). */
-	summary: ImportSummary;
+	summary: ImportCounts;
 	/** Rows read, imported (`validRows`) and refused (`invalidRows`), and the problems in all. */
 	check: CheckSummary;
 	/** The first `IMPORT_ERRORS_LISTED` problems, in row order. */
@@ -67,6 +78,11 @@ const NEWLINES: readonly string[] = ['\n', '\r\n', '\r'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The words of a request as a record of its own (no `__proto__` key can reach a prototype). */
+function wordsOf(values: Record<string, OutcomeType>): Record<string, OutcomeType> {
+	return Object.assign(Object.create(null) as Record<string, OutcomeType>, values);
+}
 
 function parseJson(text: string | null, name: string): { value: unknown } | { error: string } {
 	if (text === null)
@@ -103,6 +119,14 @@ export function parseImportQuery(kind: string, query: URLSearchParams): ImportQu
 			!VALUE_TYPES.includes(column.type as ValueType)
 		)
 			return { ok: false, error: `mapping[${i}]: expected {header, target, name, type}` };
+		if (
+			column.values !== undefined &&
+			!(isObject(column.values) && Object.values(column.values).every(isOutcomeType))
+		)
+			return {
+				ok: false,
+				error: `mapping[${i}].values: expected words each mapped to ${OUTCOME_TYPES.join(', ')}`
+			};
 	}
 	const format = parseJson(query.get('format'), 'format');
 	if ('error' in format) return { ok: false, error: format.error };
@@ -118,11 +142,12 @@ export function parseImportQuery(kind: string, query: URLSearchParams): ImportQu
 	return {
 		ok: true,
 		kind: kind as ImportKind,
-		mapping: (mapping.value as ColumnMapping[]).map(({ header, target, name, type }) => ({
+		mapping: (mapping.value as ColumnMapping[]).map(({ header, target, name, type, values }) => ({
 			header,
 			target,
 			name,
-			type
+			type,
+			...(values && { values: wordsOf(values) })
 		})),
 		format: {
 			delimiter: value.delimiter,

@@ -6,6 +6,7 @@
  * the keys seen (a duplicate names the row that had the key first) and the counts.
  */
 import { checkMapping, extraKind, fieldSpec } from './mapping';
+import { outcomeOf } from './outcome-types';
 import {
 	EXTRA,
 	IGNORE,
@@ -39,6 +40,11 @@ export interface ValidateOptions {
 	 * them. Without it, references are not checked.
 	 */
 	knownAccounts?: ReadonlySet<string>;
+	/**
+	 * The as-of date of the data (today): an outcome dated after it has not happened yet, and is
+	 * refused (a forecast close date exported with the real ones, or a typo in the year).
+	 */
+	latestDate?: string;
 }
 
 type Reader = (text: string) => unknown;
@@ -59,7 +65,10 @@ interface ColumnPlan {
 const KEYS: Readonly<Record<ImportKind, readonly string[]>> = {
 	accounts: ['id'],
 	contacts: ['id'],
-	snapshots: ['account_id', 'date']
+	snapshots: ['account_id', 'date'],
+	// One outcome per account and day: a file saying two is ambiguous, and a second import of the
+	// same file finds each again by these.
+	outcomes: ['account_id', 'date']
 };
 
 const MAX_VALUE_LENGTH = 120;
@@ -82,8 +91,17 @@ function remembering(read: Reader): Reader {
 	};
 }
 
-function fieldReader(type: FieldType, decimalComma: boolean): [Reader, RowProblem] {
+function fieldReader(
+	type: FieldType,
+	decimalComma: boolean,
+	column: ColumnMapping
+): [Reader, RowProblem] {
 	switch (type) {
+		case 'outcome':
+			return [
+				(text) => (text === '' ? undefined : (outcomeOf(text, column.values) ?? INVALID)),
+				'not_an_outcome'
+			];
 		case 'id':
 		case 'text':
 			return [(text) => (text === '' ? undefined : text), 'required'];
@@ -137,6 +155,8 @@ export class RowValidator<K extends ImportKind> {
 	readonly #keyPlans: ColumnPlan[];
 	readonly #accountPlan: ColumnPlan | undefined;
 	readonly #knownAccounts: ReadonlySet<string> | undefined;
+	readonly #latestDate: string | undefined;
+	readonly #datePlan: ColumnPlan | undefined;
 	/** Empty metric cells of a snapshot are null ("no value that day"); empty facts are left out. */
 	readonly #emptyAsNull: boolean;
 	readonly #extraKey: 'facts' | 'metrics';
@@ -171,7 +191,7 @@ export class RowValidator<K extends ImportKind> {
 				return;
 			}
 			const spec = fieldSpec(kind, column.target)!;
-			const [read, problem] = fieldReader(spec.type, decimalComma);
+			const [read, problem] = fieldReader(spec.type, decimalComma, column);
 			this.#plans.push({
 				index,
 				header: column.header,
@@ -186,6 +206,8 @@ export class RowValidator<K extends ImportKind> {
 			this.#plans.find((plan) => plan.key === field && !plan.extra)!
 		);
 		this.#accountPlan = this.#plans.find((plan) => plan.key === 'account_id' && !plan.extra);
+		this.#latestDate = kind === 'outcomes' ? options.latestDate : undefined;
+		this.#datePlan = this.#plans.find((plan) => plan.key === 'date' && !plan.extra);
 	}
 
 	/**
@@ -317,7 +339,8 @@ export class RowValidator<K extends ImportKind> {
 	}
 
 	/**
-	 * The account a row names must exist, and its key must be new to the file. A row with other
+	 * The account a row names must exist, an outcome must not be dated after the data's as-of date,
+	 * and a row's key must be new to the file. A row with other
 	 * problems still claims its key: two rows for one key are ambiguous whichever is right.
 	 */
 	#checkKeys(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
@@ -333,6 +356,18 @@ export class RowValidator<K extends ImportKind> {
 				column: account.header,
 				value: clip(record.account_id as string),
 				problem: 'unknown_account'
+			});
+		}
+		if (
+			this.#latestDate !== undefined &&
+			typeof record.date === 'string' &&
+			record.date > this.#latestDate
+		) {
+			errors.push({
+				row: rowNumber,
+				column: this.#datePlan!.header,
+				value: record.date,
+				problem: 'after_as_of'
 			});
 		}
 		const key = this.#keyOf(record);

@@ -6,9 +6,10 @@
  * browser's pulls them too) → recalculate the scores. One instance for the app, so an import
  * carries on while the user visits other pages.
  */
-import { getDatabase, type ImportSummary } from '$lib/db';
+import { getDatabase } from '$lib/db';
 import { ImportCancelled, ImportWorkerClient } from '$lib/import/client';
 import { checkMapping, guessMapping } from '$lib/import/mapping';
+import { outcomeWords } from '$lib/import/outcome-types';
 import { previewRows } from '$lib/import/preview';
 import { storedAccountIds } from '$lib/import/store';
 import type {
@@ -18,9 +19,10 @@ import type {
 	FileProblem,
 	ImportKind,
 	Inspection,
+	OutcomeType,
 	RowError
 } from '$lib/import/types';
-import { uploadCsv, type ImportAnswer } from '$lib/import/upload';
+import { uploadCsv, type ImportAnswer, type ImportCounts } from '$lib/import/upload';
 import { replicaAt } from '$lib/state/sync/catch-up';
 import { todayUtc } from '$lib/state/today';
 import { bringScoresUpToDate, storeStarted, type ScoresUpdate } from './app-store.svelte';
@@ -53,7 +55,7 @@ export class CsvImport {
 	/** The problems found: all the worker's, then the first ones the server found (`summary.errors` in all). */
 	errors: readonly RowError[] = $state.raw([]);
 	errorPage = $state(0);
-	result: ImportSummary | null = $state.raw(null);
+	result: ImportCounts | null = $state.raw(null);
 	refresh: 'running' | 'done' | { failed: string } | null = $state.raw(null);
 	failure: CsvFailure | null = $state.raw(null);
 	/** What the last run took, in milliseconds (shown for large files, read by the benchmark). */
@@ -81,6 +83,23 @@ export class CsvImport {
 				})
 			: null
 	);
+	/** The mapping's column read as an outcome's type, when the file holds outcomes. */
+	readonly outcomeColumn = $derived(
+		this.kind === 'outcomes' ? this.mapping.findIndex((column) => column.target === 'type') : -1
+	);
+	/**
+	 * The words of that column, from the first rows and from any the last check refused, each with
+	 * what it is read as now: the table the person corrects them in.
+	 */
+	readonly outcomeWords = $derived.by(() => {
+		const column = this.outcomeColumn;
+		if (column < 0) return [];
+		const cells = (this.inspection?.sample ?? []).map((row) => row[column] ?? '');
+		return outcomeWords([...cells, ...this.refusedWords], this.mapping[column]!.values);
+	});
+	/** Words of the outcome column a check refused: kept when the person goes back to the mapping. */
+	refusedWords: readonly string[] = $state.raw([]);
+
 	readonly errorPageCount = $derived(Math.max(1, Math.ceil(this.errors.length / ERROR_PAGE_SIZE)));
 	readonly visibleErrors = $derived(
 		this.errors.slice(
@@ -164,6 +183,7 @@ export class CsvImport {
 				kind: this.kind,
 				mapping: $state.snapshot(this.mapping),
 				format: inspection.format,
+				latestDate: todayUtc(),
 				onProgress: (progress) => {
 					if (run === this.#run) this.progress = progress;
 				}
@@ -176,6 +196,7 @@ export class CsvImport {
 			}
 			this.summary = checked.summary;
 			this.errors = checked.errors;
+			this.#keepRefusedWords(checked.errors);
 			this.errorPage = 0;
 			this.timings = { checkMs: performance.now() - started };
 			this.step = 'review';
@@ -248,6 +269,25 @@ export class CsvImport {
 		}
 	}
 
+	/** Says what `word` of the outcome column means (`undefined`: what the known words say). */
+	setOutcomeWord(word: string, type: OutcomeType | undefined): void {
+		const column = this.mapping[this.outcomeColumn];
+		if (!column || this.busy) return;
+		const values = { ...column.values };
+		if (type) values[word] = type;
+		else delete values[word];
+		column.values = values;
+		if (this.step === 'review') this.#toMapping();
+	}
+
+	#keepRefusedWords(errors: readonly RowError[]): void {
+		const words = [...this.refusedWords];
+		for (const error of errors)
+			if (error.problem === 'not_an_outcome' && !words.includes(error.value))
+				words.push(error.value);
+		if (words.length > this.refusedWords.length) this.refusedWords = words;
+	}
+
 	/** Back to the mapping to change it; the file is checked again afterwards. */
 	editMapping(): void {
 		if (this.busy || !this.inspection) return;
@@ -292,6 +332,7 @@ export class CsvImport {
 		this.timings = {};
 		this.scoredAsOf = null;
 		this.cancelled = false;
+		this.refusedWords = [];
 		return ++this.#run;
 	}
 }

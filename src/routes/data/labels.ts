@@ -18,7 +18,11 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 	role: 'import.field.role',
 	unsubscribed_at: 'import.field.unsubscribed_at',
 	last_seen: 'import.field.last_seen',
-	date: 'import.field.date'
+	date: 'import.field.date',
+	type: 'import.field.type',
+	arr_before: 'import.field.arr_before',
+	arr_after: 'import.field.arr_after',
+	reason: 'import.field.reason'
 };
 
 export function fieldLabel(kind: ImportKind, field: string): string {
@@ -37,6 +41,8 @@ const PROBLEMS: Record<Exclude<RowProblem, 'duplicate'>, MessageKey> = {
 	not_a_metric: 'import.problem.not_a_metric',
 	not_an_email: 'import.problem.not_an_email',
 	unknown_account: 'import.problem.unknown_account',
+	not_an_outcome: 'import.problem.not_an_outcome',
+	after_as_of: 'import.problem.after_as_of',
 	too_many_cells: 'import.problem.too_many_cells',
 	malformed: 'import.problem.malformed'
 };

@@ -2,7 +2,7 @@
 export default {
 	'data.title': 'Data',
 	'data.intro':
-		'Bring accounts, contacts and product usage in from CSV files, and save or restore the whole workspace.',
+		'Bring accounts, contacts, product usage and renewal outcomes in from CSV files, and save or restore the whole workspace.',
 	'data.store.counts':
 		'The store holds {accounts|one:# account|other:# accounts}, {contacts|one:# contact|other:# contacts} and {snapshots|one:# snapshot|other:# snapshots}.',
 	'data.store.loading': 'Reading the store…',
@@ -80,9 +80,13 @@ export default {
 	'import.kind.contacts.hint': 'one row per person',
 	'import.kind.snapshots': 'Snapshots',
 	'import.kind.snapshots.hint': 'one row per account and date, one column per metric',
+	'import.kind.outcomes': 'Outcomes',
+	'import.kind.outcomes.hint':
+		'one row per renewal outcome: churned, renewed, expanded or downsold, and when (your CRM’s closed renewals and cancellations)',
 	'import.records.accounts': '{count|one:# account|other:# accounts}',
 	'import.records.contacts': '{count|one:# contact|other:# contacts}',
 	'import.records.snapshots': '{count|one:# snapshot|other:# snapshots}',
+	'import.records.outcomes': '{count|one:# outcome|other:# outcomes}',
 	'import.editorsOnly':
 		'Importing files into the team’s workspace takes the owner, leader or ops role; ask one of them.',
 	'import.file.label': 'CSV file',
@@ -143,6 +147,23 @@ export default {
 	'import.field.unsubscribed_at': 'Unsubscribed at',
 	'import.field.last_seen': 'Last seen',
 	'import.field.date': 'Date',
+	'import.field.type': 'Outcome',
+	'import.field.arr_before': 'ARR before',
+	'import.field.arr_after': 'ARR after',
+	'import.field.reason': 'Reason',
+	'import.outcomes.title': 'What the file’s words mean',
+	'import.outcomes.intro':
+		'Each word of the column {column} and the outcome it is read as. Common CRM words are known already (Closed Lost, Cancelled, Renewed, Upsell…); change any of them. A row whose word is read as nothing is refused.',
+	'import.outcomes.caption': 'The words of the outcome column and what each means',
+	'import.outcomes.word': 'In the file',
+	'import.outcomes.meaning': 'Read as',
+	'import.outcomes.meaningFor': 'What {word} means',
+	'import.outcomes.unknown': 'Nothing: refuse the row',
+	'import.outcomes.churned': 'Churned',
+	'import.outcomes.renewed': 'Renewed',
+	'import.outcomes.expanded': 'Expanded',
+	'import.outcomes.downsold': 'Downsold',
+	'import.outcomes.none': 'The first rows have no word in this column yet.',
 	'import.preview.title': 'Preview',
 	'import.preview.caption':
 		'{count|one:The first row as it will be imported|other:The first # rows as they will be imported}',
@@ -204,6 +225,10 @@ export default {
 	'import.problem.not_a_boolean': 'Not yes or no. Write true, false, yes, no, 1 or 0.',
 	'import.problem.not_a_metric': 'Not a number or yes/no. To keep text, read the column as text.',
 	'import.problem.not_an_email': 'Not an email address.',
+	'import.problem.not_an_outcome':
+		'Not an outcome Scorecraft knows. Choose what this word means under “What the file’s words mean”, then check again.',
+	'import.problem.after_as_of':
+		'Dated after today: an outcome must have happened. A forecast close date, or a typo in the year?',
 	'import.problem.unknown_account':
 		'No account has this id, in the store or in this file. Import the account first.',
 	'import.problem.duplicate': 'Row {row} has the same key: a file may hold each key only once.',

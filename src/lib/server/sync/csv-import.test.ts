@@ -59,7 +59,8 @@ describeStore((fixture_) => {
 			expect(answer.summary).toEqual({
 				accounts: { added: 8, updated: 2, unchanged: 0 },
 				contacts: { added: 0, updated: 0, unchanged: 0 },
-				snapshots: { added: 0, updated: 0, unchanged: 0 }
+				snapshots: { added: 0, updated: 0, unchanged: 0 },
+				outcomes: { added: 0, updated: 0, unchanged: 0 }
 			});
 			expect(answer.check).toMatchObject({ rows: 10, validRows: 10, invalidRows: 0 });
 			expect(answer.errors).toEqual([]);
@@ -219,6 +220,64 @@ describeStore((fixture_) => {
 			expect((await held(store, 'snapshots', [deleted])).get(deleted)).toMatchObject({
 				metrics: { seats_active: 15 }
 			});
+		});
+
+		it('imports a CRM’s outcomes: its words read, bad rows named, the same file twice a change of nothing', async () => {
+			const { store, ops } = await team();
+			const { records } = store.published;
+			const sent = await request('outcomes', fixture('outcomes-crm.csv'));
+			const first = await importCsv(records, { ...sent, latestDate: '2026-12-04' }, ops);
+			if (!first.ok) throw new Error(first.error);
+			// Acme's renewal of 2026-01-10 was held already: the file says it was an upsell.
+			expect(first.answer.summary.outcomes).toEqual({ added: 2, updated: 1, unchanged: 0 });
+			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
+				[
+					[5, 'Account ID', 'unknown_account'],
+					[6, 'Close Date', 'not_a_date'],
+					[7, 'Stage', 'not_an_outcome'],
+					[8, 'Close Date', 'after_as_of']
+				]
+			);
+			const outcomes = async () =>
+				(await records.locked((locked) => locked.list(['outcomes']))).map(({ body }) => body);
+			expect(await outcomes()).toEqual(
+				expect.arrayContaining([
+					{ account_id: 'acme', date: '2026-01-10', type: 'renewed' },
+					{
+						account_id: 'acme',
+						date: '2026-01-10',
+						type: 'expanded',
+						arr_before: 12000,
+						arr_after: 18000
+					},
+					{
+						account_id: 'acme',
+						date: '2025-09-01',
+						type: 'churned',
+						arr_before: 12000,
+						arr_after: 0,
+						reason: 'Budget cut, moved to a competitor'
+					},
+					{
+						account_id: 'globex',
+						date: '2026-02-15',
+						type: 'renewed',
+						arr_before: 240000,
+						arr_after: 240000
+					}
+				])
+			);
+			expect(await outcomes()).toHaveLength(4);
+
+			const again = await importCsv(
+				records,
+				{ ...(await request('outcomes', fixture('outcomes-crm.csv'))), latestDate: '2026-12-04' },
+				ops
+			);
+			if (!again.ok) throw new Error(again.error);
+			expect(again.answer.summary.outcomes).toEqual({ added: 0, updated: 0, unchanged: 3 });
+			expect(again.answer.revision).toBe(first.answer.revision);
+			expect(await outcomes()).toHaveLength(4);
 		});
 
 		it('refuses a role that may not change the kind, before reading the file', async () => {

@@ -5,7 +5,7 @@
  * store merges them) and written in one commit, so a failure writes nothing. Rows with problems are
  * left out and answered, as the Data page lists them. Every browser's replica then pulls the commit.
  */
-import type { ImportSummary, UpsertCount } from '../../db/types';
+import type { UpsertCount } from '../../db/types';
 import { checkMapping, type MappingIssue } from '../../import/mapping';
 import { MERGES, mergeRecords } from '../../import/merge';
 import type { CsvSource } from '../../import/csv';
@@ -17,8 +17,15 @@ import type {
 	ImportKind,
 	ImportRecord
 } from '../../import/types';
-import { IMPORT_ERRORS_LISTED, IMPORT_MAX_BYTES, type ImportAnswer } from '../../import/upload';
-import type { WorkspaceRecords } from '../store/records';
+import {
+	IMPORT_ERRORS_LISTED,
+	IMPORT_MAX_BYTES,
+	type ImportAnswer,
+	type ImportCounts
+} from '../../import/upload';
+import type { LockedRecords, WorkspaceRecords } from '../store/records';
+import type { Outcome } from '../../engine';
+import { newRecordId } from '../../sync/protocol';
 import { idOfBody } from './mapping';
 import type { Pusher } from './push';
 import { changeRefusal } from './rights';
@@ -31,6 +38,8 @@ export interface CsvImportRequest {
 	format: CsvFormat;
 	/** The body's length, when the request says it. */
 	totalBytes?: number;
+	/** The server's today: outcomes dated after it are refused. */
+	latestDate?: string;
 }
 
 /**
@@ -85,6 +94,29 @@ function limited(body: CsvSource, maxBytes: number): { body: CsvSource; exceeded
 
 const none = (): UpsertCount => ({ added: 0, updated: 0, unchanged: 0 });
 
+const outcomeKey = (outcome: Outcome) => `${outcome.account_id}\u0000${outcome.date}`;
+
+/**
+ * Each record under its id. An outcome carries none: it takes the id of the outcome held for the
+ * same account and day (so a file imported twice changes nothing, and a type corrected since
+ * updates it), or a new one.
+ */
+async function identified(
+	locked: LockedRecords,
+	kind: ImportKind,
+	records: readonly ImportRecord[]
+): Promise<{ id: string; record: ImportRecord }[]> {
+	if (kind !== 'outcomes')
+		return records.map((record) => ({ id: idOfBody(kind, record)!, record }));
+	const held = new Map<string, string>();
+	for (const { id, body } of await locked.list(['outcomes']))
+		held.set(outcomeKey(body as Outcome), id);
+	return records.map((record) => ({
+		id: held.get(outcomeKey(record as Outcome)) ?? newRecordId(),
+		record
+	}));
+}
+
 /** Reads, checks and writes one file of `kind` for `importer`; never throws for what the file holds. */
 export async function importCsv(
 	records: WorkspaceRecords,
@@ -114,17 +146,15 @@ export async function importCsv(
 	const checked = await checkCsv(body.body, kind, mapping, {
 		format,
 		knownAccounts,
+		latestDate: request.latestDate,
 		totalBytes: request.totalBytes
 	});
 	if (body.exceeded()) return { ok: false, problem: 'too_large', error: tooLarge(maxBytes) };
 	if (!checked.ok) return { ok: false, problem: 'file', error: FILE_PROBLEMS[checked.problem] };
 
-	const incoming = (checked.records as ImportRecord[]).map((record) => ({
-		id: idOfBody(kind, record)!,
-		record
-	}));
 	type Committed = { gone: string[] } | { revision: number; count: UpsertCount };
 	const committed = await records.locked(async (locked): Promise<Committed> => {
+		const incoming = await identified(locked, kind, checked.records as ImportRecord[]);
 		if (kind !== 'accounts') {
 			const named = [
 				...new Set(incoming.map(({ record }) => (record as { account_id: string }).account_id))
@@ -163,7 +193,12 @@ export async function importCsv(
 			problem: 'accounts_changed',
 			error: `accounts were deleted while the file was read (${committed.gone.slice(0, 5).join(', ')}${committed.gone.length > 5 ? ', …' : ''}): import the file again`
 		};
-	const summary: ImportSummary = { accounts: none(), contacts: none(), snapshots: none() };
+	const summary: ImportCounts = {
+		accounts: none(),
+		contacts: none(),
+		snapshots: none(),
+		outcomes: none()
+	};
 	summary[kind] = committed.count;
 	return {
 		ok: true,

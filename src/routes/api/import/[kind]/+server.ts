@@ -7,6 +7,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { IMPORT_MAX_BYTES, parseImportQuery } from '$lib/import/upload';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
 import { mailServer } from '$lib/server/mail/server';
+import { serverToday } from '$lib/server/mail/service';
 import { importCsv, type ImportProblem } from '$lib/server/sync/csv-import';
 import { isForm, readImportForm } from '$lib/server/sync/import-form';
 
@@ -35,7 +36,12 @@ export const POST: RequestHandler = async (event) => {
 	const actor = actorOf(caller);
 	const result = await importCsv(
 		server.store.published.records,
-		{ ...query, body, totalBytes: Number.isSafeInteger(length) && length > 0 ? length : undefined },
+		{
+			...query,
+			body,
+			totalBytes: Number.isSafeInteger(length) && length > 0 ? length : undefined,
+			latestDate: serverToday()
+		},
 		{ actor, role: caller.role },
 		{ maxBytes: IMPORT_MAX_BYTES }
 	);
