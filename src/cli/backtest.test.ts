@@ -54,6 +54,8 @@ describe('engine backtest', () => {
 		])
 			expect(scale).toHaveProperty(field);
 		expect(scale.threshold).toBe(40);
+		expect(scale.auc_interval.low).toBeLessThan(scale.auc);
+		expect(scale.auc_interval.high).toBeGreaterThan(scale.auc);
 		expect(scale.bands.map((band: { name: string }) => band.name)).toEqual([
 			'Red',
 			'Orange',

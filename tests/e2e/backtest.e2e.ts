@@ -79,6 +79,10 @@ describe('backtest page', () => {
 				.poll(() => page.locator('dl.summary').getAttribute('data-auc'))
 				.toBe(String(scale.auc));
 			await page.getByText(formatRatio(scale.auc), { exact: true }).first().waitFor();
+			const { low, high } = scale.aucInterval!;
+			await page
+				.getByText(`95 % interval ${formatRatio(low)}–${formatRatio(high)}`, { exact: true })
+				.waitFor();
 
 			// At the Red/Orange boundary, then ten points higher with the keyboard.
 			const overall = scale.points.map((point) => point.overall);
@@ -159,6 +163,19 @@ describe('backtest page', () => {
 			await row('Baseline: logistic regression')
 				.getByText(formatBrier(expected.baseline.ok ? expected.baseline.brier : null))
 				.waitFor();
+
+			// Expansion as the target: the same page, worded for it, with its own figures.
+			await page.getByRole('radio', { name: 'Expansion' }).check();
+			await page.getByRole('heading', { name: 'Expansion by band' }).waitFor({ timeout: 60_000 });
+			const expansion = backtestWorkspace(workspace, {
+				horizons: [90],
+				target: 'expansion'
+			}).results.find((result) => result.scorecardId === 'scale')!;
+			await page.locator(`dl.summary[data-auc="${expansion.auc}"]`).waitFor({ timeout: 60_000 });
+			expect(await page.getByRole('heading', { name: 'Churn by band' }).count()).toBe(0);
+			await page.screenshot({ path: 'test-results/backtest-expansion.png', fullPage: true });
+			await page.getByRole('radio', { name: 'Churn' }).check();
+			await page.getByRole('heading', { name: 'Churn by band' }).waitFor({ timeout: 60_000 });
 
 			// Discovery: its path as the engine takes it, and the result saved as a new draft.
 			const discovery = discoverScorecard(workspace, { scorecardId: 'scale', horizon: 90 });

@@ -87,6 +87,7 @@ function record(result: ScorecardBacktest) {
 		churned: result.churned,
 		retained: result.retained,
 		auc: result.auc,
+		auc_interval: result.aucInterval,
 		bands: result.bands.map((band) => ({
 			name: band.name,
 			min: band.min,
@@ -214,7 +215,11 @@ function resultText(result: ScorecardBacktest): string[] {
 	if (result.auc === null)
 		return [...lines, '  no AUC: the scored accounts lack churned or retained ones'];
 	lines.push(
-		`  auc ${figure(result.auc)} · lift of the lowest decile ${figure(result.liftLowestDecile, 2)}` +
+		`  auc ${figure(result.auc)}` +
+			(result.aucInterval
+				? ` (95 % interval ${figure(result.aucInterval.low)}–${figure(result.aucInterval.high)})`
+				: '') +
+			` · lift of the lowest decile ${figure(result.liftLowestDecile, 2)}` +
 			(best ? ` · best threshold (Youden) ${figure(best.threshold, 1)}` : ''),
 		...table(
 			[

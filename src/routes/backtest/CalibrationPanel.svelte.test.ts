@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CalibrationView } from '$lib/state/backtest/protocol';
 import CalibrationPanel from './CalibrationPanel.svelte';
+import { TARGET } from './words';
 
 function summary(): CalibrationView {
 	return {
@@ -62,6 +63,16 @@ describe('CalibrationPanel', () => {
 		});
 		expect(within(bins).getAllByRole('row')).toHaveLength(4);
 		expect(within(bins).getByRole('row', { name: /^3/ })).toHaveTextContent('30');
+	});
+
+	it('speaks of not expanding for the expansion target', () => {
+		render(CalibrationPanel, {
+			props: { calibration: { kind: 'done', value: summary() }, horizon: 90, heldOutAuc: 0.75 },
+			context: new Map([[TARGET, () => 'expansion']])
+		});
+		expect(screen.getByText(/probability of not expanding within 90 days/)).toBeInTheDocument();
+		expect(screen.getByRole('columnheader', { name: 'Did not expand' })).toBeInTheDocument();
+		expect(screen.queryByText(/churn/i)).toBeNull();
 	});
 
 	it('says when it is running, failed or had too few outcomes', () => {

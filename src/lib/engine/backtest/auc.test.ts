@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random';
-import { areaUnder, auc, liftLowestDecile, rocCurve } from './auc';
+import { areaUnder, auc, aucInterval, liftLowestDecile, rocCurve } from './auc';
 
 const churn = (...flags: number[]) => flags.map(Boolean);
 
@@ -30,6 +30,52 @@ describe('auc (a low score predicts churn)', () => {
 		expect(auc([1, 2, 3], churn(0, 0, 0))).toBeNull();
 		expect(auc([1, 2, 3], churn(1, 1, 1))).toBeNull();
 		expect(auc([], [])).toBeNull();
+	});
+});
+
+describe('aucInterval (bootstrap of the outcomes)', () => {
+	/** Scores that foresee churn somewhat: churned accounts score about 15 points lower. */
+	function sample(count: number, churnRate: number, seed: number) {
+		const random = new Random(seed);
+		const churned = Array.from({ length: count }, () => random.chance(churnRate));
+		const scores = churned.map((c) => random.between(0, 100) - (c ? 15 : 0));
+		return { scores, churned };
+	}
+
+	it('holds the AUC, and is wide with few churned accounts and narrow with many', () => {
+		const few = sample(120, 0.1, 3);
+		const many = sample(4000, 0.25, 3);
+		const fewInterval = aucInterval(few.scores, few.churned)!;
+		const manyInterval = aucInterval(many.scores, many.churned)!;
+		for (const [{ scores, churned }, interval] of [
+			[few, fewInterval],
+			[many, manyInterval]
+		] as const) {
+			expect(interval.low).toBeLessThan(auc(scores, churned)!);
+			expect(interval.high).toBeGreaterThan(auc(scores, churned)!);
+		}
+		expect(fewInterval.high - fewInterval.low).toBeGreaterThan(0.15);
+		expect(manyInterval.high - manyInterval.low).toBeLessThan(0.05);
+	});
+
+	it('covers the true AUC about 95 times in 100', () => {
+		// The true AUC of the sample's model, from a very large draw.
+		const truth = sample(200_000, 0.2, 99);
+		const trueAuc = auc(truth.scores, truth.churned)!;
+		let covered = 0;
+		for (let seed = 1; seed <= 100; seed++) {
+			const { scores, churned } = sample(300, 0.2, seed);
+			const interval = aucInterval(scores, churned, seed, 400)!;
+			if (interval.low <= trueAuc && trueAuc <= interval.high) covered++;
+		}
+		expect(covered).toBeGreaterThanOrEqual(88);
+		expect(covered).toBeLessThanOrEqual(99);
+	});
+
+	it('gives the same interval for the same data, and none without both outcomes', () => {
+		const { scores, churned } = sample(200, 0.2, 5);
+		expect(aucInterval(scores, churned, 7)).toEqual(aucInterval(scores, churned, 7));
+		expect(aucInterval([1, 2, 3], churn(0, 0, 0))).toBeNull();
 	});
 });
 

@@ -6,7 +6,7 @@
 import type { Backend } from '../logic';
 import type { CompiledScorecard } from '../scoring';
 import type { Workspace } from '../types';
-import { auc, liftLowestDecile, rocCurve } from './auc';
+import { auc, aucInterval, liftLowestDecile, rocCurve } from './auc';
 import { baselineRegression } from './baseline';
 import { calibrationSummary } from './calibrate';
 import {
@@ -83,6 +83,7 @@ export function backtestScorecard(
 		churned: churnedCount,
 		retained: scored.length - churnedCount,
 		auc: auc(overall, churned),
+		aucInterval: aucInterval(overall, churned, seed),
 		roc,
 		bands: bandRates(card.plan.bands, overall, churned, card.band),
 		atThreshold: thresholdMetrics(threshold, confusionAt(overall, churned, threshold)),

@@ -5,6 +5,7 @@
  * "flagged" at a threshold when its score is below it.
  */
 import type { Facts, IsoDate, Measure } from '../types';
+import type { AucInterval } from './auc';
 import type { CalibrationSummary } from './calibrate';
 import type { Target } from './observe';
 
@@ -167,6 +168,8 @@ export interface ScorecardBacktest {
 	churned: number;
 	retained: number;
 	auc: number | null;
+	/** The AUC's 95 % interval by bootstrap of the scored outcomes: wide when few churned. */
+	aucInterval: AucInterval | null;
 	roc: RocPoint[];
 	bands: BandRate[];
 	/** The default threshold (the boundary above the lowest band) and the figures there. */
