@@ -222,12 +222,40 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
 				'reason lost'
 			]
 		}
+	],
+	manual_entries: [
+		{ field: 'account_id', type: 'id', required: true, synonyms: ACCOUNT_ID_SYNONYMS },
+		{
+			field: 'measure',
+			type: 'text',
+			required: true,
+			synonyms: ['measure', 'measure id', 'measure name', 'metric', 'indicator', 'kpi']
+		},
+		{ field: 'value', type: 'text', required: true, synonyms: ['value', 'score', 'rating'] },
+		{
+			field: 'date',
+			type: 'datetime',
+			required: true,
+			synonyms: ['date', 'entered at', 'entered on', 'as of', 'month', 'period', 'reviewed on']
+		},
+		{
+			field: 'entered_by',
+			type: 'text',
+			required: false,
+			synonyms: ['entered by', 'by', 'author', 'reviewer', 'csm', 'owner']
+		},
+		{
+			field: 'comment',
+			type: 'text',
+			required: false,
+			synonyms: ['comment', 'comments', 'note', 'notes', 'why', 'reason']
+		}
 	]
 };
 
-/** Kinds whose records keep only their fields: an outcome has no facts or metrics to fill. */
+/** Kinds whose records keep only their fields: outcomes and entries have no facts or metrics. */
 export function takesFreeColumns(kind: ImportKind): boolean {
-	return kind !== 'outcomes';
+	return kind !== 'outcomes' && kind !== 'manual_entries';
 }
 
 /** What free columns become: account facts, or contact and snapshot metrics. */

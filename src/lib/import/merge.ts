@@ -6,7 +6,7 @@
  * record the merge leaves as it was is unchanged and not written again. Pure: no input is changed.
  */
 import type { UpsertCount } from '$lib/db/types';
-import type { Account, Contact, Outcome, Snapshot } from '$lib/engine';
+import type { Account, Contact, ManualEntry, Outcome, Snapshot } from '$lib/engine';
 import type { ImportKind, ImportRecordsByKind } from './types';
 
 /** The fields a record actually sets: a column left empty (undefined) does not erase a value. */
@@ -48,8 +48,11 @@ export function mergeSnapshot(existing: Snapshot, incoming: Snapshot): Snapshot 
 	};
 }
 
-/** An outcome imported again: what the file says now wins (a type corrected in the CRM). */
-export function mergeOutcome(existing: Outcome, incoming: Outcome): Outcome {
+/**
+ * An outcome or a manual entry imported again: what the file says now wins (a type corrected in
+ * the CRM, a comment added in the spreadsheet).
+ */
+function mergeFields<T extends Outcome | ManualEntry>(existing: T, incoming: T): T {
 	return { ...existing, ...definedFields(incoming) };
 }
 
@@ -63,7 +66,8 @@ export const MERGES: { readonly [K in ImportKind]: Merge<K> } = {
 	accounts: mergeAccount,
 	contacts: mergeContact,
 	snapshots: mergeSnapshot,
-	outcomes: mergeOutcome
+	outcomes: mergeFields<Outcome>,
+	manual_entries: mergeFields<ManualEntry>
 };
 
 /** Two values alike as stored (JSON-like data: primitives, arrays, plain objects). */

@@ -3,6 +3,7 @@
  * guessed mapping), then the full check. The worker runs these; tests call them directly.
  */
 import { readCsv, type CsvSource, type ReadCsvOptions } from './csv';
+import type { ManualScales } from './manual-measures';
 import { guessMapping } from './mapping';
 import type {
 	CheckProgress,
@@ -69,6 +70,8 @@ export interface CheckOptions {
 	knownAccounts?: ReadonlySet<string>;
 	/** Outcomes dated after it are refused (`ValidateOptions.latestDate`). */
 	latestDate?: string;
+	/** The manual measures entries may name (`ValidateOptions.manualScales`). */
+	manualScales?: ManualScales;
 	chunkSize?: number;
 	/** The size of a stream, when it is known, for progress. */
 	totalBytes?: number;
@@ -103,7 +106,8 @@ export async function checkCsv<K extends ImportKind>(
 	const validator = new RowValidator(kind, mapping, {
 		decimalComma: options.format.decimalComma,
 		knownAccounts: options.knownAccounts,
-		latestDate: options.latestDate
+		latestDate: options.latestDate,
+		manualScales: options.manualScales
 	});
 	const records: ImportRecordsByKind[K][] = [];
 	const errors: RowError[] = [];

@@ -2,21 +2,24 @@
  * The types of CSV import: what a file is, how its columns map onto Scorecraft's fields, and what
  * checking it found. Everything here is plain data, so it crosses the worker boundary as it is.
  */
-import type { Account, Contact, Outcome, Snapshot } from '$lib/engine';
+import type { Account, Contact, ManualEntry, Outcome, Snapshot } from '$lib/engine';
 
 /**
  * The kinds of file: one record per row (accounts, contacts), or one per account and date
- * (snapshots, and outcomes: a renewal, a cancellation, an upsell as a CRM closed it).
+ * (snapshots, and outcomes: a renewal, a cancellation, an upsell as a CRM closed it), or one per
+ * account, manual measure and date (manual entries).
  */
-export type ImportKind = 'accounts' | 'contacts' | 'snapshots' | 'outcomes';
+export type ImportKind = 'accounts' | 'contacts' | 'snapshots' | 'outcomes' | 'manual_entries';
 
-export type ImportRecord = Account | Contact | Snapshot | Outcome;
+export type ImportRecord = Account | Contact | Snapshot | Outcome | ManualEntry;
 
 export interface ImportRecordsByKind {
 	accounts: Account;
 	contacts: Contact;
 	snapshots: Snapshot;
 	outcomes: Outcome;
+	/** Values of manual measures kept in a spreadsheet (a monthly relationship score per account). */
+	manual_entries: ManualEntry;
 }
 
 export type OutcomeType = Outcome['type'];
@@ -76,6 +79,8 @@ export type RowProblem =
 	| 'unknown_account'
 	| 'not_an_outcome'
 	| 'after_as_of'
+	| 'unknown_measure'
+	| 'not_on_scale'
 	| 'duplicate'
 	| 'too_many_cells'
 	| 'malformed';

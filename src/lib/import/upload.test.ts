@@ -71,7 +71,8 @@ describe('uploadCsv', () => {
 			accounts: { added: 0, updated: 0, unchanged: 0 },
 			contacts: { added: 0, updated: 0, unchanged: 0 },
 			snapshots: { added: 1, updated: 0, unchanged: 0 },
-			outcomes: { added: 0, updated: 0, unchanged: 0 }
+			outcomes: { added: 0, updated: 0, unchanged: 0 },
+			manual_entries: { added: 0, updated: 0, unchanged: 0 }
 		},
 		check: { rows: 1, validRows: 1, invalidRows: 0, blankRows: 0, errors: 0 },
 		errors: []

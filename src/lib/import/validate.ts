@@ -6,6 +6,7 @@
  * the keys seen (a duplicate names the row that had the key first) and the counts.
  */
 import { checkMapping, extraKind, fieldSpec } from './mapping';
+import { manualScaleOf, readManualValue, type ManualScales } from './manual-measures';
 import { outcomeOf } from './outcome-types';
 import {
 	EXTRA,
@@ -41,10 +42,16 @@ export interface ValidateOptions {
 	 */
 	knownAccounts?: ReadonlySet<string>;
 	/**
-	 * The as-of date of the data (today): an outcome dated after it has not happened yet, and is
-	 * refused (a forecast close date exported with the real ones, or a typo in the year).
+	 * The as-of date of the data (today): an outcome or a manual entry dated after it has not
+	 * happened yet, and is refused (a forecast close date exported with the real ones, a typo in
+	 * the year).
 	 */
 	latestDate?: string;
+	/**
+	 * The manual measures a manual entry may name, with their scales (`manualScales`). Without it,
+	 * entries are not resolved: the measure and value stay as written (a preview's first look).
+	 */
+	manualScales?: ManualScales;
 }
 
 type Reader = (text: string) => unknown;
@@ -68,7 +75,8 @@ const KEYS: Readonly<Record<ImportKind, readonly string[]>> = {
 	snapshots: ['account_id', 'date'],
 	// One outcome per account and day: a file saying two is ambiguous, and a second import of the
 	// same file finds each again by these.
-	outcomes: ['account_id', 'date']
+	outcomes: ['account_id', 'date'],
+	manual_entries: ['account_id', 'measure', 'date']
 };
 
 const MAX_VALUE_LENGTH = 120;
@@ -157,6 +165,8 @@ export class RowValidator<K extends ImportKind> {
 	readonly #knownAccounts: ReadonlySet<string> | undefined;
 	readonly #latestDate: string | undefined;
 	readonly #datePlan: ColumnPlan | undefined;
+	readonly #manualScales: ManualScales | undefined;
+	readonly #decimalComma: boolean;
 	/** Empty metric cells of a snapshot are null ("no value that day"); empty facts are left out. */
 	readonly #emptyAsNull: boolean;
 	readonly #extraKey: 'facts' | 'metrics';
@@ -206,7 +216,10 @@ export class RowValidator<K extends ImportKind> {
 			this.#plans.find((plan) => plan.key === field && !plan.extra)!
 		);
 		this.#accountPlan = this.#plans.find((plan) => plan.key === 'account_id' && !plan.extra);
-		this.#latestDate = kind === 'outcomes' ? options.latestDate : undefined;
+		this.#latestDate =
+			kind === 'outcomes' || kind === 'manual_entries' ? options.latestDate : undefined;
+		this.#manualScales = kind === 'manual_entries' ? options.manualScales : undefined;
+		this.#decimalComma = decimalComma;
 		this.#datePlan = this.#plans.find((plan) => plan.key === 'date' && !plan.extra);
 	}
 
@@ -242,6 +255,7 @@ export class RowValidator<K extends ImportKind> {
 			} else {
 				const record = this.#readRow(row, rowNumber, plans, errors);
 				this.#checkKeys(record, rowNumber, errors);
+				this.#resolveEntry(record, rowNumber, errors);
 				if (errors.length === before) this.records.push(record as ImportRecordsByKind[K]);
 			}
 			if (errors.length === before) summary.validRows++;
@@ -264,6 +278,7 @@ export class RowValidator<K extends ImportKind> {
 		const errors: RowError[] = [];
 		const record = this.#readRow(row, rowNumber, this.#plans, errors);
 		this.#checkKeys(record, rowNumber, errors);
+		this.#resolveEntry(record, rowNumber, errors);
 		return { record, errors };
 	}
 
@@ -334,8 +349,53 @@ export class RowValidator<K extends ImportKind> {
 		const first = record[plans[0]!.key];
 		if (typeof first !== 'string') return undefined;
 		if (plans.length === 1) return first;
-		const second = record[plans[1]!.key];
-		return typeof second === 'string' ? `${first}\u0000${second}` : undefined;
+		let key = first;
+		for (let i = 1; i < plans.length; i++) {
+			const part = record[plans[i]!.key];
+			if (typeof part !== 'string') return undefined;
+			key += `\u0000${part}`;
+		}
+		return key;
+	}
+
+	/**
+	 * A manual entry as stored: the measure its cell names (by id or name) and the value on that
+	 * measure's scale, entered on the row's date (midnight UTC for a date alone).
+	 */
+	#resolveEntry(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
+		const scales = this.#manualScales;
+		if (!scales || typeof record.measure !== 'string') return;
+		const measurePlan = this.#plans.find((plan) => plan.key === 'measure' && !plan.extra)!;
+		const scale = manualScaleOf(scales, record.measure);
+		if (!scale) {
+			errors.push({
+				row: rowNumber,
+				column: measurePlan.header,
+				value: clip(record.measure),
+				problem: 'unknown_measure'
+			});
+			return;
+		}
+		if (typeof record.value === 'string') {
+			const value = readManualValue(record.value, scale, this.#decimalComma);
+			if (value === INVALID) {
+				const valuePlan = this.#plans.find((plan) => plan.key === 'value' && !plan.extra)!;
+				errors.push({
+					row: rowNumber,
+					column: valuePlan.header,
+					value: clip(record.value),
+					problem: 'not_on_scale'
+				});
+				return;
+			}
+			record.value = value;
+		}
+		record.measure_id = scale.id;
+		delete record.measure;
+		if (typeof record.date === 'string') {
+			record.entered_at = record.date.length === 10 ? `${record.date}T00:00:00.000Z` : record.date;
+			delete record.date;
+		}
 	}
 
 	/**
@@ -361,7 +421,7 @@ export class RowValidator<K extends ImportKind> {
 		if (
 			this.#latestDate !== undefined &&
 			typeof record.date === 'string' &&
-			record.date > this.#latestDate
+			record.date.slice(0, 10) > this.#latestDate
 		) {
 			errors.push({
 				row: rowNumber,

@@ -22,7 +22,11 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 	type: 'import.field.type',
 	arr_before: 'import.field.arr_before',
 	arr_after: 'import.field.arr_after',
-	reason: 'import.field.reason'
+	reason: 'import.field.reason',
+	measure: 'import.field.measure',
+	value: 'import.field.value',
+	entered_by: 'import.field.entered_by',
+	comment: 'import.field.comment'
 };
 
 export function fieldLabel(kind: ImportKind, field: string): string {
@@ -43,6 +47,8 @@ const PROBLEMS: Record<Exclude<RowProblem, 'duplicate'>, MessageKey> = {
 	unknown_account: 'import.problem.unknown_account',
 	not_an_outcome: 'import.problem.not_an_outcome',
 	after_as_of: 'import.problem.after_as_of',
+	unknown_measure: 'import.problem.unknown_measure',
+	not_on_scale: 'import.problem.not_on_scale',
 	too_many_cells: 'import.problem.too_many_cells',
 	malformed: 'import.problem.malformed'
 };

@@ -81,12 +81,16 @@ export default {
 	'import.kind.snapshots': 'Snapshots',
 	'import.kind.snapshots.hint': 'one row per account and date, one column per metric',
 	'import.kind.outcomes': 'Outcomes',
+	'import.kind.manual_entries': 'Manual entries',
+	'import.kind.manual_entries.hint':
+		'one row per value of a manual measure, for an account on a date (a relationship score kept in a spreadsheet)',
 	'import.kind.outcomes.hint':
 		'one row per renewal outcome: churned, renewed, expanded or downsold, and when (your CRM’s closed renewals and cancellations)',
 	'import.records.accounts': '{count|one:# account|other:# accounts}',
 	'import.records.contacts': '{count|one:# contact|other:# contacts}',
 	'import.records.snapshots': '{count|one:# snapshot|other:# snapshots}',
 	'import.records.outcomes': '{count|one:# outcome|other:# outcomes}',
+	'import.records.manual_entries': '{count|one:# entry|other:# entries}',
 	'import.editorsOnly':
 		'Importing files into the team’s workspace takes the owner, leader or ops role; ask one of them.',
 	'import.file.label': 'CSV file',
@@ -151,6 +155,10 @@ export default {
 	'import.field.arr_before': 'ARR before',
 	'import.field.arr_after': 'ARR after',
 	'import.field.reason': 'Reason',
+	'import.field.measure': 'Measure (id or name)',
+	'import.field.value': 'Value',
+	'import.field.entered_by': 'Entered by',
+	'import.field.comment': 'Comment',
 	'import.outcomes.title': 'What the file’s words mean',
 	'import.outcomes.intro':
 		'Each word of the column {column} and the outcome it is read as. Common CRM words are known already (Closed Lost, Cancelled, Renewed, Upsell…); change any of them. A row whose word is read as nothing is refused.',
@@ -228,7 +236,11 @@ export default {
 	'import.problem.not_an_outcome':
 		'Not an outcome Scorecraft knows. Choose what this word means under “What the file’s words mean”, then check again.',
 	'import.problem.after_as_of':
-		'Dated after today: an outcome must have happened. A forecast close date, or a typo in the year?',
+		'Dated after today: an outcome must have happened, an entry must have been made. A forecast close date, or a typo in the year?',
+	'import.problem.unknown_measure':
+		'No manual measure has this id or name in the workspace’s scorecards. Mark the measure as manual in the builder first, or check its spelling.',
+	'import.problem.not_on_scale':
+		'Not a value this measure takes: one of its choices, or a number within its scale.',
 	'import.problem.unknown_account':
 		'No account has this id, in the store or in this file. Import the account first.',
 	'import.problem.duplicate': 'Row {row} has the same key: a file may hold each key only once.',

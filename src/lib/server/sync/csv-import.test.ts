@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { wideSnapshots } from '../../../../tests/fixtures/csv/wide-snapshots';
 import { inspectCsv } from '../../import/pipeline';
 import type { ImportKind } from '../../import/types';
+import type { RecordKind } from '../../sync/protocol';
 import type { Database } from '../store/database';
 import { describeStore } from '../store/fixture';
 import { WorkspaceRecords } from '../store/records';
 import type { Store } from '../store/store';
 import { importCsv } from './csv-import';
 import type { Pusher } from './push';
-import { pullAll, teamOf } from './team-fixture';
+import { pullAll, teamOf, withOutcomes } from './team-fixture';
+import { manualScorecard } from '../../../../tests/support/manual-scorecard';
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../../../../tests/fixtures/csv/${name}`, import.meta.url));
@@ -41,7 +43,7 @@ async function imported(
 	return result.answer;
 }
 
-const held = (store: Store, kind: ImportKind, ids: string[]) =>
+const held = (store: Store, kind: RecordKind, ids: string[]) =>
 	store.published.records.locked((locked) => locked.bodies(kind, ids));
 
 const snapshotId = (account: string, date: string) => JSON.stringify([account, date]);
@@ -60,7 +62,8 @@ describeStore((fixture_) => {
 				accounts: { added: 8, updated: 2, unchanged: 0 },
 				contacts: { added: 0, updated: 0, unchanged: 0 },
 				snapshots: { added: 0, updated: 0, unchanged: 0 },
-				outcomes: { added: 0, updated: 0, unchanged: 0 }
+				outcomes: { added: 0, updated: 0, unchanged: 0 },
+				manual_entries: { added: 0, updated: 0, unchanged: 0 }
 			});
 			expect(answer.check).toMatchObject({ rows: 10, validRows: 10, invalidRows: 0 });
 			expect(answer.errors).toEqual([]);
@@ -278,6 +281,65 @@ describeStore((fixture_) => {
 			expect(again.answer.summary.outcomes).toEqual({ added: 0, updated: 0, unchanged: 3 });
 			expect(again.answer.revision).toBe(first.answer.revision);
 			expect(await outcomes()).toHaveLength(4);
+		});
+
+		it('imports manual entries: measures named by id or name, values on their scale, unsigned ones the importer’s', async () => {
+			const { store, owner, leader } = await team();
+			const { records } = store.published;
+			const base = withOutcomes();
+			const workspace = { ...base, scorecards: [...base.scorecards, manualScorecard()] };
+			await store.published.publish(JSON.stringify(workspace), owner);
+			const send = async () =>
+				importCsv(
+					records,
+					{
+						...(await request('manual_entries', fixture('manual-entries.csv'))),
+						latestDate: '2026-12-04'
+					},
+					leader
+				);
+			const first = await send();
+			if (!first.ok) throw new Error(first.error);
+			expect(first.answer.summary.manual_entries).toEqual({ added: 3, updated: 0, unchanged: 0 });
+			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
+				[
+					[5, 'Score', 'not_on_scale'],
+					[6, 'Measure', 'unknown_measure'],
+					[7, 'Date', 'after_as_of']
+				]
+			);
+			const entries = (await records.locked((locked) => locked.list(['manualEntries']))).map(
+				({ body }) => body
+			);
+			expect(entries).toEqual([
+				{
+					account_id: 'acme',
+					measure_id: 'relationship',
+					value: 4,
+					entered_at: '2026-10-01T00:00:00.000Z',
+					entered_by: 'kim@vendor.example',
+					comment: 'QBR went well'
+				},
+				{
+					account_id: 'globex',
+					measure_id: 'relationship',
+					value: 2,
+					entered_at: '2026-10-01T09:30',
+					entered_by: 'lee@vendor.example',
+					comment: 'Sponsor left; new one not engaged'
+				},
+				{
+					account_id: 'acme',
+					measure_id: 'sponsor',
+					value: 'yes',
+					entered_at: '2026-10-01T00:00:00.000Z',
+					entered_by: 'lea@team.example'
+				}
+			]);
+			const again = await send();
+			if (!again.ok) throw new Error(again.error);
+			expect(again.answer.summary.manual_entries).toEqual({ added: 0, updated: 0, unchanged: 3 });
+			expect(again.answer.revision).toBe(first.answer.revision);
 		});
 
 		it('refuses a role that may not change the kind, before reading the file', async () => {

@@ -24,8 +24,9 @@ import {
 	type ImportCounts
 } from '../../import/upload';
 import type { LockedRecords, WorkspaceRecords } from '../store/records';
-import type { Outcome } from '../../engine';
-import { newRecordId } from '../../sync/protocol';
+import type { ManualEntry, Outcome, Scorecard } from '../../engine';
+import { manualScales, type ManualScales } from '../../import/manual-measures';
+import { newRecordId, type RecordKind } from '../../sync/protocol';
 import { idOfBody } from './mapping';
 import type { Pusher } from './push';
 import { changeRefusal } from './rights';
@@ -94,27 +95,48 @@ function limited(body: CsvSource, maxBytes: number): { body: CsvSource; exceeded
 
 const none = (): UpsertCount => ({ added: 0, updated: 0, unchanged: 0 });
 
-const outcomeKey = (outcome: Outcome) => `${outcome.account_id}\u0000${outcome.date}`;
+/** The records each kind of file becomes. */
+const RECORDS_OF: Readonly<Record<ImportKind, RecordKind>> = {
+	accounts: 'accounts',
+	contacts: 'contacts',
+	snapshots: 'snapshots',
+	outcomes: 'outcomes',
+	manual_entries: 'manualEntries'
+};
+
+/** What makes an outcome or a manual entry the same one again, as it carries no id. */
+const naturalKey: Partial<Record<RecordKind, (body: ImportRecord) => string>> = {
+	outcomes: (body) => {
+		const outcome = body as Outcome;
+		return `${outcome.account_id}\u0000${outcome.date}`;
+	},
+	manualEntries: (body) => {
+		const entry = body as ManualEntry;
+		return `${entry.account_id}\u0000${entry.measure_id}\u0000${entry.entered_at}`;
+	}
+};
 
 /**
- * Each record under its id. An outcome carries none: it takes the id of the outcome held for the
- * same account and day (so a file imported twice changes nothing, and a type corrected since
- * updates it), or a new one.
+ * Each record under its id. An outcome or a manual entry carries none: it takes the id of the one
+ * held for the same account and day (and measure), so a file imported twice changes nothing and a
+ * value corrected since updates it, or a new one.
  */
 async function identified(
 	locked: LockedRecords,
-	kind: ImportKind,
+	kind: RecordKind,
 	records: readonly ImportRecord[]
 ): Promise<{ id: string; record: ImportRecord }[]> {
-	if (kind !== 'outcomes')
-		return records.map((record) => ({ id: idOfBody(kind, record)!, record }));
+	const keyOf = naturalKey[kind];
+	if (!keyOf) return records.map((record) => ({ id: idOfBody(kind, record)!, record }));
 	const held = new Map<string, string>();
-	for (const { id, body } of await locked.list(['outcomes']))
-		held.set(outcomeKey(body as Outcome), id);
-	return records.map((record) => ({
-		id: held.get(outcomeKey(record as Outcome)) ?? newRecordId(),
-		record
-	}));
+	for (const { id, body } of await locked.list([kind])) held.set(keyOf(body as ImportRecord), id);
+	return records.map((record) => ({ id: held.get(keyOf(record)) ?? newRecordId(), record }));
+}
+
+/** The manual measures of the scorecards the server holds, for checking manual entries. */
+async function scalesHeld(records: WorkspaceRecords): Promise<ManualScales> {
+	const scorecards = await records.locked((locked) => locked.list(['scorecards']));
+	return manualScales(scorecards.map(({ body }) => body as Scorecard));
 }
 
 /** Reads, checks and writes one file of `kind` for `importer`; never throws for what the file holds. */
@@ -125,7 +147,8 @@ export async function importCsv(
 	options: { maxBytes?: number } = {}
 ): Promise<ServerImport> {
 	const { kind, mapping, format } = request;
-	const refusal = changeRefusal(importer.role, [kind]);
+	const recordKind = RECORDS_OF[kind];
+	const refusal = changeRefusal(importer.role, [recordKind]);
 	if (refusal) return { ok: false, problem: 'role', error: refusal };
 	const issues = checkMapping(kind, mapping);
 	if (issues.length)
@@ -143,9 +166,11 @@ export async function importCsv(
 	// Read before the file, outside the commit: holding the lock while a file uploads would stop
 	// every other commit (and, on PGlite, every query) for as long. The commit checks them again.
 	const knownAccounts = kind === 'accounts' ? undefined : await records.idsOf('accounts');
+	const manualScales = kind === 'manual_entries' ? await scalesHeld(records) : undefined;
 	const checked = await checkCsv(body.body, kind, mapping, {
 		format,
 		knownAccounts,
+		manualScales,
 		latestDate: request.latestDate,
 		totalBytes: request.totalBytes
 	});
@@ -154,7 +179,13 @@ export async function importCsv(
 
 	type Committed = { gone: string[] } | { revision: number; count: UpsertCount };
 	const committed = await records.locked(async (locked): Promise<Committed> => {
-		const incoming = await identified(locked, kind, checked.records as ImportRecord[]);
+		// An entry the file does not sign is the importer's.
+		const imported = (checked.records as ImportRecord[]).map((record) =>
+			kind === 'manual_entries' && !(record as ManualEntry).entered_by
+				? { ...record, entered_by: importer.actor.email }
+				: record
+		);
+		const incoming = await identified(locked, recordKind, imported);
 		if (kind !== 'accounts') {
 			const named = [
 				...new Set(incoming.map(({ record }) => (record as { account_id: string }).account_id))
@@ -164,7 +195,7 @@ export async function importCsv(
 			if (gone.length) return { gone };
 		}
 		const held = await locked.bodies(
-			kind,
+			recordKind,
 			incoming.map(({ id }) => id)
 		);
 		const live = new Map<string, ImportRecord>();
@@ -177,7 +208,7 @@ export async function importCsv(
 		// Records never held (most of a first import) are inserted as they are; the others updated.
 		const author = { actor: importer.actor, client: null };
 		const toWrite = ({ id, record }: { id: string; record: ImportRecord }) => ({
-			kind,
+			kind: recordKind,
 			id,
 			body: record
 		});
@@ -197,7 +228,8 @@ export async function importCsv(
 		accounts: none(),
 		contacts: none(),
 		snapshots: none(),
-		outcomes: none()
+		outcomes: none(),
+		manual_entries: none()
 	};
 	summary[kind] = committed.count;
 	return {
