@@ -1,7 +1,7 @@
 /**
  * What the import worker does with each request, apart from the worker itself so it runs (and is
- * tested) anywhere: it reads, maps and checks a file against the accounts (and, for manual entries,
- * the manual measures) this browser holds, for the person to review before the server imports it.
+ * tested) anywhere: it reads, maps and checks a file against the accounts (and the manual measures,
+ * and the people) this browser holds, for the person to review before the server imports it.
  * Every answer goes to `post`.
  */
 import type { ScorecraftDatabase } from '$lib/db/database';
@@ -9,6 +9,7 @@ import { manualScales } from './manual-measures';
 import { checkCsv, inspectCsv } from './pipeline';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { storedAccountIds } from './store';
+import { knownContactsOf } from './validate';
 
 /** Big enough that messages stay few, small enough that the progress bar moves. */
 export const WORKER_CHUNK_SIZE = 512 * 1024;
@@ -54,14 +55,16 @@ export class ImportHandler {
 		// Read now, not when the file was chosen: the store may have changed since.
 		const knownAccounts =
 			kind === 'accounts' ? undefined : await storedAccountIds(this.#options.database());
+		const db = this.#options.database();
 		const manual =
-			kind === 'manual_entries'
-				? manualScales(await this.#options.database().scorecards.toArray())
-				: undefined;
+			kind === 'manual_entries' ? manualScales(await db.scorecards.toArray()) : undefined;
+		const people =
+			kind === 'survey_answers' ? knownContactsOf(await db.contacts.toArray()) : undefined;
 		const result = await checkCsv(request.file, kind, request.mapping, {
 			format: request.format,
 			knownAccounts,
 			manualScales: manual,
+			knownContacts: people,
 			latestDate: request.latestDate,
 			chunkSize: this.#options.chunkSize ?? WORKER_CHUNK_SIZE,
 			// The records are the server's to make again: only the problems go to the page.

@@ -250,12 +250,62 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
 			required: false,
 			synonyms: ['comment', 'comments', 'note', 'notes', 'why', 'reason']
 		}
+	],
+	survey_answers: [
+		{
+			field: 'contact',
+			type: 'id',
+			required: true,
+			synonyms: [
+				'contact',
+				'contact id',
+				'email',
+				'e-mail',
+				'email address',
+				'respondent',
+				'respondent email',
+				'person',
+				'user email',
+				'user id'
+			]
+		},
+		{
+			field: 'date',
+			type: 'datetime',
+			required: true,
+			synonyms: [
+				'date',
+				'answered at',
+				'responded at',
+				'submitted at',
+				'response date',
+				'created at'
+			]
+		},
+		{
+			field: 'nps',
+			type: 'number',
+			required: false,
+			synonyms: ['nps', 'nps score', 'likelihood to recommend', 'recommend', 'score']
+		},
+		{
+			field: 'csat',
+			type: 'number',
+			required: false,
+			synonyms: ['csat', 'csat score', 'satisfaction', 'satisfaction score']
+		},
+		{
+			field: 'comment',
+			type: 'text',
+			required: false,
+			synonyms: ['comment', 'comments', 'verbatim', 'feedback', 'why', 'reason']
+		}
 	]
 };
 
 /** Kinds whose records keep only their fields: outcomes and entries have no facts or metrics. */
 export function takesFreeColumns(kind: ImportKind): boolean {
-	return kind !== 'outcomes' && kind !== 'manual_entries';
+	return kind === 'accounts' || kind === 'contacts' || kind === 'snapshots';
 }
 
 /** What free columns become: account facts, or contact and snapshot metrics. */

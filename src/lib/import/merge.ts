@@ -61,8 +61,11 @@ type Merge<K extends ImportKind> = (
 	incoming: ImportRecordsByKind[K]
 ) => ImportRecordsByKind[K];
 
+/** The kinds whose records are stored as they are imported (survey answers are rolled up). */
+export type StoredKind = Exclude<ImportKind, 'survey_answers'>;
+
 /** Each kind's merge. */
-export const MERGES: { readonly [K in ImportKind]: Merge<K> } = {
+export const MERGES: { readonly [K in StoredKind]: Merge<K> } = {
 	accounts: mergeAccount,
 	contacts: mergeContact,
 	snapshots: mergeSnapshot,

@@ -16,7 +16,7 @@ import type {
 	Inspection,
 	RowError
 } from './types';
-import { RowValidator } from './validate';
+import { RowValidator, type KnownContacts } from './validate';
 
 export const SAMPLE_ROWS = 10;
 
@@ -72,6 +72,8 @@ export interface CheckOptions {
 	latestDate?: string;
 	/** The manual measures entries may name (`ValidateOptions.manualScales`). */
 	manualScales?: ManualScales;
+	/** The people survey answers may name (`ValidateOptions.knownContacts`). */
+	knownContacts?: KnownContacts;
 	chunkSize?: number;
 	/** The size of a stream, when it is known, for progress. */
 	totalBytes?: number;
@@ -107,7 +109,8 @@ export async function checkCsv<K extends ImportKind>(
 		decimalComma: options.format.decimalComma,
 		knownAccounts: options.knownAccounts,
 		latestDate: options.latestDate,
-		manualScales: options.manualScales
+		manualScales: options.manualScales,
+		knownContacts: options.knownContacts
 	});
 	const records: ImportRecordsByKind[K][] = [];
 	const errors: RowError[] = [];

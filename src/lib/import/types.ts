@@ -3,15 +3,17 @@
  * checking it found. Everything here is plain data, so it crosses the worker boundary as it is.
  */
 import type { Account, Contact, ManualEntry, Outcome, Snapshot } from '$lib/engine';
+import type { SurveyAnswer } from './surveys';
 
 /**
  * The kinds of file: one record per row (accounts, contacts), or one per account and date
  * (snapshots, and outcomes: a renewal, a cancellation, an upsell as a CRM closed it), or one per
- * account, manual measure and date (manual entries).
+ * account, manual measure and date (manual entries), or one per person and date (survey answers).
  */
-export type ImportKind = 'accounts' | 'contacts' | 'snapshots' | 'outcomes' | 'manual_entries';
+export type ImportKind =
+	'accounts' | 'contacts' | 'snapshots' | 'outcomes' | 'manual_entries' | 'survey_answers';
 
-export type ImportRecord = Account | Contact | Snapshot | Outcome | ManualEntry;
+export type ImportRecord = Account | Contact | Snapshot | Outcome | ManualEntry | SurveyAnswer;
 
 export interface ImportRecordsByKind {
 	accounts: Account;
@@ -20,6 +22,8 @@ export interface ImportRecordsByKind {
 	outcomes: Outcome;
 	/** Values of manual measures kept in a spreadsheet (a monthly relationship score per account). */
 	manual_entries: ManualEntry;
+	/** NPS and CSAT answers per person, rolled into their account's metrics (`./surveys.ts`). */
+	survey_answers: SurveyAnswer;
 }
 
 export type OutcomeType = Outcome['type'];
@@ -81,6 +85,8 @@ export type RowProblem =
 	| 'after_as_of'
 	| 'unknown_measure'
 	| 'not_on_scale'
+	| 'unknown_contact'
+	| 'no_answer'
 	| 'duplicate'
 	| 'too_many_cells'
 	| 'malformed';

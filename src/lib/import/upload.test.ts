@@ -72,7 +72,8 @@ describe('uploadCsv', () => {
 			contacts: { added: 0, updated: 0, unchanged: 0 },
 			snapshots: { added: 1, updated: 0, unchanged: 0 },
 			outcomes: { added: 0, updated: 0, unchanged: 0 },
-			manual_entries: { added: 0, updated: 0, unchanged: 0 }
+			manual_entries: { added: 0, updated: 0, unchanged: 0 },
+			survey_answers: { added: 0, updated: 0, unchanged: 0 }
 		},
 		check: { rows: 1, validRows: 1, invalidRows: 0, blankRows: 0, errors: 0 },
 		errors: []

@@ -1,12 +1,12 @@
 /**
  * The server's CSV import, as the page and the server both see it:
  *
- *   POST /api/import/{accounts|contacts|snapshots|outcomes|manual_entries}?mapping=<JSON>&format=<JSON>
+ *   POST /api/import/{accounts|contacts|snapshots|outcomes|manual_entries|survey_answers}?mapping=<JSON>&format=<JSON>
  *   content-type: text/csv; the body is the file itself, at most `IMPORT_MAX_BYTES`
  *
  * or, as the Data page sends it (a mapping of hundreds of columns is too long for a query),
  *
- *   POST /api/import/{accounts|contacts|snapshots|outcomes|manual_entries}
+ *   POST /api/import/{accounts|contacts|snapshots|outcomes|manual_entries|survey_answers}
  *   content-type: multipart/form-data; the fields mapping and format, then the part file
  *
  * `mapping` is the file's columns in order (`ColumnMapping[]`, each heading as the file has it;
@@ -40,7 +40,8 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 	'contacts',
 	'snapshots',
 	'outcomes',
-	'manual_entries'
+	'manual_entries',
+	'survey_answers'
 ];
 
 /** Records added, updated and unchanged, per kind. */

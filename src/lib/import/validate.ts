@@ -8,6 +8,7 @@
 import { checkMapping, extraKind, fieldSpec } from './mapping';
 import { manualScaleOf, readManualValue, type ManualScales } from './manual-measures';
 import { outcomeOf } from './outcome-types';
+import { CSAT_RANGE, NPS_RANGE } from './surveys';
 import {
 	EXTRA,
 	IGNORE,
@@ -33,6 +34,22 @@ import {
 	type Invalid
 } from './values';
 
+/** People by `id:<id>` and `email:<lower-case email>`, each to their id. */
+export type KnownContacts = ReadonlyMap<string, string>;
+
+export function knownContactsOf(contacts: Iterable<{ id: string; email?: string }>): KnownContacts {
+	const known = new Map<string, string>();
+	for (const contact of contacts) {
+		known.set(`id:${contact.id}`, contact.id);
+		if (contact.email) known.set(`email:${contact.email.toLowerCase()}`, contact.id);
+	}
+	return known;
+}
+
+function contactIdOf(known: KnownContacts, text: string): string | undefined {
+	return known.get(`id:${text}`) ?? known.get(`email:${text.toLowerCase()}`);
+}
+
 export interface ValidateOptions {
 	/** Read `0,75` as 0.75 (files separated by `;`). */
 	decimalComma?: boolean;
@@ -52,6 +69,11 @@ export interface ValidateOptions {
 	 * entries are not resolved: the measure and value stay as written (a preview's first look).
 	 */
 	manualScales?: ManualScales;
+	/**
+	 * The people a survey answer may name, by id and by email (`knownContacts`): the answer is
+	 * given to the person's id. Without it, answers are not resolved.
+	 */
+	knownContacts?: KnownContacts;
 }
 
 type Reader = (text: string) => unknown;
@@ -76,7 +98,8 @@ const KEYS: Readonly<Record<ImportKind, readonly string[]>> = {
 	// One outcome per account and day: a file saying two is ambiguous, and a second import of the
 	// same file finds each again by these.
 	outcomes: ['account_id', 'date'],
-	manual_entries: ['account_id', 'measure', 'date']
+	manual_entries: ['account_id', 'measure', 'date'],
+	survey_answers: ['contact', 'date']
 };
 
 const MAX_VALUE_LENGTH = 120;
@@ -166,6 +189,7 @@ export class RowValidator<K extends ImportKind> {
 	readonly #latestDate: string | undefined;
 	readonly #datePlan: ColumnPlan | undefined;
 	readonly #manualScales: ManualScales | undefined;
+	readonly #knownContacts: KnownContacts | undefined;
 	readonly #decimalComma: boolean;
 	/** Empty metric cells of a snapshot are null ("no value that day"); empty facts are left out. */
 	readonly #emptyAsNull: boolean;
@@ -217,8 +241,11 @@ export class RowValidator<K extends ImportKind> {
 		);
 		this.#accountPlan = this.#plans.find((plan) => plan.key === 'account_id' && !plan.extra);
 		this.#latestDate =
-			kind === 'outcomes' || kind === 'manual_entries' ? options.latestDate : undefined;
+			kind === 'outcomes' || kind === 'manual_entries' || kind === 'survey_answers'
+				? options.latestDate
+				: undefined;
 		this.#manualScales = kind === 'manual_entries' ? options.manualScales : undefined;
+		this.#knownContacts = kind === 'survey_answers' ? options.knownContacts : undefined;
 		this.#decimalComma = decimalComma;
 		this.#datePlan = this.#plans.find((plan) => plan.key === 'date' && !plan.extra);
 	}
@@ -256,6 +283,7 @@ export class RowValidator<K extends ImportKind> {
 				const record = this.#readRow(row, rowNumber, plans, errors);
 				this.#checkKeys(record, rowNumber, errors);
 				this.#resolveEntry(record, rowNumber, errors);
+				this.#resolveAnswer(record, rowNumber, errors);
 				if (errors.length === before) this.records.push(record as ImportRecordsByKind[K]);
 			}
 			if (errors.length === before) summary.validRows++;
@@ -279,6 +307,7 @@ export class RowValidator<K extends ImportKind> {
 		const record = this.#readRow(row, rowNumber, this.#plans, errors);
 		this.#checkKeys(record, rowNumber, errors);
 		this.#resolveEntry(record, rowNumber, errors);
+		this.#resolveAnswer(record, rowNumber, errors);
 		return { record, errors };
 	}
 
@@ -356,6 +385,42 @@ export class RowValidator<K extends ImportKind> {
 			key += `\u0000${part}`;
 		}
 		return key;
+	}
+
+	/**
+	 * A survey answer as rolled up: given to the person it names (by id or email), on its day, with
+	 * at least one answer, each on its scale (NPS 0–10, CSAT 1–5).
+	 */
+	#resolveAnswer(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
+		if (this.kind !== 'survey_answers') return;
+		const planOf = (key: string) => this.#plans.find((plan) => plan.key === key && !plan.extra);
+		for (const [key, [low, high]] of [
+			['nps', NPS_RANGE],
+			['csat', CSAT_RANGE]
+		] as const) {
+			const value = record[key];
+			if (typeof value === 'number' && (value < low || value > high))
+				errors.push({
+					row: rowNumber,
+					column: planOf(key)!.header,
+					value: String(value),
+					problem: 'not_on_scale'
+				});
+		}
+		if (record.nps === undefined && record.csat === undefined)
+			errors.push({ row: rowNumber, column: '', value: '', problem: 'no_answer' });
+		if (typeof record.date === 'string') record.date = record.date.slice(0, 10);
+		const contacts = this.#knownContacts;
+		if (!contacts || typeof record.contact !== 'string') return;
+		const id = contactIdOf(contacts, record.contact);
+		if (id === undefined)
+			errors.push({
+				row: rowNumber,
+				column: planOf('contact')!.header,
+				value: clip(record.contact),
+				problem: 'unknown_contact'
+			});
+		else record.contact = id;
 	}
 
 	/**

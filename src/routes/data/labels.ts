@@ -26,7 +26,10 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 	measure: 'import.field.measure',
 	value: 'import.field.value',
 	entered_by: 'import.field.entered_by',
-	comment: 'import.field.comment'
+	comment: 'import.field.comment',
+	contact: 'import.field.contact',
+	nps: 'import.field.nps',
+	csat: 'import.field.csat'
 };
 
 export function fieldLabel(kind: ImportKind, field: string): string {
@@ -49,6 +52,8 @@ const PROBLEMS: Record<Exclude<RowProblem, 'duplicate'>, MessageKey> = {
 	after_as_of: 'import.problem.after_as_of',
 	unknown_measure: 'import.problem.unknown_measure',
 	not_on_scale: 'import.problem.not_on_scale',
+	unknown_contact: 'import.problem.unknown_contact',
+	no_answer: 'import.problem.no_answer',
 	too_many_cells: 'import.problem.too_many_cells',
 	malformed: 'import.problem.malformed'
 };

@@ -84,6 +84,9 @@ export default {
 	'import.kind.manual_entries': 'Manual entries',
 	'import.kind.manual_entries.hint':
 		'one row per value of a manual measure, for an account on a date (a relationship score kept in a spreadsheet)',
+	'import.kind.survey_answers': 'Survey answers',
+	'import.kind.survey_answers.hint':
+		'one row per person’s NPS or CSAT answer and its date, rolled into their account’s figures',
 	'import.kind.outcomes.hint':
 		'one row per renewal outcome: churned, renewed, expanded or downsold, and when (your CRM’s closed renewals and cancellations)',
 	'import.records.accounts': '{count|one:# account|other:# accounts}',
@@ -91,6 +94,8 @@ export default {
 	'import.records.snapshots': '{count|one:# snapshot|other:# snapshots}',
 	'import.records.outcomes': '{count|one:# outcome|other:# outcomes}',
 	'import.records.manual_entries': '{count|one:# entry|other:# entries}',
+	'import.records.survey_answers':
+		'{count|one:# day of an account’s survey figures|other:# days of accounts’ survey figures}',
 	'import.editorsOnly':
 		'Importing files into the team’s workspace takes the owner, leader or ops role; ask one of them.',
 	'import.file.label': 'CSV file',
@@ -159,6 +164,9 @@ export default {
 	'import.field.value': 'Value',
 	'import.field.entered_by': 'Entered by',
 	'import.field.comment': 'Comment',
+	'import.field.contact': 'Person (id or email)',
+	'import.field.nps': 'NPS (0–10)',
+	'import.field.csat': 'CSAT (1–5)',
 	'import.outcomes.title': 'What the file’s words mean',
 	'import.outcomes.intro':
 		'Each word of the column {column} and the outcome it is read as. Common CRM words are known already (Closed Lost, Cancelled, Renewed, Upsell…); change any of them. A row whose word is read as nothing is refused.',
@@ -240,7 +248,10 @@ export default {
 	'import.problem.unknown_measure':
 		'No manual measure has this id or name in the workspace’s scorecards. Mark the measure as manual in the builder first, or check its spelling.',
 	'import.problem.not_on_scale':
-		'Not a value this measure takes: one of its choices, or a number within its scale.',
+		'Not on the scale: one of the measure’s choices or a number within its scale; NPS from 0 to 10, CSAT from 1 to 5.',
+	'import.problem.unknown_contact':
+		'No person has this id or email in the workspace. Import the contacts first.',
+	'import.problem.no_answer': 'The row has neither an NPS nor a CSAT answer.',
 	'import.problem.unknown_account':
 		'No account has this id, in the store or in this file. Import the account first.',
 	'import.problem.duplicate': 'Row {row} has the same key: a file may hold each key only once.',

@@ -63,7 +63,8 @@ describeStore((fixture_) => {
 				contacts: { added: 0, updated: 0, unchanged: 0 },
 				snapshots: { added: 0, updated: 0, unchanged: 0 },
 				outcomes: { added: 0, updated: 0, unchanged: 0 },
-				manual_entries: { added: 0, updated: 0, unchanged: 0 }
+				manual_entries: { added: 0, updated: 0, unchanged: 0 },
+				survey_answers: { added: 0, updated: 0, unchanged: 0 }
 			});
 			expect(answer.check).toMatchObject({ rows: 10, validRows: 10, invalidRows: 0 });
 			expect(answer.errors).toEqual([]);
@@ -339,6 +340,64 @@ describeStore((fixture_) => {
 			const again = await send();
 			if (!again.ok) throw new Error(again.error);
 			expect(again.answer.summary.manual_entries).toEqual({ added: 0, updated: 0, unchanged: 3 });
+			expect(again.answer.revision).toBe(first.answer.revision);
+		});
+
+		it('rolls survey answers into the accounts’ metrics and the people’s, the same file twice a change of nothing', async () => {
+			const { store, ops } = await team();
+			const { records } = store.published;
+			const send = async () =>
+				importCsv(
+					records,
+					{
+						...(await request('survey_answers', fixture('survey-answers.csv'))),
+						latestDate: '2026-12-04'
+					},
+					ops
+				);
+			const first = await send();
+			if (!first.ok) throw new Error(first.error);
+			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
+				[
+					[6, 'Respondent Email', 'unknown_contact'],
+					[7, 'NPS', 'not_on_scale'],
+					[8, '', 'no_answer']
+				]
+			);
+			// Four answers: one day each, and the held snapshot of 2026-11-01 of both accounts after.
+			expect(first.answer.summary.survey_answers).toEqual({ added: 4, updated: 2, unchanged: 0 });
+			expect(first.answer.summary.contacts).toEqual({ added: 0, updated: 2, unchanged: 0 });
+			const snapshots = await held(store, 'snapshots', [
+				snapshotId('acme', '2026-11-01'),
+				snapshotId('acme', '2026-11-10'),
+				snapshotId('globex', '2026-11-15')
+			]);
+			expect(snapshots.get(snapshotId('acme', '2026-11-01'))).toEqual({
+				account_id: 'acme',
+				date: '2026-11-01',
+				metrics: {
+					seats_active: 18,
+					active_days_30d: 16,
+					nps: 9,
+					nps_detractors: 0,
+					nps_responses: 1,
+					csat: 5,
+					csat_responses: 1
+				}
+			});
+			expect(snapshots.get(snapshotId('acme', '2026-11-10'))).toMatchObject({
+				metrics: { seats_active: 18, nps: 6, nps_detractors: 1, csat: 4 }
+			});
+			expect(snapshots.get(snapshotId('globex', '2026-11-15'))).toMatchObject({
+				metrics: { seats_active: 8, nps: 4, nps_detractors: 1, csat: 2, csat_responses: 1 }
+			});
+			const people = await held(store, 'contacts', ['c1', 'c2']);
+			expect(people.get('c1')).toMatchObject({ metrics: { nps: 6, csat: 4 } });
+			expect(people.get('c2')).toMatchObject({ metrics: { nps: 4, csat: 2 } });
+
+			const again = await send();
+			if (!again.ok) throw new Error(again.error);
+			expect(again.answer.summary.survey_answers).toEqual({ added: 0, updated: 0, unchanged: 6 });
 			expect(again.answer.revision).toBe(first.answer.revision);
 		});
 

@@ -7,7 +7,15 @@
  */
 import type { UpsertCount } from '../../db/types';
 import { checkMapping, type MappingIssue } from '../../import/mapping';
-import { MERGES, mergeRecords } from '../../import/merge';
+import {
+	MERGES,
+	mergeContact,
+	mergeRecords,
+	mergeSnapshot,
+	type StoredKind
+} from '../../import/merge';
+import { rollUpAnswers, type SurveyAnswer } from '../../import/surveys';
+import { knownContactsOf, type KnownContacts } from '../../import/validate';
 import type { CsvSource } from '../../import/csv';
 import { checkCsv } from '../../import/pipeline';
 import type {
@@ -24,7 +32,7 @@ import {
 	type ImportCounts
 } from '../../import/upload';
 import type { LockedRecords, WorkspaceRecords } from '../store/records';
-import type { ManualEntry, Outcome, Scorecard } from '../../engine';
+import type { Contact, ManualEntry, Outcome, Scorecard, Snapshot } from '../../engine';
 import { manualScales, type ManualScales } from '../../import/manual-measures';
 import { newRecordId, type RecordKind } from '../../sync/protocol';
 import { idOfBody } from './mapping';
@@ -101,7 +109,9 @@ const RECORDS_OF: Readonly<Record<ImportKind, RecordKind>> = {
 	contacts: 'contacts',
 	snapshots: 'snapshots',
 	outcomes: 'outcomes',
-	manual_entries: 'manualEntries'
+	manual_entries: 'manualEntries',
+	// Rolled up into the people's accounts' snapshots (and the people's own metrics).
+	survey_answers: 'snapshots'
 };
 
 /** What makes an outcome or a manual entry the same one again, as it carries no id. */
@@ -133,10 +143,85 @@ async function identified(
 	return records.map((record) => ({ id: held.get(keyOf(record)) ?? newRecordId(), record }));
 }
 
+/** The people the server holds, by id and email, for checking survey answers. */
+async function peopleHeld(records: WorkspaceRecords): Promise<KnownContacts> {
+	const contacts = await records.locked((locked) => locked.list(['contacts']));
+	return knownContactsOf(contacts.map(({ body }) => body as Contact));
+}
+
 /** The manual measures of the scorecards the server holds, for checking manual entries. */
 async function scalesHeld(records: WorkspaceRecords): Promise<ManualScales> {
 	const scorecards = await records.locked((locked) => locked.list(['scorecards']));
 	return manualScales(scorecards.map(({ body }) => body as Scorecard));
+}
+
+type Merge = (existing: ImportRecord, incoming: ImportRecord) => ImportRecord;
+
+/** Records of one kind to merge with the held ones, under their ids. */
+interface Batch {
+	kind: RecordKind;
+	incoming: { id: string; record: ImportRecord }[];
+	merge: Merge;
+}
+
+type Gone = { gone: string[]; what: 'accounts' | 'people' };
+
+/** A file's records as they are stored, once the accounts they name are known to be held. */
+async function recordBatches(
+	locked: LockedRecords,
+	kind: StoredKind,
+	records: readonly ImportRecord[],
+	importer: Pusher
+): Promise<Batch[] | Gone> {
+	const recordKind = RECORDS_OF[kind];
+	// An entry the file does not sign is the importer's.
+	const imported = records.map((record) =>
+		kind === 'manual_entries' && !(record as ManualEntry).entered_by
+			? { ...record, entered_by: importer.actor.email }
+			: record
+	);
+	const incoming = await identified(locked, recordKind, imported);
+	if (kind !== 'accounts') {
+		const named = [
+			...new Set(incoming.map(({ record }) => (record as { account_id: string }).account_id))
+		];
+		const accounts = await locked.bodies('accounts', named);
+		const gone = named.filter((id) => (accounts.get(id) ?? null) === null);
+		if (gone.length) return { gone, what: 'accounts' };
+	}
+	return [{ kind: recordKind, incoming, merge: MERGES[kind] as Merge }];
+}
+
+/**
+ * Survey answers rolled into the metrics of their people's accounts (`rollUpAnswers`): the
+ * snapshots they make or change, and each person's latest answers.
+ */
+async function answerBatches(
+	locked: LockedRecords,
+	answers: readonly SurveyAnswer[]
+): Promise<Batch[] | Gone> {
+	const named = [...new Set(answers.map((answer) => answer.contact))];
+	const held = await locked.bodies('contacts', named);
+	const gone = named.filter((id) => (held.get(id) ?? null) === null);
+	if (gone.length) return { gone, what: 'people' };
+	const people = new Map(named.map((id) => [id, held.get(id) as Contact]));
+	const accounts = new Set([...people.values()].map((person) => person.account_id));
+	const snapshots = (await locked.list(['snapshots']))
+		.map(({ body }) => body as Snapshot)
+		.filter((snapshot) => accounts.has(snapshot.account_id));
+	const rollup = rollUpAnswers(answers, people, snapshots);
+	return [
+		{
+			kind: 'snapshots',
+			incoming: rollup.snapshots.map((record) => ({ id: idOfBody('snapshots', record)!, record })),
+			merge: mergeSnapshot as Merge
+		},
+		{
+			kind: 'contacts',
+			incoming: rollup.contacts.map((record) => ({ id: record.id, record })),
+			merge: mergeContact as Merge
+		}
+	];
 }
 
 /** Reads, checks and writes one file of `kind` for `importer`; never throws for what the file holds. */
@@ -148,7 +233,10 @@ export async function importCsv(
 ): Promise<ServerImport> {
 	const { kind, mapping, format } = request;
 	const recordKind = RECORDS_OF[kind];
-	const refusal = changeRefusal(importer.role, [recordKind]);
+	const refusal = changeRefusal(
+		importer.role,
+		kind === 'survey_answers' ? ['snapshots', 'contacts'] : [recordKind]
+	);
 	if (refusal) return { ok: false, problem: 'role', error: refusal };
 	const issues = checkMapping(kind, mapping);
 	if (issues.length)
@@ -167,71 +255,72 @@ export async function importCsv(
 	// every other commit (and, on PGlite, every query) for as long. The commit checks them again.
 	const knownAccounts = kind === 'accounts' ? undefined : await records.idsOf('accounts');
 	const manualScales = kind === 'manual_entries' ? await scalesHeld(records) : undefined;
+	const knownContacts = kind === 'survey_answers' ? await peopleHeld(records) : undefined;
 	const checked = await checkCsv(body.body, kind, mapping, {
 		format,
 		knownAccounts,
 		manualScales,
+		knownContacts,
 		latestDate: request.latestDate,
 		totalBytes: request.totalBytes
 	});
 	if (body.exceeded()) return { ok: false, problem: 'too_large', error: tooLarge(maxBytes) };
 	if (!checked.ok) return { ok: false, problem: 'file', error: FILE_PROBLEMS[checked.problem] };
 
-	type Committed = { gone: string[] } | { revision: number; count: UpsertCount };
+	type Committed =
+		| { gone: string[]; what: 'accounts' | 'people' }
+		| { revision: number; counts: Partial<Record<RecordKind, UpsertCount>> };
 	const committed = await records.locked(async (locked): Promise<Committed> => {
-		// An entry the file does not sign is the importer's.
-		const imported = (checked.records as ImportRecord[]).map((record) =>
-			kind === 'manual_entries' && !(record as ManualEntry).entered_by
-				? { ...record, entered_by: importer.actor.email }
-				: record
-		);
-		const incoming = await identified(locked, recordKind, imported);
-		if (kind !== 'accounts') {
-			const named = [
-				...new Set(incoming.map(({ record }) => (record as { account_id: string }).account_id))
-			];
-			const accounts = await locked.bodies('accounts', named);
-			const gone = named.filter((id) => (accounts.get(id) ?? null) === null);
-			if (gone.length) return { gone };
-		}
-		const held = await locked.bodies(
-			recordKind,
-			incoming.map(({ id }) => id)
-		);
-		const live = new Map<string, ImportRecord>();
-		for (const [id, body] of held) if (body !== null) live.set(id, body as ImportRecord);
-		const merged = mergeRecords<ImportRecord>(
-			incoming,
-			live,
-			MERGES[kind] as (existing: ImportRecord, incoming: ImportRecord) => ImportRecord
-		);
+		const batches =
+			kind === 'survey_answers'
+				? await answerBatches(locked, checked.records as SurveyAnswer[])
+				: await recordBatches(locked, kind, checked.records as ImportRecord[], importer);
+		if ('gone' in batches) return batches;
 		// Records never held (most of a first import) are inserted as they are; the others updated.
 		const author = { actor: importer.actor, client: null };
-		const toWrite = ({ id, record }: { id: string; record: ImportRecord }) => ({
-			kind: recordKind,
-			id,
-			body: record
-		});
-		await locked.write(merged.changed.filter(({ id }) => held.has(id)).map(toWrite), author);
-		await locked.write(merged.changed.filter(({ id }) => !held.has(id)).map(toWrite), author, {
-			fresh: true
-		});
-		return { revision: await locked.finish(), count: merged.count };
+		const counts: Partial<Record<RecordKind, UpsertCount>> = {};
+		for (const batch of batches) {
+			const held = await locked.bodies(
+				batch.kind,
+				batch.incoming.map(({ id }) => id)
+			);
+			const live = new Map<string, ImportRecord>();
+			for (const [id, body] of held) if (body !== null) live.set(id, body as ImportRecord);
+			const merged = mergeRecords<ImportRecord>(batch.incoming, live, batch.merge);
+			const toWrite = ({ id, record }: { id: string; record: ImportRecord }) => ({
+				kind: batch.kind,
+				id,
+				body: record
+			});
+			await locked.write(merged.changed.filter(({ id }) => held.has(id)).map(toWrite), author);
+			await locked.write(merged.changed.filter(({ id }) => !held.has(id)).map(toWrite), author, {
+				fresh: true
+			});
+			counts[batch.kind] = merged.count;
+		}
+		return { revision: await locked.finish(), counts };
 	});
 	if ('gone' in committed)
 		return {
 			ok: false,
 			problem: 'accounts_changed',
-			error: `accounts were deleted while the file was read (${committed.gone.slice(0, 5).join(', ')}${committed.gone.length > 5 ? ', …' : ''}): import the file again`
+			error: `${committed.what} were deleted while the file was read (${committed.gone.slice(0, 5).join(', ')}${committed.gone.length > 5 ? ', …' : ''}): import the file again`
 		};
 	const summary: ImportCounts = {
 		accounts: none(),
 		contacts: none(),
 		snapshots: none(),
 		outcomes: none(),
-		manual_entries: none()
+		manual_entries: none(),
+		survey_answers: none()
 	};
-	summary[kind] = committed.count;
+	const { counts } = committed;
+	if (kind === 'survey_answers') {
+		// The answers are counted as the days of accounts' figures they made or changed.
+		summary.survey_answers = counts.snapshots ?? none();
+		summary.snapshots = counts.snapshots ?? none();
+		summary.contacts = counts.contacts ?? none();
+	} else summary[kind] = counts[recordKind] ?? none();
 	return {
 		ok: true,
 		answer: {
