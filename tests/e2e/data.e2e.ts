@@ -36,7 +36,7 @@ function status(page: Page, text: string | RegExp) {
 /** Imports one CSV fixture through the page and returns the result line. */
 async function importCsv(
 	page: Page,
-	kind: 'Accounts' | 'Contacts' | 'Snapshots',
+	kind: 'Accounts' | 'Contacts' | 'Snapshots' | 'Survey answers',
 	file: string
 ): Promise<string> {
 	const another = page.getByRole('button', { name: 'Import another file' });
@@ -120,7 +120,14 @@ describe('the Data page', () => {
 		await expect.poll(() => backtestedOutcomes(page), { timeout: 60_000 }).toBe(outcomesBefore + 4);
 		await page.goto(`${baseURL}/data`);
 
+		// A survey tool's answers, for the people just imported: rolled into Acme's figures.
+		expect(await importCsv(page, 'Contacts', 'contacts.csv')).toMatch(/contacts? added/);
+		expect(await importCsv(page, 'Survey answers', 'survey-answers.csv')).toMatch(
+			/: [1-9]\d* days of accounts’ survey figures added/
+		);
+
 		// A file with bad rows: each problem names its row and column, and only clean rows can go in.
+		await page.getByRole('button', { name: 'Import another file' }).click();
 		await page.getByRole('radio', { name: /^Snapshots/ }).check();
 		await page.getByLabel('CSV file').setInputFiles(fixture('csv/snapshots-bad-rows.csv'));
 		await page.getByRole('button', { name: 'Check all rows' }).click();
