@@ -1,14 +1,18 @@
 /**
  * The Data page's journey on a real IndexedDB, the owner's: CSV files checked in the page, then
  * imported by the server into the team's workspace and received by this browser's replica (one
- * with bad rows, cancelled, writes nothing), the imported accounts listed and scored, the
- * team's workspace exported from the server, emptied and the file imported back, and everything
- * still there after a reload.
+ * with bad rows, cancelled, writes nothing), a CRM's outcomes read through its own words and found
+ * in the backtest with its AUC's interval, survey answers rolled into the accounts' figures, the
+ * imported accounts listed and scored, the team's workspace exported from the server, emptied and
+ * the file imported back (with a scorecard of manual measures), everything still there after a
+ * reload, and a spreadsheet of manual measure values imported last.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseWorkspace, type Workspace } from '$lib/engine';
+import { manualScorecard } from '../support/manual-scorecard';
 import { fixture } from '../support/workspace';
 import { collectErrors, launchBrowser, synced, type Browser } from './browser';
 
@@ -36,7 +40,7 @@ function status(page: Page, text: string | RegExp) {
 /** Imports one CSV fixture through the page and returns the result line. */
 async function importCsv(
 	page: Page,
-	kind: 'Accounts' | 'Contacts' | 'Snapshots' | 'Survey answers',
+	kind: 'Accounts' | 'Contacts' | 'Snapshots' | 'Survey answers' | 'Manual entries',
 	file: string
 ): Promise<string> {
 	const another = page.getByRole('button', { name: 'Import another file' });
@@ -68,6 +72,7 @@ async function backtestedOutcomes(page: Page): Promise<number> {
 	await page.goto(`${baseURL}/backtest`);
 	const ran = page.getByText(/^Backtested [\d,]+ outcomes?/);
 	await ran.waitFor({ timeout: 60_000 });
+	await page.getByText(/^95 % interval \d\.\d\d–\d\.\d\d$/).waitFor();
 	return Number((await ran.textContent())!.match(/[\d,]+/)![0].replaceAll(',', ''));
 }
 
@@ -187,7 +192,14 @@ describe('the Data page', () => {
 		await accountCount(page, 0);
 
 		await page.goto(`${baseURL}/data`);
-		await page.getByLabel('Import a workspace file').setInputFiles(exportedPath);
+		// Restored with a scorecard of manual measures (the shipped ones have none), to import into.
+		const restoredWorkspace = {
+			...exported,
+			scorecards: [...exported.scorecards, manualScorecard()]
+		};
+		const restoredPath = resolve('test-results', 'workspace-with-manual-measures.json');
+		await writeFile(restoredPath, JSON.stringify(restoredWorkspace));
+		await page.getByLabel('Import a workspace file').setInputFiles(restoredPath);
 		const dialog = page.getByRole('alertdialog');
 		await dialog.waitFor();
 		expect(await dialog.textContent()).toContain(exported.accounts.length.toLocaleString('en-US'));
@@ -204,7 +216,7 @@ describe('the Data page', () => {
 			page.waitForEvent('download'),
 			page.getByRole('button', { name: 'Export' }).click()
 		]);
-		expect(JSON.parse(await readFile(await again.path(), 'utf8'))).toEqual(exported);
+		expect(JSON.parse(await readFile(await again.path(), 'utf8'))).toEqual(restoredWorkspace);
 
 		// Real IndexedDB: a reload finds it all.
 		await page.reload();
@@ -212,6 +224,12 @@ describe('the Data page', () => {
 		await page.goto(`${baseURL}/accounts/acme`);
 		await page.getByRole('heading', { name: 'Acme Ltd' }).waitFor();
 		await page.screenshot({ path: 'test-results/imported-account.png', fullPage: true });
+
+		// A spreadsheet of manual measure values: each on its measure's scale, the others refused.
+		await page.goto(`${baseURL}/data`);
+		expect(await importCsv(page, 'Manual entries', 'manual-entries.csv')).toMatch(
+			/: 3 entries added, 0 updated/
+		);
 		expect(errors).toEqual([]);
 	}, 420_000);
 });
