@@ -31,7 +31,23 @@ export async function editTrainingInvitation(page: Page): Promise<string> {
 	await page.screenshot({ path: 'test-results/template-editor.png', fullPage: true });
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.getByText(/saved/i).first().waitFor();
-	// A test goes to the operator only (here the default, MAIL_FROM's address).
+	return chosen;
+}
+
+/**
+ * Sends a test of the training invitation, rendered for the editor's second account, to the
+ * operator only (here the default, MAIL_FROM's address); gives that account's name. After the run:
+ * the Mailbox lists its newest 500 messages, and a run may send more than that.
+ */
+export async function sendTrainingInvitationTest(page: Page): Promise<string> {
+	await page.getByRole('link', { name: 'Templates', exact: true }).click();
+	await page.getByRole('link', { name: 'training-invitation' }).click();
+	const preview = page.frameLocator('iframe[title="Preview"]');
+	await preview.getByText(EDIT, { exact: false }).waitFor({ timeout: 30_000 });
+	const account = page.getByLabel('Account');
+	const chosen = (await account.locator('option').nth(1).textContent())!.split(' · ')[0]!.trim();
+	await account.selectOption({ index: 1 });
+	await preview.getByText(`Your team at ${chosen}`, { exact: false }).waitFor();
 	await page.getByRole('button', { name: 'Send a test to me' }).click();
 	await page.getByText('Sent to scorecraft@localhost', { exact: false }).waitFor();
 	return chosen;
