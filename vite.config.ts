@@ -1,9 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The message catalogue compiled into `src/lib/paraglide` before anything imports it, and again
+ * when a catalogue file changes under the dev server. In a process of its own: the compiler is
+ * done in seconds but would hold Vite's process open long after (`scripts/compile-messages.js`).
+ */
+function messageCatalogue(): Plugin {
+	const compile = (...flags: string[]) =>
+		execFileSync(process.execPath, ['scripts/compile-messages.js', ...flags], { stdio: 'inherit' });
+	const isCatalogue = (file: string) =>
+		file.startsWith(path.resolve('messages')) || file.startsWith(path.resolve('project.inlang'));
+	return {
+		name: 'scorecraft:message-catalogue',
+		buildStart() {
+			compile('--if-stale');
+		},
+		configureServer(server) {
+			server.watcher.add(['messages', 'project.inlang']);
+			server.watcher.on('change', (file) => {
+				if (isCatalogue(file)) compile();
+			});
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [messageCatalogue(), sveltekit()],
 	// Pre-bundled up front: otherwise the dev server reloads mid-request the first time a page
 	// imports one of them.
 	optimizeDeps: { include: ['dexie', 'papaparse', 'chart.js/auto', 'mjml-browser'] },

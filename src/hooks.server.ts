@@ -5,6 +5,7 @@ import { AUTH_PATHS, callerOf, withClientAddress } from '$lib/server/auth/sessio
 import { startSchedule } from '$lib/server/mail/service';
 import { startSlaChecks } from '$lib/server/sla/schedule';
 import { startUsageRollups } from '$lib/server/events/usage-job';
+import { inLocale, localeOfRequest } from '$lib/server/locale';
 
 /**
  * The daily run of the published plays, the band playbooks' checks and the usage rollups start
@@ -71,13 +72,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return server.auth.handler(withClientAddress(event.request, event.getClientAddress()));
 	}
 	event.locals.caller = await callerOf(server, event.request.headers);
+	return inLocale(localeOfRequest(event.request, event.locals.caller), () => admit(event, resolve));
+};
+
+/** The route table's decision for a caller known by now: the page or API, a sign-in, or a refusal. */
+async function admit(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
+	const path = event.url.pathname;
 	if (crossSite(event)) return refuse(event, 403, crossSiteReason(event));
 	const decision = authorize(event.request.method, event.route.id, event.locals.caller);
 	if (decision.allowed) return resolve(event);
 	if (decision.status === 401 && event.request.method === 'GET' && !isApi(event)) {
-		const first = (await server.store.people.count()) === 0;
+		const first = (await (await app()).store.people.count()) === 0;
 		const to = first ? '/setup' : `/signin?next=${encodeURIComponent(path)}`;
 		return new Response(null, { status: 303, headers: { location: to } });
 	}
 	return refuse(event, decision.status, decision.reason);
-};
+}

@@ -51,8 +51,14 @@ export async function teamWorkspace(baseURL = inject('baseURL')): Promise<Worksp
  */
 export async function launchBrowser({
 	signedIn = true,
-	baseURL = inject('baseURL')
-}: { signedIn?: boolean; baseURL?: string } = {}): Promise<Browser> {
+	baseURL = inject('baseURL'),
+	locale = 'en-US'
+}: {
+	signedIn?: boolean;
+	baseURL?: string;
+	/** The browser's language: what the pages show until someone chooses. */
+	locale?: string;
+} = {}): Promise<Browser> {
 	if (signedIn) await freshTeamWorkspace(baseURL);
 	const profile = await mkdtemp(join(tmpdir(), 'scorecraft-e2e-'));
 	try {
@@ -61,7 +67,9 @@ export async function launchBrowser({
 			executablePath: chromiumPath,
 			headless: true,
 			viewport: { width: 1280, height: 800 },
+			locale,
 			args: [
+				`--lang=${locale}`,
 				'--headless',
 				'--no-sandbox',
 				'--disable-gpu',

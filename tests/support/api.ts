@@ -17,7 +17,8 @@ export const TEST_OWNER: Caller = {
 	id: '00000000-0000-4000-8000-000000000001',
 	email: 'owner@app.example',
 	name: 'Owner',
-	role: 'owner'
+	role: 'owner',
+	locale: null
 };
 
 /** Points the server at a fresh data folder and the test secret, with the local sink; returns the folder. */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
 import {
 	formatChange,
 	formatDate,
@@ -13,6 +14,7 @@ import {
 	formatValue,
 	shownChange
 } from './format';
+import { t } from './messages';
 
 describe('format', () => {
 	it('shows scores as whole numbers that stay inside their band', () => {
@@ -77,5 +79,44 @@ describe('format for the score pages', () => {
 		expect(formatDaysAhead(0)).toBe('today');
 		expect(formatDaysAhead(1)).toBe('tomorrow');
 		expect(formatDaysAhead(12)).toBe('in 12 days');
+	});
+});
+
+describe('format in Japanese', () => {
+	let restore: () => void;
+	beforeAll(() => {
+		const before = getLocale;
+		overwriteGetLocale(() => 'ja');
+		restore = () => overwriteGetLocale(before);
+	});
+	afterAll(() => restore());
+
+	it('shows yen without decimals, with the yen sign', () => {
+		expect(formatMoney(1234567, 'JPY')).toBe('￥1,234,567');
+		expect(formatMoney(1234.56, 'JPY')).toBe('￥1,235');
+	});
+
+	it('writes dates the Japanese way', () => {
+		expect(formatDate('2026-04-01')).toBe('2026/04/01');
+		expect(formatShortDate('2026-12-05')).toBe('12月5日');
+	});
+
+	it('shows percentages and numbers', () => {
+		expect(formatPercent(0.125)).toBe('12.5%');
+		expect(formatNumber(1234567.5)).toBe('1,234,567.5');
+	});
+
+	it('says relative days as Japanese readers do', () => {
+		expect(formatDaysAhead(-3)).toBe('3日前');
+		expect(formatDaysAhead(0)).toBe('今日');
+		expect(formatDaysAhead(12)).toBe('12日後');
+	});
+
+	it('writes the messages in Japanese, one form for any count', () => {
+		expect([0, 1, 2].map((count) => t('count.accounts', { count }))).toEqual([
+			'アカウント0件',
+			'アカウント1件',
+			'アカウント2件'
+		]);
 	});
 });

@@ -128,10 +128,12 @@ export function formatValue(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** A number of days from now as people say it: "today", "tomorrow", "in 12 days". */
+/** A number of days from now as people say it: "today", "tomorrow", "in 12 days", "3日前". */
 export function formatDaysAhead(days: number): string {
-	return cached(
+	const said = cached(
 		'daysAhead',
 		() => new Intl.RelativeTimeFormat(getLocale(), { numeric: 'auto' })
 	).format(days, 'day');
+	// CLDR's Japanese puts a space between the number and 日 ("3 日前"); Japanese text has none.
+	return getLocale() === 'ja' ? said.replace(/(\d) (?=日)/u, '$1') : said;
 }

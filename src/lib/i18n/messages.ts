@@ -1,88 +1,38 @@
 /**
- * The one message catalogue for UI text. English is the reference: its keys and `{param}`
- * placeholders define the types, so a `ja` dictionary added later must cover the same keys with
- * the same placeholders (a missing key falls back to English rather than showing the key).
+ * UI text, from one message library: Paraglide compiles the catalogue (`messages/{locale}/*.json`,
+ * English the reference, Japanese beside it) into a typed function per message. `t(key, params)` is
+ * the one way pages and modules read a message, so a key passed around as data (a label's key in a
+ * table) reads like one written in place.
  *
- * A count that changes the words takes its forms by plural category (`Intl.PluralRules`):
- * `{count|one:# account|other:# accounts}` shows "1 account", "2 accounts", "1,234 accounts"
- * (`#` is the number, formatted for the locale). Such a parameter must be a number; a language
- * lists the categories it has (Japanese only `other`), and `other` is the fallback.
+ * A count that changes the words is a plural selector in the catalogue (`countPlural = count:
+ * plural`, by `Intl.PluralRules`), and `{countCount}` is the count formatted for the locale.
+ * English has `one` and `*`; Japanese needs only `*`.
  */
-import { en } from './en';
+import { m } from '$lib/paraglide/messages.js';
+import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
 
-export type MessageKey = keyof typeof en;
-export type Locale = 'en';
-export type Dictionary = { readonly [K in MessageKey]: string };
+export { baseLocale, getLocale, locales, type Locale };
 
-/** Every `{…}` in a message, whole: `'{from}–{to|one:# day|other:# days}'` gives both. */
-type Braced<S extends string> = S extends `${string}{${infer Inner}}${infer Rest}`
-	? Inner | Braced<Rest>
-	: never;
+type Messages = typeof m;
+export type MessageKey = keyof Messages;
 
-type NameOf<Inner extends string> = Inner extends `${infer Name}|${string}` ? Name : Inner;
-type PluralNameOf<Inner extends string> = Inner extends `${infer Name}|${string}` ? Name : never;
-
-/** The parameter names of a message: what comes before a `|` in each `{…}`. */
-type Placeholders<S extends string> = NameOf<Braced<S>>;
-
-/** The names whose words depend on their count: these take numbers only. */
-type PluralPlaceholders<S extends string> = PluralNameOf<Braced<S>>;
+type InputsOf<K extends MessageKey> = Parameters<Messages[K]>[0];
 
 /** The keys of messages without placeholders: what a label passed around as data can be. */
 export type PlainMessageKey = {
-	[K in MessageKey]: Placeholders<(typeof en)[K]> extends never ? K : never;
+	[K in MessageKey]: undefined extends InputsOf<K> ? K : never;
 }[MessageKey];
 
-export type MessageParams<K extends MessageKey> = Record<
-	Exclude<Placeholders<(typeof en)[K]>, PluralPlaceholders<(typeof en)[K]>>,
-	string | number
-> &
-	Record<PluralPlaceholders<(typeof en)[K]>, number>;
+export type MessageParams<K extends MessageKey> = NonNullable<InputsOf<K>>;
 
-const dictionaries: Record<Locale, Partial<Dictionary>> = { en };
-
-let current: Locale = 'en';
-
-export function setLocale(locale: Locale): void {
-	current = locale;
-	// Screen readers and the browser's hyphenation read the document's language.
-	if (typeof document !== 'undefined') document.documentElement.lang = locale;
-}
-
-/** The BCP 47 tag `Intl` formatters use for the current locale. */
-export function getLocale(): Locale {
-	return current;
-}
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** The form of `forms` (`one:# account|other:# accounts`) for `count`, with `#` filled in. */
-function pluralForm(forms: string, count: number): string {
-	let rules = pluralRules.get(current);
-	if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
-	let numbers = numberFormats.get(current);
-	if (!numbers) numberFormats.set(current, (numbers = new Intl.NumberFormat(current)));
-	const byCategory = new Map<string, string>();
-	for (const part of forms.split('|')) {
-		const colon = part.indexOf(':');
-		if (colon > 0) byCategory.set(part.slice(0, colon).trim(), part.slice(colon + 1));
-	}
-	const form = byCategory.get(rules.select(count)) ?? byCategory.get('other') ?? '#';
-	return form.replaceAll('#', numbers.format(count));
-}
-
-/** The message for `key` in the current locale, with its `{placeholders}` filled from `params`. */
+/** The message for `key` in the current locale, with its placeholders filled from `params`. */
 export function t<K extends MessageKey>(
 	key: K,
-	...params: Placeholders<(typeof en)[K]> extends never ? [] : [MessageParams<K>]
+	...params: K extends PlainMessageKey ? [] : [MessageParams<K>]
 ): string {
-	const message: string = dictionaries[current][key] ?? en[key];
-	const values = params[0] as Record<string, string | number> | undefined;
-	if (!values) return message;
-	return message.replace(/\{(\w+)(?:\|([^{}]*))?\}/g, (whole, name: string, forms?: string) => {
-		if (!Object.hasOwn(values, name)) return whole;
-		const value = values[name]!;
-		return forms === undefined ? String(value) : pluralForm(forms, Number(value));
-	});
+	const message = m[key] as (inputs?: object) => string;
+	return message(params[0]);
 }
+
+/** Whether `value` names a locale the catalogue has. */
+export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);

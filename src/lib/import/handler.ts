@@ -9,7 +9,7 @@ import { manualScales } from './manual-measures';
 import { checkCsv, inspectCsv } from './pipeline';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { storedAccountIds } from './store';
-import { knownContactsOf } from './validate';
+import { knownContactsOf } from './surveys';
 
 /** Big enough that messages stay few, small enough that the progress bar moves. */
 export const WORKER_CHUNK_SIZE = 512 * 1024;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manualScorecard } from '../../../tests/support/manual-scorecard';
 import { manualScaleOf, manualScales } from './manual-measures';
 import { guessMapping } from './mapping';
+import { expectRowErrors } from './testing';
 import { validateRows } from './validate';
 
 const scales = manualScales([manualScorecard()]);
@@ -73,7 +74,7 @@ describe('a manual entries file checked row by row', () => {
 				entered_at: '2026-10-01T00:00:00.000Z'
 			}
 		]);
-		expect(checked.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual([
+		expectRowErrors(checked.errors, [
 			[5, 'Score', 'not_on_scale'],
 			[6, 'Measure', 'unknown_measure'],
 			[7, 'Score', 'not_on_scale'],

@@ -6,6 +6,7 @@
  */
 import type { ManualEntry, Measure, Scorecard } from '$lib/engine';
 import { normaliseHeader } from './mapping';
+import type { RecordProblem } from './types';
 import { INVALID, readNumber, type Invalid } from './values';
 
 export interface ManualScale {
@@ -71,4 +72,32 @@ export function readManualValue(
 	if (number === undefined || number === INVALID) return INVALID;
 	if (scale.range && (number < scale.range[0] || number > scale.range[1])) return INVALID;
 	return number;
+}
+
+/**
+ * A manual entry as stored: the measure its cell names (by id or name) and the value on that
+ * measure's scale, entered on the row's date (midnight UTC for a date alone). Completes `record`
+ * in place (the validator's own, fresh from its row); a record with a problem is left part way.
+ */
+export function resolveManualEntry(
+	record: Record<string, unknown>,
+	scales: ManualScales,
+	decimalComma: boolean
+): RecordProblem[] {
+	if (typeof record.measure !== 'string') return [];
+	const scale = manualScaleOf(scales, record.measure);
+	if (!scale) return [{ field: 'measure', value: record.measure, problem: 'unknown_measure' }];
+	if (typeof record.value === 'string') {
+		const value = readManualValue(record.value, scale, decimalComma);
+		if (value === INVALID)
+			return [{ field: 'value', value: record.value, problem: 'not_on_scale' }];
+		record.value = value;
+	}
+	record.measure_id = scale.id;
+	delete record.measure;
+	if (typeof record.date === 'string') {
+		record.entered_at = record.date.length === 10 ? `${record.date}T00:00:00.000Z` : record.date;
+		delete record.date;
+	}
+	return [];
 }

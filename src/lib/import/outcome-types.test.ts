@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessMapping } from './mapping';
 import { outcomeOf, outcomeWords } from './outcome-types';
+import { expectRowErrors } from './testing';
 import { validateRows } from './validate';
 
 describe('the words of an outcome column', () => {
@@ -83,7 +84,7 @@ describe('an outcomes file checked row by row', () => {
 			},
 			{ account_id: 'globex', date: '2026-02-15', type: 'renewed' }
 		]);
-		expect(checked.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual([
+		expectRowErrors(checked.errors, [
 			[4, 'Account ID', 'unknown_account'],
 			[5, 'Close Date', 'not_a_date'],
 			[6, 'Stage', 'not_an_outcome'],

@@ -5,6 +5,7 @@
 import { readCsv, type CsvSource, type ReadCsvOptions } from './csv';
 import type { ManualScales } from './manual-measures';
 import { guessMapping } from './mapping';
+import type { KnownContacts } from './surveys';
 import type {
 	CheckProgress,
 	CheckSummary,
@@ -16,7 +17,7 @@ import type {
 	Inspection,
 	RowError
 } from './types';
-import { RowValidator, type KnownContacts } from './validate';
+import { RowValidator } from './validate';
 
 export const SAMPLE_ROWS = 10;
 

@@ -3,7 +3,8 @@
  * column's value after reading, and its problem if it has one. Cheap enough to recompute on the
  * page every time the user changes the mapping.
  */
-import { checkMapping, extraKind } from './mapping';
+import { extraKind } from './fields';
+import { checkMapping } from './mapping';
 import {
 	EXTRA,
 	IGNORE,

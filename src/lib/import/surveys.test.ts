@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Snapshot } from '$lib/engine';
 import { guessMapping } from './mapping';
-import { rollUpAnswers, type SurveyAnswer } from './surveys';
-import { knownContactsOf, validateRows } from './validate';
+import { knownContactsOf, rollUpAnswers, type SurveyAnswer } from './surveys';
+import { expectRowErrors } from './testing';
+import { validateRows } from './validate';
 
 const people = new Map<string, Contact>([
 	['ana', { id: 'ana', account_id: 'acme', email: 'ana@acme.example' }],
@@ -110,7 +111,7 @@ describe('a survey answers file checked row by row', () => {
 			{ contact: 'bo', date: '2026-10-25', nps: 4 },
 			{ contact: 'raj', date: '2026-11-10', csat: 4 }
 		]);
-		expect(checked.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual([
+		expectRowErrors(checked.errors, [
 			[5, 'Respondent Email', 'unknown_contact'],
 			[6, 'NPS', 'not_on_scale'],
 			[7, '', 'no_answer'],

@@ -12,8 +12,12 @@
  * day with answers but no snapshot gets one, carrying the metrics of the snapshot before it. The
  * answers come from one file: a survey tool's whole export, whose figures replace those of an
  * earlier import from its first date on. Pure: the caller reads and writes the records.
+ *
+ * A file's rows are checked as answers here too (`resolveSurveyAnswer`, the validator's step for
+ * the kind): each on its scale, and given to the person it names by id or email.
  */
 import type { Contact, IsoDate, Snapshot } from '$lib/engine';
+import type { RecordProblem } from './types';
 
 /** One answer as checked: `contact` is the person's id (a file may name them by email). */
 export interface SurveyAnswer {
@@ -39,6 +43,56 @@ export const SURVEY_METRICS = [
 ] as const;
 
 type SurveyMetrics = Partial<Record<(typeof SURVEY_METRICS)[number], number>>;
+
+/** People by `id:<id>` and `email:<lower-case email>`, each to their id. */
+export type KnownContacts = ReadonlyMap<string, string>;
+
+export function knownContactsOf(contacts: Iterable<{ id: string; email?: string }>): KnownContacts {
+	const known = new Map<string, string>();
+	for (const contact of contacts) {
+		known.set(`id:${contact.id}`, contact.id);
+		if (contact.email) known.set(`email:${contact.email.toLowerCase()}`, contact.id);
+	}
+	return known;
+}
+
+function contactIdOf(known: KnownContacts, text: string): string | undefined {
+	return known.get(`id:${text}`) ?? known.get(`email:${text.toLowerCase()}`);
+}
+
+/**
+ * A survey answer as rolled up: given to the person it names (by id or email), on its day, with
+ * at least one answer, each on its scale (NPS 0–10, CSAT 1–5). Completes `record` in place (the
+ * validator's own, fresh from its row); without `contacts`, the person stays as written.
+ */
+export function resolveSurveyAnswer(
+	record: Record<string, unknown>,
+	contacts: KnownContacts | undefined
+): RecordProblem[] {
+	const problems: RecordProblem[] = [];
+	for (const [field, [low, high]] of [
+		['nps', NPS_RANGE],
+		['csat', CSAT_RANGE]
+	] as const) {
+		const value = record[field];
+		if (typeof value === 'number' && (value < low || value > high))
+			problems.push({ field, value: String(value), problem: 'not_on_scale' });
+	}
+	if (record.nps === undefined && record.csat === undefined)
+		problems.push({ field: null, value: '', problem: 'no_answer' });
+	if (typeof record.date === 'string') record.date = record.date.slice(0, 10);
+	if (!contacts || typeof record.contact !== 'string') return problems;
+	const id = contactIdOf(contacts, record.contact);
+	if (id === undefined)
+		problems.push({ field: 'contact', value: record.contact, problem: 'unknown_contact' });
+	else record.contact = id;
+	return problems;
+}
+
+/** Oldest first, for answers and snapshots alike. */
+function byDate(a: { date: IsoDate }, b: { date: IsoDate }): number {
+	return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
 
 /** The latest answer of each person up to `date` (answers ascending by date), rolled up. */
 function metricsOn(answers: readonly SurveyAnswer[], date: IsoDate): SurveyMetrics {
@@ -100,11 +154,9 @@ export function rollUpAnswers(
 	}
 	const written: Snapshot[] = [];
 	for (const [account, list] of byAccount) {
-		list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+		list.sort(byDate);
 		const first = list[0]!.date;
-		const held = (heldByAccount.get(account) ?? []).sort((a, b) =>
-			a.date < b.date ? -1 : a.date > b.date ? 1 : 0
-		);
+		const held = (heldByAccount.get(account) ?? []).sort(byDate);
 		const heldDates = new Set(held.map((snapshot) => snapshot.date));
 		const answerDates = [...new Set(list.map((answer) => answer.date))];
 		const dates = [
@@ -122,7 +174,7 @@ export function rollUpAnswers(
 		}
 	}
 	const people = new Map<string, Contact>();
-	const ordered = [...answers].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+	const ordered = [...answers].sort(byDate);
 	for (const answer of ordered) {
 		const held = contacts.get(answer.contact);
 		if (!held) continue;

@@ -104,6 +104,17 @@ export interface RowError {
 }
 
 /**
+ * A problem found in a record while completing it from what the store holds (a manual entry's
+ * measure, a survey answer's person): at the column of `field`, or the row as a whole when null.
+ */
+export interface RecordProblem {
+	field: string | null;
+	/** The value as read (cut to a readable length where it becomes a `RowError`). */
+	value: string;
+	problem: RowProblem;
+}
+
+/**
  * What can stop a whole file from being read. `other_heading`: its heading row is not the one the
  * mapping was made for (another file, or one changed since it was mapped).
  */

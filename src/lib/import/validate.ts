@@ -5,50 +5,23 @@
  * The validator is fed in chunks (a file is streamed), so it keeps what must span the whole file:
  * the keys seen (a duplicate names the row that had the key first) and the counts.
  */
-import { checkMapping, extraKind, fieldSpec } from './mapping';
-import { manualScaleOf, readManualValue, type ManualScales } from './manual-measures';
-import { outcomeOf } from './outcome-types';
-import { CSAT_RANGE, NPS_RANGE } from './surveys';
+import { extraKind, fieldSpec, KEY_FIELDS } from './fields';
+import { resolveManualEntry, type ManualScales } from './manual-measures';
+import { checkMapping } from './mapping';
+import { extraReader, fieldReader, type Reader } from './readers';
+import { resolveSurveyAnswer, type KnownContacts } from './surveys';
 import {
 	EXTRA,
 	IGNORE,
 	type CheckSummary,
 	type ColumnMapping,
-	type FieldType,
 	type ImportKind,
 	type ImportRecordsByKind,
+	type RecordProblem,
 	type RowError,
-	type RowProblem,
-	type ValueType
+	type RowProblem
 } from './types';
-import {
-	INVALID,
-	readAuto,
-	readDate,
-	readDateTime,
-	readEmail,
-	readFlag,
-	readList,
-	readMetric,
-	readNumber,
-	type Invalid
-} from './values';
-
-/** People by `id:<id>` and `email:<lower-case email>`, each to their id. */
-export type KnownContacts = ReadonlyMap<string, string>;
-
-export function knownContactsOf(contacts: Iterable<{ id: string; email?: string }>): KnownContacts {
-	const known = new Map<string, string>();
-	for (const contact of contacts) {
-		known.set(`id:${contact.id}`, contact.id);
-		if (contact.email) known.set(`email:${contact.email.toLowerCase()}`, contact.id);
-	}
-	return known;
-}
-
-function contactIdOf(known: KnownContacts, text: string): string | undefined {
-	return known.get(`id:${text}`) ?? known.get(`email:${text.toLowerCase()}`);
-}
+import { INVALID, type Invalid } from './values';
 
 export interface ValidateOptions {
 	/** Read `0,75` as 0.75 (files separated by `;`). */
@@ -70,13 +43,11 @@ export interface ValidateOptions {
 	 */
 	manualScales?: ManualScales;
 	/**
-	 * The people a survey answer may name, by id and by email (`knownContacts`): the answer is
+	 * The people a survey answer may name, by id and by email (`knownContactsOf`): the answer is
 	 * given to the person's id. Without it, answers are not resolved.
 	 */
 	knownContacts?: KnownContacts;
 }
-
-type Reader = (text: string) => unknown;
 
 /** One used column, compiled once: where it goes, how it is read, what a bad cell is called. */
 interface ColumnPlan {
@@ -90,18 +61,6 @@ interface ColumnPlan {
 	problem: RowProblem;
 }
 
-/** Key fields: one record per key in a file. */
-const KEYS: Readonly<Record<ImportKind, readonly string[]>> = {
-	accounts: ['id'],
-	contacts: ['id'],
-	snapshots: ['account_id', 'date'],
-	// One outcome per account and day: a file saying two is ambiguous, and a second import of the
-	// same file finds each again by these.
-	outcomes: ['account_id', 'date'],
-	manual_entries: ['account_id', 'measure', 'date'],
-	survey_answers: ['contact', 'date']
-};
-
 const MAX_VALUE_LENGTH = 120;
 
 function clip(text: string): string {
@@ -109,58 +68,18 @@ function clip(text: string): string {
 }
 
 /**
- * `read` remembering what it read: a file's dates repeat (a snapshot export has one a week for
- * every account), and each costs a `Date` to check. Bounded, for a file of all different ones.
+ * What completes a kind's records beyond their cells, from what the validator was given: a manual
+ * entry's measure and its scale, a survey answer's person. It changes the record in place (the
+ * validator's own, fresh from its row) and says what is wrong with it.
  */
-function remembering(read: Reader): Reader {
-	const known = new Map<string, unknown>();
-	return (text) => {
-		if (known.has(text)) return known.get(text);
-		const value = read(text);
-		if (known.size < 10_000) known.set(text, value);
-		return value;
-	};
-}
+type Resolver = (record: Record<string, unknown>, options: ValidateOptions) => RecordProblem[];
 
-function fieldReader(
-	type: FieldType,
-	decimalComma: boolean,
-	column: ColumnMapping
-): [Reader, RowProblem] {
-	switch (type) {
-		case 'outcome':
-			return [
-				(text) => (text === '' ? undefined : (outcomeOf(text, column.values) ?? INVALID)),
-				'not_an_outcome'
-			];
-		case 'id':
-		case 'text':
-			return [(text) => (text === '' ? undefined : text), 'required'];
-		case 'email':
-			return [readEmail, 'not_an_email'];
-		case 'number':
-			return [(text) => readNumber(text, decimalComma), 'not_a_number'];
-		case 'date':
-			return [remembering(readDate), 'not_a_date'];
-		case 'datetime':
-			return [remembering(readDateTime), 'not_a_datetime'];
-		case 'boolean':
-			return [readFlag, 'not_a_boolean'];
-		case 'list':
-			return [readList, 'required'];
-	}
-}
-
-function extraReader(type: ValueType, decimalComma: boolean): [Reader, RowProblem] {
-	switch (type) {
-		case 'metric':
-			return [(text) => readMetric(text, decimalComma), 'not_a_metric'];
-		case 'auto':
-			return [(text) => readAuto(text, decimalComma), 'not_a_metric'];
-		case 'text':
-			return [(text) => (text === '' ? undefined : text), 'not_a_metric'];
-	}
-}
+const RESOLVERS: Partial<Record<ImportKind, Resolver>> = {
+	// Without the scales (a preview's first look), an entry stays as written.
+	manual_entries: (record, { manualScales, decimalComma = false }) =>
+		manualScales ? resolveManualEntry(record, manualScales, decimalComma) : [],
+	survey_answers: (record, { knownContacts }) => resolveSurveyAnswer(record, knownContacts)
+};
 
 function isBlank(row: readonly string[]): boolean {
 	for (let i = 0; i < row.length; i++) if (row[i]!.trim() !== '') return false;
@@ -188,9 +107,8 @@ export class RowValidator<K extends ImportKind> {
 	readonly #knownAccounts: ReadonlySet<string> | undefined;
 	readonly #latestDate: string | undefined;
 	readonly #datePlan: ColumnPlan | undefined;
-	readonly #manualScales: ManualScales | undefined;
-	readonly #knownContacts: KnownContacts | undefined;
-	readonly #decimalComma: boolean;
+	/** The kind's own resolution of a record (`RESOLVERS`), with the validator's options. */
+	readonly #resolver: ((record: Record<string, unknown>) => RecordProblem[]) | undefined;
 	/** Empty metric cells of a snapshot are null ("no value that day"); empty facts are left out. */
 	readonly #emptyAsNull: boolean;
 	readonly #extraKey: 'facts' | 'metrics';
@@ -236,18 +154,21 @@ export class RowValidator<K extends ImportKind> {
 				problem
 			});
 		});
-		this.#keyPlans = KEYS[kind].map((field) =>
-			this.#plans.find((plan) => plan.key === field && !plan.extra)!
-		);
-		this.#accountPlan = this.#plans.find((plan) => plan.key === 'account_id' && !plan.extra);
+		this.#keyPlans = KEY_FIELDS[kind].map((field) => this.#fieldPlan(field)!);
+		this.#accountPlan = this.#fieldPlan('account_id');
 		this.#latestDate =
 			kind === 'outcomes' || kind === 'manual_entries' || kind === 'survey_answers'
 				? options.latestDate
 				: undefined;
-		this.#manualScales = kind === 'manual_entries' ? options.manualScales : undefined;
-		this.#knownContacts = kind === 'survey_answers' ? options.knownContacts : undefined;
-		this.#decimalComma = decimalComma;
-		this.#datePlan = this.#plans.find((plan) => plan.key === 'date' && !plan.extra);
+		const resolver = RESOLVERS[kind];
+		const given = { ...options };
+		this.#resolver = resolver && ((record) => resolver(record, given));
+		this.#datePlan = this.#fieldPlan('date');
+	}
+
+	/** The column mapped to `field`, if one is. */
+	#fieldPlan(field: string): ColumnPlan | undefined {
+		return this.#plans.find((plan) => plan.key === field && !plan.extra);
 	}
 
 	/**
@@ -282,8 +203,7 @@ export class RowValidator<K extends ImportKind> {
 			} else {
 				const record = this.#readRow(row, rowNumber, plans, errors);
 				this.#checkKeys(record, rowNumber, errors);
-				this.#resolveEntry(record, rowNumber, errors);
-				this.#resolveAnswer(record, rowNumber, errors);
+				this.#resolve(record, rowNumber, errors);
 				if (errors.length === before) this.records.push(record as ImportRecordsByKind[K]);
 			}
 			if (errors.length === before) summary.validRows++;
@@ -306,8 +226,7 @@ export class RowValidator<K extends ImportKind> {
 		const errors: RowError[] = [];
 		const record = this.#readRow(row, rowNumber, this.#plans, errors);
 		this.#checkKeys(record, rowNumber, errors);
-		this.#resolveEntry(record, rowNumber, errors);
-		this.#resolveAnswer(record, rowNumber, errors);
+		this.#resolve(record, rowNumber, errors);
 		return { record, errors };
 	}
 
@@ -387,80 +306,16 @@ export class RowValidator<K extends ImportKind> {
 		return key;
 	}
 
-	/**
-	 * A survey answer as rolled up: given to the person it names (by id or email), on its day, with
-	 * at least one answer, each on its scale (NPS 0–10, CSAT 1–5).
-	 */
-	#resolveAnswer(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
-		if (this.kind !== 'survey_answers') return;
-		const planOf = (key: string) => this.#plans.find((plan) => plan.key === key && !plan.extra);
-		for (const [key, [low, high]] of [
-			['nps', NPS_RANGE],
-			['csat', CSAT_RANGE]
-		] as const) {
-			const value = record[key];
-			if (typeof value === 'number' && (value < low || value > high))
-				errors.push({
-					row: rowNumber,
-					column: planOf(key)!.header,
-					value: String(value),
-					problem: 'not_on_scale'
-				});
-		}
-		if (record.nps === undefined && record.csat === undefined)
-			errors.push({ row: rowNumber, column: '', value: '', problem: 'no_answer' });
-		if (typeof record.date === 'string') record.date = record.date.slice(0, 10);
-		const contacts = this.#knownContacts;
-		if (!contacts || typeof record.contact !== 'string') return;
-		const id = contactIdOf(contacts, record.contact);
-		if (id === undefined)
+	/** The kind's own problems of a record, each named at its column (or the row as a whole). */
+	#resolve(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
+		if (!this.#resolver) return;
+		for (const { field, value, problem } of this.#resolver(record))
 			errors.push({
 				row: rowNumber,
-				column: planOf('contact')!.header,
-				value: clip(record.contact),
-				problem: 'unknown_contact'
+				column: field === null ? '' : this.#fieldPlan(field)!.header,
+				value: clip(value),
+				problem
 			});
-		else record.contact = id;
-	}
-
-	/**
-	 * A manual entry as stored: the measure its cell names (by id or name) and the value on that
-	 * measure's scale, entered on the row's date (midnight UTC for a date alone).
-	 */
-	#resolveEntry(record: Record<string, unknown>, rowNumber: number, errors: RowError[]): void {
-		const scales = this.#manualScales;
-		if (!scales || typeof record.measure !== 'string') return;
-		const measurePlan = this.#plans.find((plan) => plan.key === 'measure' && !plan.extra)!;
-		const scale = manualScaleOf(scales, record.measure);
-		if (!scale) {
-			errors.push({
-				row: rowNumber,
-				column: measurePlan.header,
-				value: clip(record.measure),
-				problem: 'unknown_measure'
-			});
-			return;
-		}
-		if (typeof record.value === 'string') {
-			const value = readManualValue(record.value, scale, this.#decimalComma);
-			if (value === INVALID) {
-				const valuePlan = this.#plans.find((plan) => plan.key === 'value' && !plan.extra)!;
-				errors.push({
-					row: rowNumber,
-					column: valuePlan.header,
-					value: clip(record.value),
-					problem: 'not_on_scale'
-				});
-				return;
-			}
-			record.value = value;
-		}
-		record.measure_id = scale.id;
-		delete record.measure;
-		if (typeof record.date === 'string') {
-			record.entered_at = record.date.length === 10 ? `${record.date}T00:00:00.000Z` : record.date;
-			delete record.date;
-		}
 	}
 
 	/**

@@ -8,8 +8,10 @@ import type { MailContext, MailTemplate } from './types';
 
 export interface Placeholder {
 	path: string;
-	/** The value for the chosen recipient, as text ('' when empty). */
+	/** The value for the chosen recipient, as text ('' when empty or a list). */
 	value: string;
+	/** For a list, how many items it holds for the recipient (the page words the count). */
+	items?: number;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -22,9 +24,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 function show(value: unknown): string {
-	if (isEmpty(value)) return '';
-	if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
-	if (typeof value === 'object') return '';
+	if (isEmpty(value) || typeof value === 'object') return '';
 	return String(value);
 }
 
@@ -33,7 +33,7 @@ export function availablePlaceholders(context: MailContext): Placeholder[] {
 	const out: Placeholder[] = [];
 	const walk = (value: unknown, path: string) => {
 		if (Array.isArray(value)) {
-			out.push({ path, value: show(value) });
+			out.push({ path, value: '', items: value.length });
 			if (value[0] && typeof value[0] === 'object') walk(value[0], `${path}[0]`);
 		} else if (value && typeof value === 'object') {
 			for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);

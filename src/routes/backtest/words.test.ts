@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '$lib/i18n/en';
+import { catalogue, inputsOf } from '../../../tests/support/catalogue';
 import { eventKey } from './words';
 
-/** A message's placeholders: each name with its plural categories, if it has forms. */
-function placeholders(message: string): string[] {
-	return [...message.matchAll(/\{(\w+)(?:\|([^{}]*))?\}/g)]
-		.map(([, name, forms]) => {
-			if (forms === undefined) return name!;
-			const categories = forms.split('|').map((form) => form.slice(0, form.indexOf(':')).trim());
-			return `${name}|${categories.sort().join(',')}`;
-		})
-		.sort();
-}
-
-describe('the expansion variants', () => {
-	const variants = Object.keys(en).filter((key) => key.endsWith('.expansion'));
+describe.each(['en', 'ja'])('the expansion variants in %s', (locale) => {
+	const messages = catalogue(locale);
+	const variants = [...messages.keys()].filter((key) => key.endsWith('.expansion'));
 
 	it('exist', () => {
 		expect(variants).toContain('backtest.bands.title.expansion');
@@ -22,9 +12,8 @@ describe('the expansion variants', () => {
 
 	it.each(variants)('%s has a base message with the same placeholders', (variant) => {
 		const base = variant.slice(0, -'.expansion'.length);
-		expect(Object.hasOwn(en, base)).toBe(true);
-		const messages = en as Readonly<Record<string, string>>;
-		expect(placeholders(messages[variant]!)).toEqual(placeholders(messages[base]!));
+		expect(messages.has(base)).toBe(true);
+		expect(inputsOf(messages.get(variant)!)).toEqual(inputsOf(messages.get(base)!));
 	});
 });
 

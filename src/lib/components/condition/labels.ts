@@ -49,10 +49,10 @@ const MISSING: Partial<Record<ComparisonOperator, PlainMessageKey>> = {
 };
 
 const ARITHMETIC: Record<ArithmeticOperator, PlainMessageKey> = {
-	'+': 'conditions.arithmetic.+',
-	'-': 'conditions.arithmetic.-',
-	'*': 'conditions.arithmetic.*',
-	'/': 'conditions.arithmetic./'
+	'+': 'conditions.arithmetic.plus',
+	'-': 'conditions.arithmetic.minus',
+	'*': 'conditions.arithmetic.times',
+	'/': 'conditions.arithmetic.dividedBy'
 };
 
 const TYPE: Record<FieldType, PlainMessageKey> = {

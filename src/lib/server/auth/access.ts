@@ -8,6 +8,7 @@
  * leader: scorecards (edit, publish); ops: plays, templates, runs, approvals;
  * csm: their accounts' tasks and manual measures, reads the rest; viewer: reads.
  */
+import type { Locale } from '$lib/i18n/messages';
 import type { Role } from '../store/people';
 import { WRITERS } from '../sync/rights';
 
@@ -39,6 +40,8 @@ export const ROUTES: Readonly<Record<string, Access>> = {
 	'GET /scorecards': SIGNED_IN,
 	'GET /scorecards/[id]': SIGNED_IN,
 	'GET /settings': SIGNED_IN,
+	// Each person's own language, remembered for every browser they sign in from.
+	'PUT /api/me/locale': SIGNED_IN,
 	'GET /sync': SIGNED_IN,
 	'GET /tasks': SIGNED_IN,
 	'GET /usage': SIGNED_IN,
@@ -116,6 +119,8 @@ export interface Caller {
 	email: string;
 	name: string;
 	role: Role;
+	/** The language they chose (the header's switch); null: their browser's. */
+	locale: Locale | null;
 }
 
 export type Decision =

@@ -10,9 +10,10 @@ import { CLIENT_ADDRESS_HEADER } from './auth';
 export async function callerOf(app: App, headers: Headers): Promise<Caller | null> {
 	const session = await app.auth.api.getSession({ headers });
 	if (!session) return null;
-	const role = await app.store.people.roleOf(session.user.id);
-	if (!role) return null;
-	return { id: session.user.id, email: session.user.email, name: session.user.name, role };
+	const membership = await app.store.people.membershipOf(session.user.id);
+	if (!membership) return null;
+	const { id, email, name } = session.user;
+	return { id, email, name, role: membership.role, locale: membership.locale };
 }
 
 /**

@@ -161,13 +161,14 @@ describeStore((store) => {
 
 			// Version 5 adds the team workspace's records, 6 an index, 7 the band playbooks' state and
 			// each person's manager, 8 the product events' tables, 9 the feature catalogue, the usage
-			// settings (one row of defaults) and support tickets; every row of every older table is kept.
-			expect(await migrate(db)).toEqual([5, 6, 7, 8, 9]);
+			// settings (one row of defaults) and support tickets, 10 each person's language; every row of
+			// every older table is kept.
+			expect(await migrate(db)).toEqual([5, 6, 7, 8, 9, 10]);
 			expect(await everyRow()).toEqual({
 				...after,
-				// Kept, each with no manager yet.
+				// Kept, each with no manager and no language chosen yet.
 				member: after.member!.map((row) =>
-					JSON.stringify({ ...JSON.parse(String(row)), manager_id: null })
+					JSON.stringify({ ...JSON.parse(String(row)), manager_id: null, locale: null })
 				),
 				sla_band: [],
 				event_source: [],

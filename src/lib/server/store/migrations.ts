@@ -311,6 +311,12 @@ create table support_ticket (
 );
 create index support_ticket_account_idx on support_ticket (account_id, opened_at);
 `
+	},
+	{
+		version: 10,
+		name: "each person's language",
+		// Null: the person has not chosen, and their browser's language is used.
+		sql: `alter table member add column locale text check (locale in ('en', 'ja'));`
 	}
 ];
 

@@ -50,6 +50,17 @@ describeStore((store) => {
 			expect(await people.mayCreate('carl@acme.example')).toBe(false);
 		});
 
+		it('remembers the language each person chose, and refuses one the app does not have', async () => {
+			const { people } = await fresh();
+			const ana = await user('ana@acme.example');
+			await people.makeOwner(ana.id);
+			expect(await people.membershipOf(ana.id)).toEqual({ role: 'owner', locale: null });
+			await people.setLocale(ana.id, 'ja');
+			expect(await people.membershipOf(ana.id)).toEqual({ role: 'owner', locale: 'ja' });
+			await expect(people.setLocale(ana.id, 'fr' as 'ja')).rejects.toThrow();
+			expect((await people.membershipOf(ana.id))?.locale).toBe('ja');
+		});
+
 		it('never leaves the workspace without an owner', async () => {
 			const { people } = await fresh();
 			const [ana, bea] = [await user('ana@acme.example'), await user('bea@acme.example')];

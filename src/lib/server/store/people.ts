@@ -3,6 +3,7 @@
  * sends (a random token, of which only a hash is kept; valid for a week, once).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Locale } from '$lib/i18n/messages';
 import type { Database } from './database';
 
 export const ROLES = ['owner', 'leader', 'ops', 'csm', 'viewer'] as const;
@@ -43,11 +44,21 @@ export class People {
 
 	/** The role of a signed-in user; null for a user without one (removed, or never given one). */
 	async roleOf(userId: string): Promise<Role | null> {
-		const [row] = await this.database.query<{ role: Role }>(
-			'select role from member where user_id = $1',
+		return (await this.membershipOf(userId))?.role ?? null;
+	}
+
+	/** A signed-in user's role and chosen language; null for a user without a role. */
+	async membershipOf(userId: string): Promise<{ role: Role; locale: Locale | null } | null> {
+		const [row] = await this.database.query<{ role: Role; locale: Locale | null }>(
+			'select role, locale from member where user_id = $1',
 			[userId]
 		);
-		return row?.role ?? null;
+		return row ?? null;
+	}
+
+	/** Remembers the language `userId` chose, for every browser they sign in from. */
+	async setLocale(userId: string, locale: Locale): Promise<void> {
+		await this.database.query('update member set locale = $2 where user_id = $1', [userId, locale]);
 	}
 
 	async list(): Promise<Person[]> {

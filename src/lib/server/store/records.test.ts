@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The records' own writes and reads, on both databases: bodies kept exactly as written whatever
- * text they hold, deletions among them (alone or not), and reads by kind and id.
+ * text they hold, deletions among them (alone or not), and reads by kind and id or by account.
  */
 import { describe, expect, it } from 'vitest';
 import { describeStore } from './fixture';
@@ -95,6 +95,45 @@ describeStore(({ fresh, user }) => {
 			).rejects.toThrow(/duplicate key/);
 			expect(await records.head()).toEqual(head);
 			expect(await records.idsOf('accounts')).toEqual(new Set(['odd', 'later']));
+		});
+
+		it('reads the live records of one kind that name some accounts, and no others', async () => {
+			const store = await fresh();
+			const author = { actor: await user('owner@team.example'), client: null };
+			const { records } = store.published;
+			const snapshot = (account: string, date: string) => ({
+				kind: 'snapshots' as const,
+				id: JSON.stringify([account, date]),
+				body: { account_id: account, date, metrics: {} }
+			});
+			await records.locked(async (locked) => {
+				await locked.write(
+					[
+						snapshot('acme', '2026-01-05'),
+						snapshot('acme', '2026-01-12'),
+						snapshot('globex', '2026-01-05'),
+						snapshot('o\'brien "co"', '2026-01-05'),
+						snapshot('initech', '2026-01-05'),
+						{ kind: 'outcomes', id: 'o1', body: { account_id: 'acme', date: '2026-01-05' } }
+					],
+					author
+				);
+				await locked.write([{ ...snapshot('acme', '2026-01-12'), body: null }], author);
+				return locked.finish();
+			});
+			const read = await records.locked((locked) =>
+				locked.ofAccounts('snapshots', ['acme', 'o\'brien "co"', 'nobody'])
+			);
+			expect(read.map(({ id }) => id).sort()).toEqual([
+				JSON.stringify(['acme', '2026-01-05']),
+				JSON.stringify(['o\'brien "co"', '2026-01-05'])
+			]);
+			expect(read.find(({ id }) => id === JSON.stringify(['acme', '2026-01-05']))?.body).toEqual({
+				account_id: 'acme',
+				date: '2026-01-05',
+				metrics: {}
+			});
+			expect(await records.locked((locked) => locked.ofAccounts('snapshots', []))).toEqual([]);
 		});
 	});
 });

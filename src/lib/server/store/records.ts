@@ -122,6 +122,26 @@ export class LockedRecords {
 	}
 
 	/**
+	 * Live records of one kind that name one of `accounts` as their `account_id` (any order): an
+	 * account's snapshots, say, without reading every other account's.
+	 */
+	async ofAccounts(
+		kind: RecordKind,
+		accounts: readonly string[]
+	): Promise<{ id: string; body: unknown }[]> {
+		const found: { id: string; body: unknown }[] = [];
+		for (let start = 0; start < accounts.length; start += CHUNK) {
+			const rows = await this.tx.query<{ id: string; body: unknown }>(
+				`select id, body from workspace_record
+				 where kind = $1 and body is not null and body->>'account_id' = any($2::text[])`,
+				[kind, accounts.slice(start, start + CHUNK)]
+			);
+			for (const row of rows) found.push(row);
+		}
+		return found;
+	}
+
+	/**
 	 * Writes records that differ from what is held (an unchanged one keeps its revision); returns
 	 * the kinds it changed. New records go after every other, in the order given. `fresh`: none of
 	 * them is held, not even deleted (the caller read them under this lock), so they are inserted

@@ -3,50 +3,19 @@
  * CSV files imported on the server, on both databases: the columns mapped as the Data page maps
  * them, every row checked against the accounts the server holds, the valid rows merged into the
  * records in one commit (none of it when the commit fails), the same file twice a change of
- * nothing, and a role that may not change the kind refused before the file is read.
+ * nothing, and a role that may not change the kind refused before the file is read. Each kind
+ * with rules of its own has its file beside this one (`csv-import-*.test.ts`).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { wideSnapshots } from '../../../../tests/fixtures/csv/wide-snapshots';
-import { inspectCsv } from '../../import/pipeline';
-import type { ImportKind } from '../../import/types';
-import type { RecordKind } from '../../sync/protocol';
+import { expectRowErrors } from '../../import/testing';
 import type { Database } from '../store/database';
 import { describeStore } from '../store/fixture';
 import { WorkspaceRecords } from '../store/records';
-import type { Store } from '../store/store';
 import { importCsv } from './csv-import';
+import { fixture, held, imported, request, snapshotId } from './csv-import-fixture';
 import type { Pusher } from './push';
-import { pullAll, teamOf, withOutcomes } from './team-fixture';
-import { manualScorecard } from '../../../../tests/support/manual-scorecard';
-
-const fixture = (name: string) =>
-	readFileSync(new URL(`../../../../tests/fixtures/csv/${name}`, import.meta.url));
-
-/** `csv` as the page sends it: mapped as its first look guessed, the body a stream of bytes. */
-async function request(kind: ImportKind, csv: string | Buffer) {
-	const blob = new Blob([csv as BlobPart]);
-	const inspected = await inspectCsv(blob, kind);
-	if (!inspected.ok) throw new Error(inspected.problem);
-	const { mapping, format } = inspected.value;
-	return { kind, body: new Response(blob).body!, mapping, format, totalBytes: blob.size };
-}
-
-async function imported(
-	records: WorkspaceRecords,
-	importer: Pusher,
-	kind: ImportKind,
-	csv: string | Buffer
-) {
-	const result = await importCsv(records, await request(kind, csv), importer);
-	if (!result.ok) throw new Error(`${result.problem}: ${result.error}`);
-	return result.answer;
-}
-
-const held = (store: Store, kind: RecordKind, ids: string[]) =>
-	store.published.records.locked((locked) => locked.bodies(kind, ids));
-
-const snapshotId = (account: string, date: string) => JSON.stringify([account, date]);
+import { pullAll, teamOf } from './team-fixture';
 
 describeStore((fixture_) => {
 	const { team } = teamOf(fixture_);
@@ -115,7 +84,7 @@ describeStore((fixture_) => {
 				fixture('snapshots-bad-rows.csv')
 			);
 			// initech is an account of the file's world, not of this server's: its row is refused too.
-			expect(answer.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+			expectRowErrors(answer.errors, [
 				[3, 'date', 'not_a_date'],
 				[4, 'seats_active', 'not_a_metric'],
 				[5, 'account_id', 'unknown_account'],
@@ -224,181 +193,6 @@ describeStore((fixture_) => {
 			expect((await held(store, 'snapshots', [deleted])).get(deleted)).toMatchObject({
 				metrics: { seats_active: 15 }
 			});
-		});
-
-		it('imports a CRM’s outcomes: its words read, bad rows named, the same file twice a change of nothing', async () => {
-			const { store, ops } = await team();
-			const { records } = store.published;
-			const sent = await request('outcomes', fixture('outcomes-crm.csv'));
-			const first = await importCsv(records, { ...sent, latestDate: '2026-12-04' }, ops);
-			if (!first.ok) throw new Error(first.error);
-			// Acme's renewal of 2026-01-10 was held already: the file says it was an upsell.
-			expect(first.answer.summary.outcomes).toEqual({ added: 2, updated: 1, unchanged: 0 });
-			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
-				[
-					[5, 'Account ID', 'unknown_account'],
-					[6, 'Close Date', 'not_a_date'],
-					[7, 'Stage', 'not_an_outcome'],
-					[8, 'Close Date', 'after_as_of']
-				]
-			);
-			const outcomes = async () =>
-				(await records.locked((locked) => locked.list(['outcomes']))).map(({ body }) => body);
-			expect(await outcomes()).toEqual(
-				expect.arrayContaining([
-					{ account_id: 'acme', date: '2026-01-10', type: 'renewed' },
-					{
-						account_id: 'acme',
-						date: '2026-01-10',
-						type: 'expanded',
-						arr_before: 12000,
-						arr_after: 18000
-					},
-					{
-						account_id: 'acme',
-						date: '2025-09-01',
-						type: 'churned',
-						arr_before: 12000,
-						arr_after: 0,
-						reason: 'Budget cut, moved to a competitor'
-					},
-					{
-						account_id: 'globex',
-						date: '2026-02-15',
-						type: 'renewed',
-						arr_before: 240000,
-						arr_after: 240000
-					}
-				])
-			);
-			expect(await outcomes()).toHaveLength(4);
-
-			const again = await importCsv(
-				records,
-				{ ...(await request('outcomes', fixture('outcomes-crm.csv'))), latestDate: '2026-12-04' },
-				ops
-			);
-			if (!again.ok) throw new Error(again.error);
-			expect(again.answer.summary.outcomes).toEqual({ added: 0, updated: 0, unchanged: 3 });
-			expect(again.answer.revision).toBe(first.answer.revision);
-			expect(await outcomes()).toHaveLength(4);
-		});
-
-		it('imports manual entries: measures named by id or name, values on their scale, unsigned ones the importer’s', async () => {
-			const { store, owner, leader } = await team();
-			const { records } = store.published;
-			const base = withOutcomes();
-			const workspace = { ...base, scorecards: [...base.scorecards, manualScorecard()] };
-			await store.published.publish(JSON.stringify(workspace), owner);
-			const send = async () =>
-				importCsv(
-					records,
-					{
-						...(await request('manual_entries', fixture('manual-entries.csv'))),
-						latestDate: '2026-12-04'
-					},
-					leader
-				);
-			const first = await send();
-			if (!first.ok) throw new Error(first.error);
-			expect(first.answer.summary.manual_entries).toEqual({ added: 3, updated: 0, unchanged: 0 });
-			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
-				[
-					[5, 'Score', 'not_on_scale'],
-					[6, 'Measure', 'unknown_measure'],
-					[7, 'Date', 'after_as_of']
-				]
-			);
-			const entries = (await records.locked((locked) => locked.list(['manualEntries']))).map(
-				({ body }) => body
-			);
-			expect(entries).toEqual([
-				{
-					account_id: 'acme',
-					measure_id: 'relationship',
-					value: 4,
-					entered_at: '2026-10-01T00:00:00.000Z',
-					entered_by: 'kim@vendor.example',
-					comment: 'QBR went well'
-				},
-				{
-					account_id: 'globex',
-					measure_id: 'relationship',
-					value: 2,
-					entered_at: '2026-10-01T09:30',
-					entered_by: 'lee@vendor.example',
-					comment: 'Sponsor left; new one not engaged'
-				},
-				{
-					account_id: 'acme',
-					measure_id: 'sponsor',
-					value: 'yes',
-					entered_at: '2026-10-01T00:00:00.000Z',
-					entered_by: 'lea@team.example'
-				}
-			]);
-			const again = await send();
-			if (!again.ok) throw new Error(again.error);
-			expect(again.answer.summary.manual_entries).toEqual({ added: 0, updated: 0, unchanged: 3 });
-			expect(again.answer.revision).toBe(first.answer.revision);
-		});
-
-		it('rolls survey answers into the accounts’ metrics and the people’s, the same file twice a change of nothing', async () => {
-			const { store, ops } = await team();
-			const { records } = store.published;
-			const send = async () =>
-				importCsv(
-					records,
-					{
-						...(await request('survey_answers', fixture('survey-answers.csv'))),
-						latestDate: '2026-12-04'
-					},
-					ops
-				);
-			const first = await send();
-			if (!first.ok) throw new Error(first.error);
-			expect(first.answer.errors.map(({ row, column, problem }) => [row, column, problem])).toEqual(
-				[
-					[6, 'Respondent Email', 'unknown_contact'],
-					[7, 'NPS', 'not_on_scale'],
-					[8, '', 'no_answer']
-				]
-			);
-			// Four answers: one day each, and the held snapshot of 2026-11-01 of both accounts after.
-			expect(first.answer.summary.survey_answers).toEqual({ added: 4, updated: 2, unchanged: 0 });
-			expect(first.answer.summary.contacts).toEqual({ added: 0, updated: 2, unchanged: 0 });
-			const snapshots = await held(store, 'snapshots', [
-				snapshotId('acme', '2026-11-01'),
-				snapshotId('acme', '2026-11-10'),
-				snapshotId('globex', '2026-11-15')
-			]);
-			expect(snapshots.get(snapshotId('acme', '2026-11-01'))).toEqual({
-				account_id: 'acme',
-				date: '2026-11-01',
-				metrics: {
-					seats_active: 18,
-					active_days_30d: 16,
-					nps: 9,
-					nps_detractors: 0,
-					nps_responses: 1,
-					csat: 5,
-					csat_responses: 1
-				}
-			});
-			expect(snapshots.get(snapshotId('acme', '2026-11-10'))).toMatchObject({
-				metrics: { seats_active: 18, nps: 6, nps_detractors: 1, csat: 4 }
-			});
-			expect(snapshots.get(snapshotId('globex', '2026-11-15'))).toMatchObject({
-				metrics: { seats_active: 8, nps: 4, nps_detractors: 1, csat: 2, csat_responses: 1 }
-			});
-			const people = await held(store, 'contacts', ['c1', 'c2']);
-			expect(people.get('c1')).toMatchObject({ metrics: { nps: 6, csat: 4 } });
-			expect(people.get('c2')).toMatchObject({ metrics: { nps: 4, csat: 2 } });
-
-			const again = await send();
-			if (!again.ok) throw new Error(again.error);
-			expect(again.answer.summary.survey_answers).toEqual({ added: 0, updated: 0, unchanged: 6 });
-			expect(again.answer.revision).toBe(first.answer.revision);
 		});
 
 		it('refuses a role that may not change the kind, before reading the file', async () => {

@@ -14,8 +14,12 @@ import {
 	mergeSnapshot,
 	type StoredKind
 } from '../../import/merge';
-import { rollUpAnswers, type SurveyAnswer } from '../../import/surveys';
-import { knownContactsOf, type KnownContacts } from '../../import/validate';
+import {
+	knownContactsOf,
+	rollUpAnswers,
+	type KnownContacts,
+	type SurveyAnswer
+} from '../../import/surveys';
 import type { CsvSource } from '../../import/csv';
 import { checkCsv } from '../../import/pipeline';
 import type {
@@ -205,10 +209,10 @@ async function answerBatches(
 	const gone = named.filter((id) => (held.get(id) ?? null) === null);
 	if (gone.length) return { gone, what: 'people' };
 	const people = new Map(named.map((id) => [id, held.get(id) as Contact]));
-	const accounts = new Set([...people.values()].map((person) => person.account_id));
-	const snapshots = (await locked.list(['snapshots']))
-		.map(({ body }) => body as Snapshot)
-		.filter((snapshot) => accounts.has(snapshot.account_id));
+	const accounts = [...new Set([...people.values()].map((person) => person.account_id))];
+	const snapshots = (await locked.ofAccounts('snapshots', accounts)).map(
+		({ body }) => body as Snapshot
+	);
 	const rollup = rollUpAnswers(answers, people, snapshots);
 	return [
 		{
