@@ -112,6 +112,12 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = {
 			synonyms: ['role', 'title', 'job title', 'persona']
 		},
 		{
+			field: 'locale',
+			type: 'text',
+			required: false,
+			synonyms: ['locale', 'language', 'lang', 'preferred language']
+		},
+		{
 			field: 'unsubscribed_at',
 			type: 'datetime',
 			required: false,

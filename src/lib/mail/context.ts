@@ -1,14 +1,24 @@
 /**
  * The data a template is rendered with, for one account and contact: built from the play's score
  * context (the same one its `when` read), the sender identity (`sender.ts`) and the resource
- * library (`templates/resources.json`).
+ * library (`templates/resources.json`, and `resources.<language>.json` in the contact's language).
  */
 import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '../engine';
 import library from '../../../templates/resources.json';
+import libraryJa from '../../../templates/resources.ja.json';
 import { EMPTY_SENDER, resolveSender, type ResolvedSender } from './sender';
 import type { MailContext, Resource } from './types';
 
-export const RESOURCES: Readonly<Record<string, readonly Resource[]>> = library;
+type Library = Readonly<Record<string, readonly Resource[]>>;
+
+export const RESOURCES: Library = library;
+
+/** The libraries written in another language than English, by language. */
+const TRANSLATED_RESOURCES: Readonly<Record<string, Library>> = { ja: libraryJa };
+
+/** The language of a BCP 47 tag, lower case: `ja-JP` → `ja`; '' for none. */
+export const languageOf = (tag: string | null | undefined): string =>
+	(tag ?? '').split(/[-_]/)[0]!.trim().toLowerCase();
 
 /** What a template reads of the sender (`sender.*`, `links.*`); the logo lives at `publicUrl`. */
 export function senderContext(
@@ -56,15 +66,19 @@ function weakestGroup(groups: Record<string, number | null>, names: ReadonlyMap<
 	return weakest;
 }
 
-/** Two or three resources for the group an account is weakest in (the general ones otherwise). */
-export function resourcesFor(groupId: string | undefined): Resource[] {
-	const list = (groupId && RESOURCES[groupId]) || RESOURCES.default || [];
+/**
+ * Two or three resources for the group an account is weakest in (the general ones otherwise), in
+ * the contact's language when the library has it.
+ */
+export function resourcesFor(groupId: string | undefined, locale = ''): Resource[] {
+	const resources = TRANSLATED_RESOURCES[languageOf(locale)] ?? RESOURCES;
+	const list = (groupId && resources[groupId]) || resources.default || [];
 	return list.slice(0, 3).map((resource) => ({ ...resource }));
 }
 
 export interface MailContextInput {
 	account: Account;
-	contact: Pick<Contact, 'email'> & Partial<Pick<Contact, 'id' | 'name' | 'role'>>;
+	contact: Pick<Contact, 'email'> & Partial<Pick<Contact, 'id' | 'name' | 'role' | 'locale'>>;
 	/** The account's score context on the as-of date (`scoreContext`). */
 	score: ScoreContext;
 	groupNames: ReadonlyMap<string, string>;
@@ -89,7 +103,8 @@ export function mailContext(input: MailContextInput): MailContext {
 			name,
 			first_name: name.split(/\s+/)[0] ?? '',
 			email: contact.email,
-			role: contact.role ?? ''
+			role: contact.role ?? '',
+			locale: contact.locale ?? ''
 		},
 		account: { ...score.account, id: account.id, name: account.name, segment: account.segment },
 		score: {
@@ -101,7 +116,7 @@ export function mailContext(input: MailContextInput): MailContext {
 		},
 		days_to_renewal: score.days_to_renewal,
 		days_since_start: score.days_since_start,
-		resources: resourcesFor(weakest?.id),
+		resources: resourcesFor(weakest?.id, contact.locale),
 		...senderContext(
 			input.sender ??
 				resolveSender(EMPTY_SENDER, {

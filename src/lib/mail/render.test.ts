@@ -15,18 +15,24 @@ function acmeContext(change?: (workspace: ReturnType<typeof exampleWorkspace>) =
 	return contextFor(workspace, 'acme', 'c1', AS_OF);
 }
 
+const NURTURE = [
+	'community-invitation',
+	'content-nurture',
+	'onboarding-nudge',
+	'renewal-reminder',
+	'training-invitation'
+];
+const english = SHIPPED_TEMPLATES.filter((t) => !t.id.includes('.'));
+
 describe('shipped templates', () => {
-	it('ships the five nurture templates', () => {
-		expect(SHIPPED_TEMPLATES.map((t) => t.id)).toEqual([
-			'community-invitation',
-			'content-nurture',
-			'onboarding-nudge',
-			'renewal-reminder',
-			'training-invitation'
-		]);
+	it('ships the five nurture templates, each in English and in Japanese', () => {
+		expect(english.map((t) => t.id)).toEqual(NURTURE);
+		expect(SHIPPED_TEMPLATES.filter((t) => t.id.endsWith('.ja')).map((t) => t.id)).toEqual(
+			NURTURE.map((id) => `${id}.ja`)
+		);
 	});
 
-	it.each(SHIPPED_TEMPLATES.map((t) => [t.id, t] as const))(
+	it.each(english.map((t) => [t.id, t] as const))(
 		'%s renders for a sample account without MJML errors, with the unsubscribe link in both parts',
 		async (_, template) => {
 			expect(await checkTemplate(template, renderMjml)).toEqual([]);
@@ -45,6 +51,57 @@ describe('shipped templates', () => {
 			expect(mail.text).not.toMatch(/<|\{\{/);
 		}
 	);
+
+	it.each(NURTURE)(
+		'%s goes to a contact whose language is Japanese in Japanese, with the unsubscribe link in both parts',
+		async (id) => {
+			const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+			const context = acmeContext((workspace) => {
+				workspace.contacts[0]!.locale = 'ja';
+				workspace.contacts[0]!.name = '山田 太郎';
+			});
+			expect(set.variantFor(id, context.contact.locale)).toBe(`${id}.ja`);
+			expect(
+				await checkTemplate(
+					SHIPPED_TEMPLATES.find((t) => t.id === `${id}.ja`)!,
+					renderMjml
+				)
+			).toEqual([]);
+			const mail = await set.render(id, context);
+			expect(mail.problems).toEqual([]);
+			expect(mail.subject).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(mail.subject).not.toMatch(/\{\{|\}\}|\n/);
+			expect(mail.html).toContain('lang="ja"');
+			expect(mail.html).toContain('href="http://localhost:3000/unsubscribe/TOKEN"');
+			expect(mail.text).toContain('http://localhost:3000/unsubscribe/TOKEN');
+			expect(mail.text).toContain('山田様');
+			expect(mail.text).not.toMatch(/<|\{\{|Hi |Unsubscribe/);
+		}
+	);
+
+	it('takes the template itself for a language it has no variant in, or none', () => {
+		const set = new TemplateSet(
+			SHIPPED_TEMPLATES,
+			[{ id: 'welcome', subject: 'Welcome', mjml: '<mjml></mjml>' }],
+			renderMjml
+		);
+		expect(set.variantFor('training-invitation', 'ja-JP')).toBe('training-invitation.ja');
+		expect(set.variantFor('training-invitation', 'fr')).toBe('training-invitation');
+		expect(set.variantFor('training-invitation', '')).toBe('training-invitation');
+		expect(set.variantFor('welcome', 'ja')).toBe('welcome');
+	});
+
+	it('gives the content digest’s resources in the contact’s language', async () => {
+		const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);
+		const english = acmeContext();
+		const japanese = acmeContext((workspace) => (workspace.contacts[0]!.locale = 'ja'));
+		expect(japanese.resources.map((r) => r.url)).toEqual(english.resources.map((r) => r.url));
+		const mail = await set.render('content-nurture', japanese);
+		for (const resource of japanese.resources) {
+			expect(resource.title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(mail.text).toContain(resource.title);
+		}
+	});
 
 	it('picks the content digest by the weakest group', async () => {
 		const set = new TemplateSet(SHIPPED_TEMPLATES, [], renderMjml);

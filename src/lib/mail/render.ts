@@ -6,6 +6,7 @@
 import type { Template } from 'liquidjs';
 import { bodyLiquid, liquidProblem, maskLiquid, parseLiquid, subjectLiquid } from './liquid';
 import { unsafeLinkMessage, unsafeLinks } from './links';
+import { languageOf } from './context';
 import { htmlToText } from './text';
 import type {
 	MailContext,
@@ -176,8 +177,23 @@ export class TemplateSet {
 		return result.compiled;
 	}
 
+	/**
+	 * The template a message to someone in `locale` uses: the variant in their language
+	 * (`<id>.ja`, shipped or the workspace's) when there is one, else the template itself.
+	 */
+	variantFor(id: string, locale: string): string {
+		const language = languageOf(locale);
+		const variant = `${id}.${language}`;
+		return language && this.#sources.has(variant) ? variant : id;
+	}
+
+	/** The message for `context`, from the template's variant in the contact's language. */
 	render(id: string, context: MailContext): Promise<RenderedMail> {
-		return renderMail(this.compiled(id), context, this.mjml);
+		return renderMail(
+			this.compiled(this.variantFor(id, context.contact.locale)),
+			context,
+			this.mjml
+		);
 	}
 }
 

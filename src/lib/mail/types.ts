@@ -52,7 +52,15 @@ export interface Resource {
  * `{{ score.overall }}`, `{{ score.weakest_group.name }}`, `{% for r in resources %}`.
  */
 export interface MailContext {
-	contact: { id: string; name: string; first_name: string; email: string; role: string };
+	/** `locale`: the person's language tag, '' when unknown (it picks the template's variant). */
+	contact: {
+		id: string;
+		name: string;
+		first_name: string;
+		email: string;
+		role: string;
+		locale: string;
+	};
 	/** The account's facts: `id`, `name`, `segment`, `csm`, `arr`, `renewal_date` and any other fact. */
 	account: Record<string, unknown>;
 	score: {

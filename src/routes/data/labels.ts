@@ -8,6 +8,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 	id: 'import.field.id',
 	account_id: 'import.field.account_id',
 	name: 'import.field.name',
+	locale: 'import.field.locale',
 	segment: 'import.field.segment',
 	arr: 'import.field.arr',
 	renewal_date: 'import.field.renewal_date',

@@ -47,6 +47,11 @@ export const contact = z.looseObject({
 	/** This person asked not to be contacted (the account's own flag covers everyone there). */
 	do_not_contact: z.boolean().optional(),
 	last_seen: isoDateTime.nullable().optional(),
+	/**
+	 * The person's language as a BCP 47 tag (`ja`, `en-GB`): an email goes out in the template's
+	 * variant for it when there is one (`<template id>.ja`). None: the template itself.
+	 */
+	locale: z.string().optional(),
 	metrics: z.record(z.string(), metricValue).optional()
 });
 

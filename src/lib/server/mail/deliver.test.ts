@@ -225,6 +225,40 @@ describe('Deliverer over SMTP', () => {
 		expect(smtp.offered).toBe(0);
 	});
 
+	it('sends a contact whose language is Japanese the Japanese template: subject and body decoded intact, with the unsubscribe link', async () => {
+		smtp = await startSmtp();
+		transport = smtpTransport(smtp.url);
+		const workspace = exampleWorkspace();
+		workspace.contacts[0]!.locale = 'ja-JP';
+		workspace.contacts[0]!.name = '山田 太郎';
+		expect(await deliverer(tempDir(), { workspace }).deliver(request())).toMatchObject({
+			status: 'sent'
+		});
+		const { parsed, raw } = smtp.received[0]!;
+		const japanese = SHIPPED_TEMPLATES.find((t) => t.id === 'training-invitation.ja')!;
+		expect(japanese).toBeDefined();
+		// The subject travels encoded (RFC 2047: only ASCII in headers) and reads back whole.
+		const subjectLine = raw.match(/^Subject:(.*(?:\r?\n[ \t].*)*)/im)![1]!;
+		expect(subjectLine).toMatch(/=\?UTF-8\?[BQ]\?/i);
+		// eslint-disable-next-line no-control-regex -- "only ASCII" is the range from NUL
+		expect(subjectLine).not.toMatch(/[^\x00-\x7f]/);
+		expect(parsed.subject).toBe(japanese.subject.replace('{{ account.name }}', 'Acme Ltd'));
+		expect(parsed.subject).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+		expect(parsed.html).toContain('lang="ja"');
+		expect(parsed.html).toContain('山田様');
+		expect(parsed.text).toContain('山田様');
+		const unsubscribe = parsed.headerLines
+			.find((h) => h.key === 'list-unsubscribe')!
+			.line.replace(/^[^:]+:\s*/, '')
+			.replace(/\r?\n[ \t]+/g, '')
+			.replace(/^<|>$/g, '');
+		expect(parsed.html).toContain(`href="${unsubscribe}"`);
+		expect(parsed.text).toContain(unsubscribe);
+		// Nothing of the English template went out.
+		expect(parsed.html).not.toContain('Hi ');
+		expect(parsed.html).not.toContain('Unsubscribe from these emails');
+	});
+
 	it('suppresses a person marked do-not-contact, whatever the plan said', async () => {
 		smtp = await startSmtp();
 		transport = smtpTransport(smtp.url);

@@ -15,3 +15,7 @@ export const escapeHtml = (value: string): string =>
 export const oneLine = (value: string): string =>
 	// eslint-disable-next-line no-control-regex
 	value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
+/** The fonts of the server's own pages and emails: Latin first, then Japanese ones (by name). */
+export const BODY_FONTS =
+	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Hiragino Sans', 'Noto Sans JP', Meiryo, Arial, sans-serif";

@@ -6,10 +6,10 @@
  */
 import type { Caller } from '../auth/access';
 import { randomUUID } from 'node:crypto';
-import { t } from '$lib/i18n/messages';
+import { getLocale, t } from '$lib/i18n/messages';
 import { INVITATION_DAYS, type Role } from '../store/people';
 import { mailServer } from '../mail/server';
-import { escapeHtml, oneLine } from '../mail/html';
+import { BODY_FONTS, escapeHtml, oneLine } from '../mail/html';
 import { senderOf, transportOf } from '../mail/service';
 
 /** The key invitation messages carry in the local sink. */
@@ -29,26 +29,22 @@ export interface RenderedInvitation {
 	text: string;
 }
 
+/** The invitation in the language of the work under way (the inviter's: `../locale.ts`). */
 export function invitationMessage(mail: InvitationMail): RenderedInvitation {
 	const inviter = oneLine(mail.inviter);
 	const role = t(`people.role.${mail.role}`);
-	const subject = `${inviter} invited you to Scorecraft as ${role}`;
-	const validity = `The link works once, for ${INVITATION_DAYS} days. If you did not expect this invitation, ignore this email.`;
-	const text = [
-		`${subject}.`,
-		'',
-		'Accept the invitation and choose your password here:',
-		mail.link,
-		'',
-		validity
-	].join('\n');
+	const subject = t('invitation.lead', { inviter, role });
+	// A sentence of its own in the body: English ends it with a full stop, Japanese with none.
+	const lead = getLocale() === 'ja' ? `${subject}。` : `${subject}.`;
+	const validity = t('invitation.validity', { days: INVITATION_DAYS });
+	const text = [lead, '', t('invitation.acceptHere'), mail.link, '', validity].join('\n');
 	const link = escapeHtml(mail.link);
 	const html = `<!doctype html>
-<html>
-<body style="font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2328">
-<p>${escapeHtml(subject)}.</p>
-<p><a href="${link}" style="color: #0b5cad">Accept the invitation</a></p>
-<p style="color: #59636e">Or open this link: ${link}</p>
+<html lang="${getLocale()}">
+<body style="font-family: ${BODY_FONTS}; font-size: 15px; line-height: 1.5; color: #1f2328">
+<p>${escapeHtml(lead)}</p>
+<p><a href="${link}" style="color: #0b5cad">${escapeHtml(t('invitation.accept'))}</a></p>
+<p style="color: #59636e">${t('invitation.orOpen', { link })}</p>
 <p style="color: #59636e">${escapeHtml(validity)}</p>
 </body>
 </html>

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../engine';
+import { inLocale } from '../locale';
 import { escalationMessage } from './mail';
 
 const escalation: Task = {
@@ -31,5 +32,16 @@ describe('the escalation email', () => {
 		expect(message.html).toContain('Open Acme &lt;script&gt;');
 		expect(message.html).not.toContain('<script>');
 		expect(message.html).toContain('href="https://cs.example/accounts/acme"');
+	});
+
+	it('is written in the manager’s language', () => {
+		const message = inLocale('ja', () =>
+			escalationMessage(escalation, '株式会社アクメ', 'https://cs.example/accounts/acme')
+		);
+		expect(message.subject).toBe('対応期限超過：株式会社アクメ（Orangeのアカウント）');
+		expect(message.text).toContain('cam@team.exampleさんが');
+		expect(message.text).toContain('2026-12-04 09:00 UTC');
+		expect(message.html).toContain('<html lang="ja">');
+		expect(message.html).toContain('株式会社アクメを開く');
 	});
 });

@@ -5,23 +5,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Task } from '../../engine';
-import { escapeHtml, oneLine } from '../mail/html';
+import { baseLocale, getLocale, t } from '$lib/i18n/messages';
+import { BODY_FONTS, escapeHtml, oneLine } from '../mail/html';
+import { inLocale } from '../locale';
 import { mailServer } from '../mail/server';
 import { senderOf, sendRefusal, transportOf } from '../mail/service';
 
+/** The escalation in the language of the work under way (the manager's, from `sendEscalation`). */
 export function escalationMessage(escalation: Task, account: string, link: string | null) {
-	const subject = oneLine(`Overdue response for ${account}: ${escalation.sla?.band ?? ''} account`);
+	const subject = oneLine(t('sla.mail.subject', { account, band: escalation.sla?.band ?? '' }));
+	const csm = escalation.sla?.csm;
 	const lines = [
-		`${escalation.sla?.csm ?? 'The CSM'} has not completed a band playbook response in time.`,
+		csm ? t('sla.mail.late', { csm }) : t('sla.mail.lateUnknown'),
 		escalation.title,
-		`A task is in your queue, due ${escalation.due_at?.slice(0, 16).replace('T', ' ')} UTC.`
+		t('sla.mail.due', { due: escalation.due_at?.slice(0, 16).replace('T', ' ') ?? '' })
 	];
 	const text = [...lines, ...(link ? ['', link] : [])].join('\n');
+	const open = escapeHtml(t('sla.mail.open', { account }));
 	const html = `<!doctype html>
-<html>
-<body style="font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2328">
+<html lang="${getLocale()}">
+<body style="font-family: ${BODY_FONTS}; font-size: 15px; line-height: 1.5; color: #1f2328">
 ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
-${link ? `<p><a href="${escapeHtml(link)}" style="color: #0b5cad">Open ${escapeHtml(account)}</a></p>` : ''}
+${link ? `<p><a href="${escapeHtml(link)}" style="color: #0b5cad">${open}</a></p>` : ''}
 </body>
 </html>
 `;
@@ -45,11 +50,12 @@ export async function sendEscalation(
 	const link = base
 		? new URL(`/accounts/${encodeURIComponent(escalation.account_id)}`, base).href
 		: null;
+	const locale = (await server.store.people.localeOfEmail(escalation.assignee)) ?? baseLocale;
 	await transportOf(server).send({
 		key: escalation.id,
 		from: sender.from,
 		to: escalation.assignee,
-		...escalationMessage(escalation, account, link),
+		...inLocale(locale, () => escalationMessage(escalation, account, link)),
 		messageId: `<${randomUUID()}@scorecraft.local>`,
 		headers: {},
 		...(base ? { publicUrl: base } : {})

@@ -56,6 +56,16 @@ export class People {
 		return row ?? null;
 	}
 
+	/** The language the person with this address chose; null when they have not, or are not one of us. */
+	async localeOfEmail(email: string): Promise<Locale | null> {
+		const [row] = await this.database.query<{ locale: Locale | null }>(
+			`select m.locale from member m join "auth_user" u on u.id = m.user_id
+			 where lower(u.email) = lower($1)`,
+			[email]
+		);
+		return row?.locale ?? null;
+	}
+
 	/** Remembers the language `userId` chose, for every browser they sign in from. */
 	async setLocale(userId: string, locale: Locale): Promise<void> {
 		await this.database.query('update member set locale = $2 where user_id = $1', [userId, locale]);

@@ -2,16 +2,17 @@
  * /unsubscribe/<token>: where a customer lands from an email's unsubscribe link. Public (no API
  * guard): the signed token is the permission. Reading the page never unsubscribes, since mail
  * scanners fetch links; the page's button posts, and so do mail programs' one-click buttons
- * (RFC 8058: `List-Unsubscribe=One-Click` in the body).
+ * (RFC 8058: `List-Unsubscribe=One-Click` in the body). The page speaks the customer's browser's
+ * language (the server's hook: `Accept-Language`).
  */
-import { t } from '$lib/i18n/messages';
+import { getLocale, t } from '$lib/i18n/messages';
 import { mailServer } from '$lib/server/mail/server';
 import { SYSTEM } from '$lib/server/store/audit';
 import { readUnsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubscribe';
 import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
 import type { RequestHandler } from './$types';
 import { markUnsubscribed } from '$lib/server/sync/unsubscribed';
-import { escapeHtml } from '$lib/server/mail/html';
+import { BODY_FONTS, escapeHtml } from '$lib/server/mail/html';
 
 /** How long a retired key's links keep working (RFC 8058 and CAN-SPAM ask for at least 30). */
 const GRACE_DAYS = 90;
@@ -30,7 +31,7 @@ const HEADERS = {
 		"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 };
 
-const STYLE = `body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#f6f8fa}
+const STYLE = `body{margin:0;font:16px/1.5 ${BODY_FONTS};color:#1f2328;background:#f6f8fa}
 main{max-width:32rem;margin:3rem auto;padding:1.5rem 2rem;background:#fff;border:1px solid #d1d9e0;border-radius:6px}
 h1{font-size:1.4rem;margin:0 0 1rem}strong{word-break:break-all}
 button{font:inherit;padding:.5rem 1.25rem;border:1px solid #0b5cad;border-radius:4px;background:#0b5cad;color:#fff;cursor:pointer}
@@ -39,7 +40,7 @@ button:focus-visible{outline:3px solid #1f2328;outline-offset:2px}`;
 /** A standalone page: `body` is trusted markup; every value in it was escaped by the caller. */
 function page(body: string, status = 200): Response {
 	const html = `<!doctype html>
-<html lang="en">
+<html lang="${getLocale()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -8,6 +8,8 @@ import { unsubscribeToken, type UnsubscribeClaim } from '$lib/server/mail/unsubs
 import { loadUnsubscribeKeys, rotate } from '$lib/server/mail/unsubscribe-keys';
 import { mailServer } from '$lib/server/mail/server';
 import { resetMailService } from '$lib/server/mail/service';
+import { t } from '$lib/i18n/messages';
+import { inLocale, localeOfRequest } from '$lib/server/locale';
 
 const SECRET = 'unsubscribe-route-test-secret-32';
 const dataDir = mkdtempSync(join(tmpdir(), 'scorecraft-unsubscribe-route-'));
@@ -67,6 +69,20 @@ const records = async () => (await mailServer()).store.unsubscribes.all();
 const emails = async () => (await records()).map((entry) => entry.email);
 
 describe('/unsubscribe/[token]', () => {
+	it('speaks the customer’s browser’s language: a Japanese browser gets the page in Japanese', async () => {
+		const browser = new Request('http://localhost:3000/', {
+			headers: { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.5' }
+		});
+		const response = await inLocale(localeOfRequest(browser, null), () => send('GET', token));
+		expect(response.text).toContain('<html lang="ja">');
+		expect(response.text).toContain(
+			`<title>${inLocale('ja', () => t('unsubscribe.title'))}</title>`
+		);
+		expect(response.text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+		expect(response.text).not.toContain('Unsubscribe');
+		expect(await emails()).toEqual([]);
+	});
+
 	it('asks to confirm, showing the address escaped, and unsubscribes nobody on GET', async () => {
 		const response = await send('GET', token);
 		expect(response.status).toBe(200);
