@@ -149,4 +149,26 @@ describe('engine sample', () => {
 		expect(scores).toHaveLength(150);
 		expect(scores.filter((score) => score.overall !== null).length).toBeGreaterThan(140);
 	});
+
+	it('tells the sample for a Japanese team with --language ja, and refuses a language it has not', async () => {
+		const file = join(folder, 'ja.json');
+		const made = await engine(
+			'sample',
+			'--out',
+			file,
+			'--accounts',
+			'20',
+			'--weeks',
+			'4',
+			'--language',
+			'ja'
+		);
+		expect(made.code).toBe(0);
+		const workspace = JSON.parse(await readFile(file, 'utf8'));
+		expect(workspace.settings.currency).toBe('JPY');
+		expect(workspace.accounts[0].name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+		const refused = await engine('sample', '--out', file, '--language', 'fr');
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('--language expects en or ja, got "fr"');
+	});
 });

@@ -78,7 +78,8 @@ const commands: Record<
 			seed: { type: 'string' },
 			accounts: { type: 'string' },
 			end: { type: 'string' },
-			weeks: { type: 'string' }
+			weeks: { type: 'string' },
+			language: { type: 'string' }
 		},
 		run: runSample
 	},

@@ -1,7 +1,13 @@
 /** `engine sample`: writes the seeded sample workspace. */
 import { isIsoDate } from '../../lib/engine/dates';
 import { MAX_SAMPLE_ACCOUNTS } from '../../lib/engine/limits';
-import { generateSample, SAMPLE_END, sampleSizeProblem } from '../../lib/engine/sample';
+import {
+	generateSample,
+	isSampleLanguage,
+	SAMPLE_END,
+	SAMPLE_LANGUAGES,
+	sampleSizeProblem
+} from '../../lib/engine/sample';
 import { UsageError, writeFileAtomically } from '../io';
 
 export interface SampleArguments {
@@ -10,9 +16,10 @@ export interface SampleArguments {
 	accounts?: string;
 	end?: string;
 	weeks?: string;
+	language?: string;
 }
 
-export const sampleUsage = `sample --out FILE [--seed N] [--accounts N] [--end YYYY-MM-DD] [--weeks N]`;
+export const sampleUsage = `sample --out FILE [--seed N] [--accounts N] [--end YYYY-MM-DD] [--weeks N] [--language en|ja]`;
 
 function integer(
 	name: string,
@@ -38,11 +45,15 @@ export function runSample(args: SampleArguments): string {
 	const weeks = integer('weeks', args.weeks, 52, 1);
 	const tooLarge = sampleSizeProblem(accounts, weeks);
 	if (tooLarge) throw new UsageError(`--accounts and --weeks: ${tooLarge}`);
+	const language = args.language ?? 'en';
+	if (!isSampleLanguage(language))
+		throw new UsageError(`--language expects ${SAMPLE_LANGUAGES.join(' or ')}, got "${language}"`);
 	const workspace = generateSample({
 		seed: integer('seed', args.seed, 1, 0),
 		accounts,
 		weeks,
-		end
+		end,
+		language
 	});
 	writeFileAtomically(args.out, JSON.stringify(workspace));
 	return `wrote ${args.out}: ${workspace.accounts.length} accounts, ${workspace.contacts.length} contacts, ${workspace.snapshots.length} snapshots, ${workspace.outcomes.length} outcomes, ${workspace.scorecards.length} scorecards\n`;

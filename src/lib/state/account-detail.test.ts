@@ -193,4 +193,25 @@ describe('moveLines', () => {
 		expect(total).toBeCloseTo(after!.overall! - before!.overall!);
 		expect(groupNames(example.scorecards).get('adoption')).toBe('Adoption');
 	});
+
+	it('takes the names of the account’s own scorecard where scorecards share ids', () => {
+		const example = workspace();
+		const [before] = scoreWorkspace(example, '2026-11-10');
+		const [after] = scoreWorkspace(example, AS_OF);
+		const own = example.scorecards[0]!;
+		const other = structuredClone(own);
+		other.id = 'other';
+		for (const group of other.groups) {
+			group.name = `Other ${group.name}`;
+			for (const measure of group.measures) measure.name = `Other ${measure.name}`;
+		}
+		const scorecards = [other, own];
+		expect(groupNames(scorecards).get('adoption')).toBe('Other Adoption');
+		expect(groupNames(scorecards, own).get('adoption')).toBe('Adoption');
+		const lines = moveLines(explainChange(before!, after!), scorecards, own);
+		expect(lines.map((line) => [line.name, line.group])).toEqual([
+			['Seat penetration', 'Deployment'],
+			['Active days in the last 30', 'Adoption']
+		]);
+	});
 });

@@ -227,13 +227,17 @@ export interface MoveLine extends MeasureMove {
 	group: string | null;
 }
 
-/** The engine's measure moves with the names of the measures and groups, for any scorecard. */
+/**
+ * The engine's measure moves with the names of the measures and groups: the account's own
+ * scorecard's (`own`) first, since scorecards may share ids under other names, then any other's.
+ */
 export function moveLines(
 	moves: readonly MeasureMove[],
-	scorecards: readonly Scorecard[]
+	scorecards: readonly Scorecard[],
+	own?: Scorecard | null
 ): MoveLine[] {
 	const names = new Map<string, { name: string; group: string }>();
-	for (const scorecard of scorecards)
+	for (const scorecard of own ? [own, ...scorecards] : scorecards)
 		for (const group of scorecard.groups)
 			for (const measure of group.measures)
 				if (!names.has(measure.id))
@@ -245,10 +249,17 @@ export function moveLines(
 	}));
 }
 
-/** Every group name of the scorecards by id, for labelling the history's group series. */
-export function groupNames(scorecards: readonly Scorecard[]): Map<string, string> {
+/**
+ * Every group name of the scorecards by id, for labelling the history's group series: the
+ * account's own scorecard's (`own`) first (the DREAM `relationship` is 関係性, the three
+ * dimensions' 関係), then any other's.
+ */
+export function groupNames(
+	scorecards: readonly Scorecard[],
+	own?: Scorecard | null
+): Map<string, string> {
 	const names = new Map<string, string>();
-	for (const scorecard of scorecards)
+	for (const scorecard of own ? [own, ...scorecards] : scorecards)
 		for (const group of scorecard.groups) if (!names.has(group.id)) names.set(group.id, group.name);
 	return names;
 }

@@ -102,7 +102,7 @@ export class AccountPage {
 	readonly trend = $derived.by(() => {
 		const history = this.detail?.history;
 		if (!history) return null;
-		const names = groupNames(this.scorecards);
+		const names = groupNames(this.scorecards, this.scorecard);
 		const own = this.scorecard?.groups.map((group) => group.id) ?? [];
 		const ids = [
 			...own.filter((id) => id in history.groups),
@@ -174,7 +174,11 @@ export class AccountPage {
 			after,
 			change:
 				before.overall !== null && after.overall !== null ? after.overall - before.overall : null,
-			moves: moveLines(explainChange(before, after), scope.workspace.scorecards)
+			moves: moveLines(
+				explainChange(before, after),
+				scope.workspace.scorecards,
+				scope.workspace.scorecards.find((card) => card.id === after.scorecard_id)
+			)
 		};
 	});
 }

@@ -4,6 +4,7 @@
  * over with the sample, empty it. Each is one commit on the server, so a failure leaves the
  * workspace as it was; this browser's replica then follows, and the scores are recalculated.
  */
+import { getLocale } from '$lib/i18n/messages';
 import { liveQuery } from 'dexie';
 import { getDatabase, type ScorecraftDatabase } from '$lib/db';
 import { emptyWorkspace, parseWorkspace, type Workspace, type WorkspaceIssue } from '$lib/engine';
@@ -171,9 +172,13 @@ export class WorkspaceActions {
 
 	async reset(): Promise<void> {
 		this.confirming = null;
-		await this.#write('resetting', async () => (await this.#api.startOverWithSample()).revision, {
-			kind: 'reset'
-		});
+		await this.#write(
+			'resetting',
+			async () => (await this.#api.startOverWithSample(getLocale())).revision,
+			{
+				kind: 'reset'
+			}
+		);
 	}
 
 	async empty(): Promise<void> {

@@ -22,12 +22,14 @@ export const actions: Actions = {
 		const outcome = await setUpOwner(team, event, name, email, password);
 		if (!outcome.ok) return fail(outcome.status, { message: outcome.message, name, email });
 		const owner = await team.store.people.byEmail(email);
-		// The sample unless the owner asked for an empty workspace.
+		// The sample unless the owner asked for an empty workspace; Japanese when they chose it.
+		const start = form.get('workspace');
 		await seedWorkspace(
 			team.store,
 			{ id: owner?.id ?? null, email },
 			{
-				sample: form.get('workspace') !== 'empty',
+				sample: start !== 'empty',
+				language: start === 'sample-ja' ? 'ja' : 'en',
 				today: serverToday(),
 				accounts: sampleAccounts()
 			}

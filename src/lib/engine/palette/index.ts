@@ -7,6 +7,7 @@ import { business } from './business';
 import { deployment } from './deployment';
 import { engagement } from './engagement';
 import { uniqueKey } from './ids';
+import { PALETTE_JA } from './ja';
 import { relationship } from './relationship';
 import type { PaletteEntry } from './types';
 
@@ -29,8 +30,21 @@ export const PALETTE: readonly PaletteEntry[] = [
 
 const byId = new Map(PALETTE.map((entry) => [entry.id, entry]));
 
-export function paletteEntry(id: string): PaletteEntry | undefined {
-	return byId.get(id);
+/** `entry` with its measure's words in `language` (`ja.ts`); English otherwise. */
+function inLanguage(entry: PaletteEntry, language: string): PaletteEntry {
+	const words = language === 'ja' ? PALETTE_JA[entry.id] : undefined;
+	return words ? { ...entry, measure: { ...entry.measure, ...words } } : entry;
+}
+
+/** The palette's entry `id`, its measure named and described in `language` (default English). */
+export function paletteEntry(id: string, language = 'en'): PaletteEntry | undefined {
+	const entry = byId.get(id);
+	return entry && inLanguage(entry, language);
+}
+
+/** The palette in `language`: a measure added from it takes these words. */
+export function paletteIn(language: string): readonly PaletteEntry[] {
+	return language === 'ja' ? PALETTE.map((entry) => inLanguage(entry, language)) : PALETTE;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workspaceWith } from '../../../../tests/support/workspace';
 import { parseWorkspace, scoreWorkspace, varsRead, type Scorecard } from '..';
 import { generateSample } from '../sample';
+import { PALETTE_JA } from './ja';
 import {
 	defaultScoring,
 	expressionMeasure,
@@ -11,6 +12,7 @@ import {
 	PALETTE,
 	PALETTE_KINDS,
 	paletteEntry,
+	paletteIn,
 	parseExpression,
 	placeMeasure,
 	uniqueKey
@@ -192,5 +194,25 @@ describe('custom measures', () => {
 			problems: [{ path: ['frobnicate'], message: 'unknown JSON-logic operator "frobnicate"' }]
 		});
 		expect(expressionMeasure('Seats per login', { var: 'x' }).id).toBe('seats_per_login');
+	});
+});
+
+describe('the palette in Japanese', () => {
+	it('names and describes every entry in Japanese, the rest of each measure as in English', () => {
+		const japanese = paletteIn('ja');
+		expect(japanese.map((entry) => entry.id)).toEqual(PALETTE.map((entry) => entry.id));
+		japanese.forEach((entry, index) => {
+			const english = PALETTE[index]!;
+			expect(entry.measure.name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(entry.measure.description).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			const { name: _n, description: _d, ...rest } = entry.measure;
+			const { name: _en, description: _ed, ...englishRest } = english.measure;
+			expect(rest).toEqual(englishRest);
+		});
+		expect(paletteEntry('seat_penetration', 'ja')?.measure.name).toBe(
+			PALETTE_JA.seat_penetration!.name
+		);
+		expect(paletteEntry('seat_penetration')?.measure.name).toBe('Seat penetration');
+		expect(paletteIn('fr')).toBe(PALETTE);
 	});
 });

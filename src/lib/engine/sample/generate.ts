@@ -7,6 +7,8 @@ import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../workspace/schema';
 import { sampleAccount, settleRenewal } from './accounts';
 import { Calendar } from './calendar';
 import { sampleContacts } from './contacts';
+import { inJapanese } from './japanese';
+import type { SampleLanguage } from './language';
 import { CompanyNames } from './names';
 import { shippedPlays, withContactStates } from './plays';
 import { shippedScorecards } from './scorecards';
@@ -22,6 +24,11 @@ export interface SampleOptions {
 	end?: IsoDate;
 	/** Weeks of history ending at `end`; default 52. Accounts × weeks: at most MAX_SAMPLE_ACCOUNT_WEEKS. */
 	weeks?: number;
+	/**
+	 * `ja`: the same sample told for a Japanese team (companies, people, yen, Japanese scorecards
+	 * and plays: `japanese.ts`); default `en`.
+	 */
+	language?: SampleLanguage;
 }
 
 export const SAMPLE_END = '2026-11-23';
@@ -51,7 +58,13 @@ export function sampleSizeProblem(accounts: number, weeks: number): string | nul
 
 /** A valid workspace of fake but plausible data; the same options always give the same workspace. */
 export function generateSample(options: SampleOptions = {}): Workspace {
-	const { seed = 1, accounts: count = 2000, end = SAMPLE_END, weeks = 52 } = options;
+	const {
+		seed = 1,
+		accounts: count = 2000,
+		end = SAMPLE_END,
+		weeks = 52,
+		language = 'en'
+	} = options;
 	if (!Number.isInteger(count) || count < 0)
 		throw new RangeError(`accounts must be a whole number ≥ 0, got ${count}`);
 	if (!Number.isInteger(weeks) || weeks < 1)
@@ -96,7 +109,7 @@ export function generateSample(options: SampleOptions = {}): Workspace {
 	}
 
 	const reachable = withContactStates(accounts, contacts, end);
-	return {
+	const sample: Workspace = {
 		format: WORKSPACE_FORMAT,
 		version: WORKSPACE_VERSION,
 		accounts: reachable.accounts,
@@ -108,4 +121,5 @@ export function generateSample(options: SampleOptions = {}): Workspace {
 		templates: [],
 		settings: {}
 	};
+	return language === 'ja' ? inJapanese(sample, seed) : sample;
 }

@@ -2,3 +2,4 @@
 export { generateSample, SAMPLE_END, sampleSizeProblem, type SampleOptions } from './generate';
 export { shippedScorecards } from './scorecards';
 export { shippedPlays } from './plays';
+export { isSampleLanguage, SAMPLE_LANGUAGES, type SampleLanguage } from './language';

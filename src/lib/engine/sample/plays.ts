@@ -7,24 +7,47 @@ import scaleContentNurture from '../../../../rules/plays/scale-content-nurture.j
 import scaleOnboardingNudge from '../../../../rules/plays/scale-onboarding-nudge.json';
 import scaleRenewalReminder from '../../../../rules/plays/scale-renewal-reminder.json';
 import scaleTrainingInvitation from '../../../../rules/plays/scale-training-invitation.json';
+import csmDropAlertJa from '../../../../rules/plays/ja/csm-drop-alert.json';
+import csmExpansionTaskJa from '../../../../rules/plays/ja/csm-expansion-task.json';
+import csmRedTaskJa from '../../../../rules/plays/ja/csm-red-task.json';
+import scaleCommunityInvitationJa from '../../../../rules/plays/ja/scale-community-invitation.json';
+import scaleContentNurtureJa from '../../../../rules/plays/ja/scale-content-nurture.json';
+import scaleOnboardingNudgeJa from '../../../../rules/plays/ja/scale-onboarding-nudge.json';
+import scaleRenewalReminderJa from '../../../../rules/plays/ja/scale-renewal-reminder.json';
+import scaleTrainingInvitationJa from '../../../../rules/plays/ja/scale-training-invitation.json';
 import { addDays } from '../dates';
+import type { SampleLanguage } from './language';
 import type { Account, Contact, IsoDate, Play } from '../types';
 
 // Validated against the workspace schema by the plays' own test, which makes the cast safe.
-const shipped = [
-	scaleTrainingInvitation,
-	scaleCommunityInvitation,
-	scaleContentNurture,
-	scaleOnboardingNudge,
-	scaleRenewalReminder,
-	csmRedTask,
-	csmDropAlert,
-	csmExpansionTask
-] as unknown as readonly Play[];
+const shipped: Record<SampleLanguage, readonly Play[]> = {
+	en: [
+		scaleTrainingInvitation,
+		scaleCommunityInvitation,
+		scaleContentNurture,
+		scaleOnboardingNudge,
+		scaleRenewalReminder,
+		csmRedTask,
+		csmDropAlert,
+		csmExpansionTask
+	] as unknown as readonly Play[],
+	// The same plays with their words in Japanese (`rules/plays/ja/`); a contact's language picks
+	// each email's template variant.
+	ja: [
+		scaleTrainingInvitationJa,
+		scaleCommunityInvitationJa,
+		scaleContentNurtureJa,
+		scaleOnboardingNudgeJa,
+		scaleRenewalReminderJa,
+		csmRedTaskJa,
+		csmDropAlertJa,
+		csmExpansionTaskJa
+	] as unknown as readonly Play[]
+};
 
 /** Fresh copies, so a caller may edit them without touching the shipped ones. */
-export function shippedPlays(): Play[] {
-	return structuredClone(shipped) as Play[];
+export function shippedPlays(language: SampleLanguage = 'en'): Play[] {
+	return structuredClone(shipped[language]) as Play[];
 }
 
 /** A small, stable hash of an id (FNV-1a): the same id, the same choice, whatever the seed. */

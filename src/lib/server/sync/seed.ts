@@ -5,7 +5,7 @@
  * empty workspace. Only on a store that never held a workspace: a restore or an upgrade keeps its
  * own.
  */
-import { generateSample } from '../../engine/sample';
+import { generateSample, type SampleLanguage } from '../../engine/sample';
 import { emptyWorkspace, type IsoDate } from '../../engine';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
@@ -15,11 +15,11 @@ import { seedSampleUsage } from './sample-events';
 export async function seedWorkspace(
 	store: Store,
 	by: Actor,
-	options: { sample: boolean; today: IsoDate; accounts?: number }
+	options: { sample: boolean; language?: SampleLanguage; today: IsoDate; accounts?: number }
 ): Promise<boolean> {
 	if ((await store.published.records.head()).revision > 0) return false;
 	const workspace = options.sample
-		? generateSample({ end: options.today, accounts: options.accounts })
+		? generateSample({ end: options.today, accounts: options.accounts, language: options.language })
 		: emptyWorkspace();
 	store.feed.announce(await store.published.replace(workspace, by));
 	const usage = options.sample
@@ -27,6 +27,7 @@ export async function seedWorkspace(
 		: null;
 	await store.audit.record(by, 'workspace.seed', options.sample ? 'sample' : 'empty', {
 		accounts: workspace.accounts.length,
+		...(options.sample && { language: options.language ?? 'en' }),
 		...(usage && { events: usage.events })
 	});
 	return true;

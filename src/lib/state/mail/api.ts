@@ -100,9 +100,13 @@ export class MailApi {
 		return this.#call('/api/workspace/export');
 	}
 
-	/** Starts the team workspace over with the sample (the owner's). */
-	startOverWithSample(): Promise<{ revision: number }> {
-		return this.#call('/api/workspace/sample', { method: 'POST' });
+	/** Starts the team workspace over with the sample (the owner's), told in `language`. */
+	startOverWithSample(language: 'en' | 'ja' = 'en'): Promise<{ revision: number }> {
+		return this.#call('/api/workspace/sample', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ language })
+		});
 	}
 
 	async send(

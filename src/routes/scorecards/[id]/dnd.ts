@@ -5,7 +5,7 @@
 import { SHADOW_ITEM_MARKER_PROPERTY_NAME, setAriaStrings } from 'svelte-dnd-action';
 import type { Measure } from '$lib/engine';
 import { paletteEntry } from '$lib/engine/palette';
-import { t } from '$lib/i18n/messages';
+import { getLocale, t } from '$lib/i18n/messages';
 import type { Placement } from '$lib/state/builder/edits';
 
 export const ZONE_TYPE = 'measure';
@@ -33,7 +33,7 @@ export function isShadow(item: DndItem): boolean {
 
 export function placementOf(item: DndItem): Placement | null {
 	if (item.kind === 'measure') return { kind: 'measure', id: item.ref };
-	const entry = paletteEntry(item.ref);
+	const entry = paletteEntry(item.ref, getLocale());
 	return entry ? { kind: 'new', measure: entry.measure } : null;
 }
 
@@ -41,7 +41,7 @@ export function placementOf(item: DndItem): Placement | null {
 export function itemName(item: DndItem, measures: ReadonlyMap<string, Measure>): string {
 	return item.kind === 'measure'
 		? (measures.get(item.ref)?.name ?? item.ref)
-		: (paletteEntry(item.ref)?.measure.name ?? item.ref);
+		: (paletteEntry(item.ref, getLocale())?.measure.name ?? item.ref);
 }
 
 /** A calm drop-target outline instead of the library's yellow glow. */
