@@ -1,4 +1,5 @@
 import { json, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { t } from '$lib/i18n/messages';
 import { app } from '$lib/server/app';
 import { authorize } from '$lib/server/auth/access';
 import { AUTH_PATHS, callerOf, withClientAddress } from '$lib/server/auth/session';
@@ -41,9 +42,8 @@ const isApi = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
 /** Why a change from elsewhere is refused: a page opened under another address is told where the app is. */
 function crossSiteReason(event: RequestEvent): string {
 	const origin = event.request.headers.get('origin');
-	if (!origin || origin === 'null' || origin === event.url.origin)
-		return 'only the app itself may call this';
-	return `only the app itself may call this: this page was opened at ${origin}, but the app is served at ${event.url.origin} (ORIGIN): open it there`;
+	if (!origin || origin === 'null' || origin === event.url.origin) return t('server.crossSite');
+	return t('server.crossSiteOrigin', { origin, app: event.url.origin });
 }
 
 function refuse(event: RequestEvent, status: number, reason: string): Response {

@@ -244,6 +244,9 @@ describe('Scorecraft in Japanese', () => {
 				// The scored pages, once scored: their tables are what a reader reads.
 				if (name === 'dashboard' || name === 'accounts')
 					await page.locator('main table').first().waitFor({ timeout: 60_000 });
+				// The backtest once run: its panels hold most of its words.
+				if (name === 'backtest')
+					await page.locator('[data-run="done"]').waitFor({ timeout: 90_000 });
 				await page.locator('main h1').first().waitFor();
 				await page.waitForLoadState('networkidle');
 				// The pages read the replica and score in a worker: give them a moment to settle.
@@ -253,6 +256,46 @@ describe('Scorecraft in Japanese', () => {
 				for (const { text, where } of await visibleTexts(page))
 					for (const run of englishIn(text, data))
 						leftInEnglish.push(`${name} ${where}: “${run}” in “${text.slice(0, 120)}”`);
+			}
+
+			// The owner invites a colleague in Japanese: the invitation is written in the owner's
+			// language, and the colleague's invitation page and the sign-in page, opened in a
+			// Japanese browser that is not signed in, are Japanese too.
+			await page.goto(`${baseURL}/people`);
+			const invite = page.locator('form', { has: page.locator('input[name="email"]') });
+			await invite.locator('input[name="email"]').fill('kenta@team.example');
+			await invite.locator('select[name="role"]').selectOption('ops');
+			await invite.getByRole('button', { name: '招待を送信' }).click();
+			await page.getByText(/kenta@team\.exampleへの招待をメールボックスに保存しました/).waitFor();
+			const invitation = await page.evaluate(async () => {
+				const { messages } = await (await fetch('/api/mailbox')).json();
+				const message = messages.find((m: { to: string }) => m.to === 'kenta@team.example');
+				return (await (await fetch(`/api/mailbox/${message.id}`)).json()) as {
+					subject: string;
+					text: string;
+				};
+			});
+			expect(invitation.subject).toBe(
+				`${OWNER.name}さんから Scorecraft にオペレーションとして招待されました`
+			);
+			const link = invitation.text.match(/https?:\/\/\S+\/invite\/[\w-]+/)![0];
+			const stranger = await launchBrowser({ signedIn: false, locale: 'ja-JP' });
+			try {
+				const anonymous = await stranger.context.newPage();
+				for (const [name, path] of [
+					['invite', new URL(link).pathname],
+					['signin', '/signin']
+				] as const) {
+					await anonymous.goto(`${baseURL}${path}`);
+					await anonymous.locator('main h1').first().waitFor();
+					expect(await anonymous.locator('html').getAttribute('lang')).toBe('ja');
+					await anonymous.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+					for (const { text, where } of await visibleTexts(anonymous))
+						for (const run of englishIn(text, data))
+							leftInEnglish.push(`${name} ${where}: “${run}” in “${text.slice(0, 120)}”`);
+				}
+			} finally {
+				await stranger.close();
 			}
 			expect([...new Set(leftInEnglish)]).toEqual([]);
 

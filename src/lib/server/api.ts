@@ -1,5 +1,6 @@
 /** Reading an API request's body: size-limited JSON, with errors that say what is wrong. */
 import { json } from '@sveltejs/kit';
+import { t } from '$lib/i18n/messages';
 
 export async function readJson(
 	request: Request,
@@ -7,14 +8,14 @@ export async function readJson(
 ): Promise<{ ok: true; value: unknown; text: string } | { ok: false; response: Response }> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > maxBytes)
-		return { ok: false, response: json({ error: 'request too large' }, { status: 413 }) };
+		return { ok: false, response: json({ error: t('server.tooLarge') }, { status: 413 }) };
 	const text = await request.text();
 	if (text.length > maxBytes)
-		return { ok: false, response: json({ error: 'request too large' }, { status: 413 }) };
+		return { ok: false, response: json({ error: t('server.tooLarge') }, { status: 413 }) };
 	try {
 		return { ok: true, value: JSON.parse(text), text };
 	} catch {
-		return { ok: false, response: json({ error: 'expected a JSON body' }, { status: 400 }) };
+		return { ok: false, response: json({ error: t('server.notJson') }, { status: 400 }) };
 	}
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '$lib/i18n/messages';
 import { TEST_OWNER } from '../../../tests/support/api';
+import { authorize } from './auth/access';
 import { inLocale, localeOfRequest } from './locale';
 
 const request = (headers: Record<string, string>) =>
@@ -35,5 +36,25 @@ describe('inLocale', () => {
 		expect(t('nav.accounts')).toBe('Accounts');
 		expect(await inJapanese).toBe('アカウント');
 		expect(t('nav.accounts')).toBe('Accounts');
+	});
+});
+
+describe('the server’s refusals', () => {
+	const viewer = { ...TEST_OWNER, role: 'viewer' as const };
+
+	it('name the roles in the caller’s language', () => {
+		expect(authorize('PUT', '/api/workspace', viewer)).toMatchObject({
+			status: 403,
+			reason: 'your role (Viewer) may not do this; it takes Owner, Leader, or Ops'
+		});
+		expect(inLocale('ja', () => authorize('PUT', '/api/workspace', viewer))).toMatchObject({
+			status: 403,
+			reason:
+				'あなたのロール（閲覧者）ではこの操作はできません。必要なロール：オーナー、リーダー、またはオペレーション'
+		});
+		expect(inLocale('ja', () => authorize('GET', '/settings', null))).toMatchObject({
+			status: 401,
+			reason: '先にサインインしてください'
+		});
 	});
 });

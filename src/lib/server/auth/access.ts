@@ -8,7 +8,7 @@
  * leader: scorecards (edit, publish); ops: plays, templates, runs, approvals;
  * csm: their accounts' tasks and manual measures, reads the rest; viewer: reads.
  */
-import type { Locale } from '$lib/i18n/messages';
+import { getLocale, t, type Locale } from '$lib/i18n/messages';
 import type { Role } from '../store/people';
 import { WRITERS } from '../sync/rights';
 
@@ -128,19 +128,25 @@ export type Decision =
 
 /** Whether `caller` (null: not signed in) may make this request to this route. */
 export function authorize(method: string, routeId: string | null, caller: Caller | null): Decision {
-	if (routeId === null) return { allowed: false, status: 404, reason: 'no such page' };
+	if (routeId === null) return { allowed: false, status: 404, reason: t('server.noSuchPage') };
 	const verb = method === 'HEAD' ? 'GET' : method;
 	const access = ROUTES[`${verb} ${routeId}`];
 	if (access === undefined)
-		return { allowed: false, status: 403, reason: `${verb} ${routeId} is not open to anyone` };
+		return { allowed: false, status: 403, reason: t('server.closed', { verb, route: routeId }) };
 	if (access === ANONYMOUS) return { allowed: true };
-	if (!caller) return { allowed: false, status: 401, reason: 'sign in first' };
-	if (!access.includes(caller.role))
+	if (!caller) return { allowed: false, status: 401, reason: t('server.signIn') };
+	if (!access.includes(caller.role)) {
+		// Roles by their names in the caller's language: "Owner or Leader", "オーナーまたはリーダー".
+		const name = (role: Role) => t(`people.role.${role}`);
+		const roles = new Intl.ListFormat(getLocale(), { type: 'disjunction' }).format(
+			access.map(name)
+		);
 		return {
 			allowed: false,
 			status: 403,
-			reason: `your role (${caller.role}) may not do this; it takes ${access.join(' or ')}`
+			reason: t('server.role', { role: name(caller.role), roles })
 		};
+	}
 	return { allowed: true };
 }
 

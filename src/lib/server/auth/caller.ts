@@ -3,12 +3,13 @@
  * (`access.ts`); a handler reached without a caller (a hook bypassed) refuses rather than guess.
  */
 import { error } from '@sveltejs/kit';
+import { t } from '$lib/i18n/messages';
 import type { Actor } from '../store/audit';
 import type { Caller } from './access';
 
 export function signedIn(event: { locals: App.Locals }): Caller {
 	const caller = event.locals.caller;
-	if (!caller) error(401, 'sign in first');
+	if (!caller) error(401, t('server.signIn'));
 	return caller;
 }
 
