@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '$lib/i18n/messages';
 import { TEST_OWNER } from '../../../tests/support/api';
 import { authorize } from './auth/access';
+import { fieldsOf } from './auth/form-fields';
 import { inLocale, localeOfRequest } from './locale';
 
 const request = (headers: Record<string, string>) =>
@@ -55,6 +56,18 @@ describe('the server’s refusals', () => {
 		expect(inLocale('ja', () => authorize('GET', '/settings', null))).toMatchObject({
 			status: 401,
 			reason: '先にサインインしてください'
+		});
+	});
+});
+
+describe('the sign-in pages’ errors', () => {
+	it('say what is missing in the reader’s language', () => {
+		const form = new FormData();
+		form.set('email', ' ');
+		expect(fieldsOf(form, ['email'])).toEqual({ ok: false, message: 'email: required' });
+		expect(inLocale('ja', () => fieldsOf(form, ['email']))).toEqual({
+			ok: false,
+			message: 'メールアドレスを入力してください'
 		});
 	});
 });

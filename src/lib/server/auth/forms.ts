@@ -3,6 +3,7 @@
  * cookies are copied onto SvelteKit's response. Sign-in passes through better-auth's router
  * (`auth.handler`), so its throttle counts every attempt per client address.
  */
+import { t } from '$lib/i18n/messages';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import type { App } from '../app';
 import { SYSTEM } from '../store/audit';
@@ -74,17 +75,17 @@ export async function signIn(
 	const response = await app.auth.handler(withClientAddress(request, event.getClientAddress()));
 	if (response.status === 429) {
 		await app.store.audit.record({ id: null, email }, 'signin.throttled');
-		return { ok: false, status: 429, message: 'too many attempts: wait a minute and try again' };
+		return { ok: false, status: 429, message: t('server.signin.throttled') };
 	}
 	if (!response.ok) {
 		await app.store.audit.record({ id: null, email }, 'signin.failed');
-		return { ok: false, status: 400, message: 'wrong email or password' };
+		return { ok: false, status: 400, message: t('server.signin.wrong') };
 	}
 	const { user } = (await response.json()) as { user: { id: string } };
 	const role = await app.store.people.roleOf(user.id);
 	if (!role) {
 		await app.auth.api.signOut({ headers: sessionHeaders(response) });
-		return { ok: false, status: 403, message: 'this account has no place in the team any more' };
+		return { ok: false, status: 403, message: t('server.signin.removed') };
 	}
 	forwardCookies(response, event.cookies);
 	await app.store.audit.record({ id: user.id, email }, 'signin');
@@ -118,7 +119,7 @@ async function signUp(
 	} catch (error) {
 		return { message: (error as Error).message };
 	}
-	if (!response.ok) return { message: await messageOf(response, 'could not create the account') };
+	if (!response.ok) return { message: await messageOf(response, t('server.signup.failed')) };
 	const { user } = (await response.clone().json()) as { user: { id: string } };
 	return { response, id: user.id };
 }
@@ -132,13 +133,13 @@ export async function setUpOwner(
 	password: string
 ): Promise<FormOutcome> {
 	if ((await app.store.people.count()) > 0)
-		return { ok: false, status: 409, message: 'the team has an owner already: sign in' };
+		return { ok: false, status: 409, message: t('server.setup.ownerExists') };
 	const created = await signUp(app, event, name, email, password);
 	if ('message' in created) return { ok: false, status: 400, message: created.message };
 	if (!(await app.store.people.makeOwner(created.id))) {
 		// Someone else set up the team a moment before: this account takes no part.
 		await app.store.database.query('delete from "auth_user" where id = $1', [created.id]);
-		return { ok: false, status: 409, message: 'the team has an owner already: sign in' };
+		return { ok: false, status: 409, message: t('server.setup.ownerExists') };
 	}
 	forwardCookies(created.response, event.cookies);
 	await app.store.audit.record({ id: created.id, email }, 'setup', email);
@@ -158,10 +159,10 @@ export async function acceptInvitation(
 		return {
 			ok: false,
 			status: 410,
-			message: 'this invitation is not valid any more: ask for a new one'
+			message: t('server.invite.invalid')
 		};
 	if (await app.store.people.byEmail(invitation.email))
-		return { ok: false, status: 409, message: 'this address has an account already: sign in' };
+		return { ok: false, status: 409, message: t('server.invite.accountExists') };
 	const created = await signUp(app, event, name, invitation.email, password);
 	if ('message' in created) return { ok: false, status: 400, message: created.message };
 	const role = await app.store.people.accept(invitation.id, created.id);
@@ -170,7 +171,7 @@ export async function acceptInvitation(
 		return {
 			ok: false,
 			status: 410,
-			message: 'this invitation is not valid any more: ask for a new one'
+			message: t('server.invite.invalid')
 		};
 	}
 	forwardCookies(created.response, event.cookies);
