@@ -20,11 +20,20 @@ export interface Browser {
  * Starts the shared server's team workspace over with the sample, as the owner: every journey
  * starts from the same workspace, whatever the journeys before it changed.
  */
-export async function freshTeamWorkspace(baseURL = inject('baseURL')): Promise<void> {
+export async function freshTeamWorkspace(
+	baseURL = inject('baseURL'),
+	/** `ja`: the sample told for a Japanese team. */
+	language: 'en' | 'ja' = 'en'
+): Promise<void> {
 	const { cookie } = inject('owner');
 	const response = await fetch(`${baseURL}/api/workspace/sample`, {
 		method: 'POST',
-		headers: { cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}`, origin: baseURL }
+		headers: {
+			cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}`,
+			origin: baseURL,
+			'content-type': 'application/json'
+		},
+		body: JSON.stringify({ language })
 	});
 	if (!response.ok)
 		throw new Error(`the sample did not start over (${response.status}): ${await response.text()}`);

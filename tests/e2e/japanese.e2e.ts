@@ -176,25 +176,9 @@ function englishIn(text: string, data: readonly string[]): string[] {
 let browser: Browser;
 let workspace: Workspace;
 
-/** The team's workspace started over with the sample told for a Japanese team. */
-async function japaneseSample(): Promise<void> {
-	const { cookie } = inject('owner');
-	const response = await fetch(`${baseURL}/api/workspace/sample`, {
-		method: 'POST',
-		headers: {
-			cookie: `${cookie.name}=${encodeURIComponent(cookie.value)}`,
-			origin: baseURL,
-			'content-type': 'application/json'
-		},
-		body: JSON.stringify({ language: 'ja' })
-	});
-	if (!response.ok)
-		throw new Error(`no Japanese sample (${response.status}): ${await response.text()}`);
-}
-
 beforeAll(async () => {
 	browser = await launchBrowser({ locale: 'ja-JP' });
-	await japaneseSample();
+	await freshTeamWorkspace(baseURL, 'ja');
 	workspace = await teamWorkspace();
 	await mkdir(SHOTS, { recursive: true });
 });

@@ -16,8 +16,6 @@ export type CatalogueMessage = string | [Variants];
 
 const ROOT = path.resolve(import.meta.dirname, '../../messages');
 
-export const catalogueLocales = (): string[] => readdirSync(ROOT).sort();
-
 /** Every message of `locale`, by key, from all its files. */
 export function catalogue(locale: string): Map<string, CatalogueMessage> {
 	const messages = new Map<string, CatalogueMessage>();

@@ -6,18 +6,10 @@
  * The locale is state: every `t()` and `Intl` format reads it, and the layout shows the pages
  * afresh when it changes.
  */
-import {
-	getLocale,
-	locales,
-	overwriteGetLocale,
-	setLocale,
-	type Locale
-} from '$lib/paraglide/runtime.js';
+import { getLocale, overwriteGetLocale, setLocale, type Locale } from '$lib/paraglide/runtime.js';
 
 /** Each language by its own name: a reader looking for theirs finds it whatever is shown now. */
 export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', ja: '日本語' };
-
-export const LOCALES = locales;
 
 // Paraglide's own resolution, once: the switch's cookie, else the browser's language, else English.
 let current = $state<Locale>(getLocale());
