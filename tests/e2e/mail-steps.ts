@@ -13,7 +13,7 @@ export const EDIT = 'Coffee is on us.';
  */
 export async function editTrainingInvitation(page: Page): Promise<string> {
 	await page.getByRole('link', { name: 'Templates', exact: true }).click();
-	await page.getByRole('link', { name: 'training-invitation' }).click();
+	await page.getByRole('link', { name: 'training-invitation', exact: true }).click();
 	const source = page.getByLabel('MJML source');
 	await source.waitFor();
 	const preview = page.frameLocator('iframe[title="Preview"]');
@@ -41,7 +41,7 @@ export async function editTrainingInvitation(page: Page): Promise<string> {
  */
 export async function sendTrainingInvitationTest(page: Page): Promise<string> {
 	await page.getByRole('link', { name: 'Templates', exact: true }).click();
-	await page.getByRole('link', { name: 'training-invitation' }).click();
+	await page.getByRole('link', { name: 'training-invitation', exact: true }).click();
 	const preview = page.frameLocator('iframe[title="Preview"]');
 	await preview.getByText(EDIT, { exact: false }).waitFor({ timeout: 30_000 });
 	const account = page.getByLabel('Account');

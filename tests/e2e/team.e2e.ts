@@ -87,7 +87,7 @@ describe('a team', () => {
 		await owner.goto(server.baseURL);
 		await owner.waitForURL((url) => url.pathname === '/setup');
 		await owner.getByLabel('Your name').fill('Olivia Owner');
-		await owner.getByLabel('Email').fill('olivia@team.example');
+		await owner.getByLabel('Email', { exact: true }).fill('olivia@team.example');
 		await owner.getByLabel('Password').fill('owner-password-1234');
 		await owner.getByRole('button', { name: 'Create the owner and start' }).click();
 		await owner.waitForURL((url) => url.pathname === '/');

@@ -22,21 +22,35 @@ describe('templates in the store', () => {
 	it('lists the shipped templates with the plays that send them', async () => {
 		const db = await filled();
 		const list = await listTemplates(db);
-		expect(list.map((t) => [t.id, t.origin])).toEqual([
-			['community-invitation', 'shipped'],
-			['content-nurture', 'shipped'],
-			['onboarding-nudge', 'shipped'],
-			['renewal-reminder', 'shipped'],
-			['training-invitation', 'shipped']
-		]);
-		expect(list.find((t) => t.id === 'training-invitation')?.plays).toEqual([
-			{ id: 'scale-training', name: expect.any(String) }
-		]);
+		expect(list.map((t) => [t.id, t.origin])).toEqual(
+			[
+				'community-invitation',
+				'content-nurture',
+				'onboarding-nudge',
+				'renewal-reminder',
+				'training-invitation'
+			].flatMap((id) => [
+				[id, 'shipped'],
+				[`${id}.ja`, 'shipped']
+			])
+		);
+		// The Japanese variant goes out for the same play, to the contacts who read Japanese.
+		for (const id of ['training-invitation', 'training-invitation.ja'])
+			expect(list.find((t) => t.id === id)?.plays).toEqual([
+				{ id: 'scale-training', name: expect.any(String) }
+			]);
 		expect(list.find((t) => t.id === 'content-nurture')?.plays).toEqual([]);
 	});
 
 	it('adds a workspace template, replaces a shipped one by id, and resets it', async () => {
 		const db = await filled();
+		// A variant in another language is a template like any other, its id ending in the language.
+		expect((await saveTemplate(db, { id: 'welcome.ja', subject: 'ようこそ', mjml: body })).ok).toBe(
+			true
+		);
+		expect((await saveTemplate(db, { id: 'welcome.japanese', subject: 'x', mjml: body })).ok).toBe(
+			false
+		);
 		expect(await saveTemplate(db, { id: 'welcome', subject: 'Welcome', mjml: body })).toEqual({
 			ok: true,
 			value: { id: 'welcome', subject: 'Welcome', mjml: body }

@@ -22,8 +22,14 @@ export interface ListedTemplate extends MailTemplate {
 	plays: { id: string; name: string }[];
 }
 
-/** What a template id may be: it names a file and appears in play actions and URLs. */
-export const TEMPLATE_ID = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * What a template id may be: it names a file and appears in play actions and URLs. A variant in
+ * another language adds the language: `training-invitation.ja`.
+ */
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9_-]*(\.[a-z]{2,3})?$/;
+
+/** The template a language variant belongs to (`training-invitation.ja` → `training-invitation`). */
+const baseOf = (id: string) => id.replace(/\.[a-z]{2,3}$/, '');
 
 function origin(id: string, stored: ReadonlySet<string>): TemplateOrigin {
 	const shipped = SHIPPED_TEMPLATES.some((template) => template.id === id);
@@ -31,9 +37,11 @@ function origin(id: string, stored: ReadonlySet<string>): TemplateOrigin {
 	return shipped ? 'replaced' : 'workspace';
 }
 
+/** The plays that send a template: a language variant goes out for the plays of its template. */
 function playsUsing(plays: readonly Play[], id: string): ListedTemplate['plays'] {
+	const sent = [id, baseOf(id)];
 	return plays
-		.filter((play) => play.actions.some((a) => a.type === 'email' && a.template === id))
+		.filter((play) => play.actions.some((a) => a.type === 'email' && sent.includes(a.template)))
 		.map((play) => ({ id: play.id, name: play.name }));
 }
 
@@ -73,7 +81,8 @@ export async function saveTemplate(
 	if (!TEMPLATE_ID.test(template.id))
 		errors.push({
 			path: 'id',
-			message: 'use lower-case letters, digits, "-" and "_", starting with a letter or digit'
+			message:
+				'use lower-case letters, digits, "-" and "_", starting with a letter or digit; a variant in another language ends with it (".ja")'
 		});
 	if (!template.subject.trim()) errors.push({ path: 'subject', message: 'the subject is empty' });
 	if (errors.length === 0) {
