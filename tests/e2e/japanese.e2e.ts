@@ -242,6 +242,33 @@ describe('Scorecraft in Japanese', () => {
 						leftInEnglish.push(`${name} ${where}: “${run}” in “${text.slice(0, 120)}”`);
 			}
 
+			// A broken workspace file is refused with its problems in Japanese, each at its path.
+			await page.goto(`${baseURL}/data`);
+			const broken = structuredClone(workspace);
+			broken.snapshots[0] = { ...broken.snapshots[0]!, date: '2026-02-30' };
+			await page.locator('input[type="file"][accept^=".json"]').setInputFiles({
+				name: 'broken.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from(JSON.stringify(broken))
+			});
+			const problems = page.getByRole('table', { name: 'broken.jsonの問題' });
+			await problems.getByText('存在しない日付です：「2026-02-30」').waitFor();
+			for (const { text, where } of await visibleTexts(page))
+				for (const run of englishIn(text, data))
+					leftInEnglish.push(`data (broken file) ${where}: “${run}” in “${text.slice(0, 120)}”`);
+
+			// The workspace's currency, set in Settings, is what every page shows ARR in.
+			await page.goto(`${baseURL}/settings`);
+			const currency = page.getByRole('combobox', { name: '通貨', exact: true });
+			expect(await currency.inputValue()).toBe('JPY');
+			await currency.selectOption('USD');
+			await page.getByRole('button', { name: '通貨を保存' }).click();
+			await page.getByText('保存しました。金額は米ドルで表示されます。').waitFor();
+			await page.goto(`${baseURL}/`);
+			await page.locator('main table').first().waitFor({ timeout: 60_000 });
+			await expect.poll(() => page.locator('main').innerText()).toMatch(/\$\d/);
+			expect(await page.locator('main').innerText()).not.toMatch(/￥/);
+
 			// The owner invites a colleague in Japanese: the invitation is written in the owner's
 			// language, and the colleague's invitation page and the sign-in page, opened in a
 			// Japanese browser that is not signed in, are Japanese too.

@@ -32,7 +32,7 @@ describe('plays in the store', () => {
 		expect((await listPlays(db)).map((p) => p.id)).toEqual(['scale-training', 'red-call']);
 
 		const bad = await savePlay(db, { ...play, when: { '<': [{ var: 'score.groups.nope' }, 1] } });
-		expect(bad.ok ? [] : bad.errors).toEqual([
+		expect(bad.ok ? [] : bad.errors).toMatchObject([
 			{ path: 'when', message: 'unknown group "nope" (score.groups.nope)' }
 		]);
 		expect((await db.plays.get('red-call'))?.when).toEqual(play.when);
@@ -65,7 +65,7 @@ describe('plays in the store', () => {
 			{ ...draft, id: 'scale-training' },
 			{ previousId: 'tag_everyone' }
 		);
-		expect(taken.ok ? [] : taken.errors).toEqual([
+		expect(taken.ok ? [] : taken.errors).toMatchObject([
 			{ path: 'id', message: 'another play already has the id "scale-training"' }
 		]);
 		const badFormat = await savePlay(

@@ -1,6 +1,7 @@
 /** The workspace's plays as the play editor keeps them: checked before they are written. */
 import {
 	parsePlay,
+	problem,
 	type Play,
 	type Result,
 	type ScoredAccount,
@@ -62,14 +63,14 @@ export async function savePlay(
 			await db.plays.put(result.value);
 			return result;
 		}
-		const problem = !PLAY_ID.test(id)
-			? 'use lower-case letters, digits, "-" and "_", starting with a letter or digit'
+		const refused = !PLAY_ID.test(id)
+			? problem('play_id_format')
 			: (await db.plays.get(id))
-				? `another play already has the id "${id}"`
+				? problem('play_id_taken', { id })
 				: (await playHasRuns(db, previousId))
-					? `runs of "${previousId}" are in the outbox: its id can no longer change`
+					? problem('play_id_in_use', { id: previousId })
 					: null;
-		if (problem) return { ok: false, errors: [{ path: 'id', message: problem }] };
+		if (refused) return { ok: false, errors: [{ path: 'id', ...refused }] };
 		await db.plays.delete(previousId);
 		await db.plays.put(result.value);
 		const order = await readMeta(db, 'order');

@@ -3,7 +3,7 @@
  * with the workspace's own, which add to them or replace them by id. Only the workspace's copies
  * are stored; resetting a replaced template deletes its copy and the shipped one shows again.
  */
-import type { Play, Result, WorkspaceIssue } from '$lib/engine';
+import { problem, type Play, type Result, type WorkspaceIssue } from '$lib/engine';
 import {
 	checkTemplate,
 	compileTemplate,
@@ -78,13 +78,8 @@ export async function saveTemplate(
 	mjml?: MjmlRenderer
 ): Promise<Result<MailTemplate, WorkspaceIssue>> {
 	const errors: WorkspaceIssue[] = [];
-	if (!TEMPLATE_ID.test(template.id))
-		errors.push({
-			path: 'id',
-			message:
-				'use lower-case letters, digits, "-" and "_", starting with a letter or digit; a variant in another language ends with it (".ja")'
-		});
-	if (!template.subject.trim()) errors.push({ path: 'subject', message: 'the subject is empty' });
+	if (!TEMPLATE_ID.test(template.id)) errors.push({ path: 'id', ...problem('template_id_format') });
+	if (!template.subject.trim()) errors.push({ path: 'subject', ...problem('empty_subject') });
 	if (errors.length === 0) {
 		let problems: TemplateProblem[];
 		if (mjml) problems = await checkTemplate(template, mjml);
@@ -92,11 +87,12 @@ export async function saveTemplate(
 			const compiled = compileTemplate(template);
 			problems = [...(compiled.ok ? [] : compiled.problems), ...sourceLinkProblems(template.mjml)];
 		}
-		for (const problem of problems)
-			errors.push({
-				path: problem.line ? 'mjml' : 'subject',
-				message: problem.line ? `line ${problem.line}: ${problem.message}` : problem.message
-			});
+		for (const found of problems)
+			errors.push(
+				found.line
+					? { path: 'mjml', ...problem('template_line', { line: found.line, text: found.message }) }
+					: { path: 'subject', ...problem('other', { text: found.message }) }
+			);
 	}
 	if (errors.length) return { ok: false, errors };
 	const value = { id: template.id, subject: template.subject, mjml: template.mjml };

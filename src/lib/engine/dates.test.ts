@@ -69,11 +69,23 @@ describe('dates and times', () => {
 
 	it('says what is wrong, naming the value', () => {
 		expect(isoDateProblem('2026-02-28')).toBeNull();
-		expect(isoDateProblem('2026-02-30')).toBe('no such date: "2026-02-30"');
-		expect(isoDateProblem('30/02/2026')).toBe('expected a date as YYYY-MM-DD, got "30/02/2026"');
+		expect(isoDateProblem('2026-02-30')).toMatchObject({
+			code: 'no_such_date',
+			params: { value: '2026-02-30' },
+			message: 'no such date: "2026-02-30"'
+		});
+		expect(isoDateProblem('30/02/2026')?.message).toBe(
+			'expected a date as YYYY-MM-DD, got "30/02/2026"'
+		);
 		expect(isoDateTimeProblem('2026-02-28T10:00:00Z')).toBeNull();
-		expect(isoDateTimeProblem('2026-02-30T10:00:00Z')).toBe('no such date: "2026-02-30T10:00:00Z"');
-		expect(isoDateTimeProblem('2026-02-28T25:00:00Z')).toBe('no such time: "2026-02-28T25:00:00Z"');
-		expect(isoDateTimeProblem('soon')).toBe('expected an ISO 8601 date or date-time, got "soon"');
+		expect(isoDateTimeProblem('2026-02-30T10:00:00Z')?.message).toBe(
+			'no such date: "2026-02-30T10:00:00Z"'
+		);
+		expect(isoDateTimeProblem('2026-02-28T25:00:00Z')?.message).toBe(
+			'no such time: "2026-02-28T25:00:00Z"'
+		);
+		expect(isoDateTimeProblem('soon')?.message).toBe(
+			'expected an ISO 8601 date or date-time, got "soon"'
+		);
 	});
 });

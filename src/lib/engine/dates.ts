@@ -2,6 +2,7 @@
  * Calendar dates as `YYYY-MM-DD` strings, computed in UTC so a date never shifts with the time
  * zone. The engine's only date helpers: it reads no clock, so "today" is always an argument.
  */
+import { problem, valueText, type Problem } from './problems';
 import type { IsoDate } from './types';
 
 const DAY_MS = 86_400_000;
@@ -61,23 +62,20 @@ export function isIsoDateTime(value: string): boolean {
 	);
 }
 
-/** The value in a message, quoted, cut to a readable length. */
-function quoted(value: string): string {
-	return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
 /** Why `value` is not a date as `YYYY-MM-DD`, naming it; null when it is one. */
-export function isoDateProblem(value: string): string | null {
+export function isoDateProblem(value: string): Problem | null {
 	if (isIsoDate(value)) return null;
 	return /^\d{4}-\d{2}-\d{2}$/.test(value)
-		? `no such date: ${quoted(value)}`
-		: `expected a date as YYYY-MM-DD, got ${quoted(value)}`;
+		? problem('no_such_date', { value: valueText(value) })
+		: problem('bad_date', { value: valueText(value) });
 }
 
 /** Why `value` is not an ISO 8601 date or date-time, naming it; null when it is one. */
-export function isoDateTimeProblem(value: string): string | null {
+export function isoDateTimeProblem(value: string): Problem | null {
 	if (isIsoDateTime(value)) return null;
 	const parts = DATE_TIME.exec(value);
-	if (!parts) return `expected an ISO 8601 date or date-time, got ${quoted(value)}`;
-	return isIsoDate(parts[1]!) ? `no such time: ${quoted(value)}` : `no such date: ${quoted(value)}`;
+	if (!parts) return problem('bad_date_time', { value: valueText(value) });
+	return problem(isIsoDate(parts[1]!) ? 'no_such_time' : 'no_such_date', {
+		value: valueText(value)
+	});
 }

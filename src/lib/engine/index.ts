@@ -1,7 +1,16 @@
 /** The engine's public surface: pure functions over workspace data, shared by every caller. */
 export type * from './types';
+export {
+	encodeProblem,
+	isProblemCode,
+	problem,
+	PROBLEM_CODES,
+	type Problem,
+	type ProblemCode
+} from './problems';
 export { emptyWorkspace } from './workspace/empty';
-export { parsePlay, parseWorkspace } from './workspace/load';
+export { parsePlay, parseWorkspace, zodIssues } from './workspace/load';
+export { parseScorecard, parseScorecardJson } from './workspace/scorecard';
 export { formatPath } from './workspace/path';
 export { WORKSPACE_FORMAT, WORKSPACE_KEYS, WORKSPACE_VERSION } from './workspace/schema';
 export { scoreWorkspace, type ScoreOptions } from './score';

@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import type * as playsSchema from './workspace/plays-schema';
 import type * as schema from './workspace/schema';
+import type { Problem } from './problems';
 
 export type Workspace = z.infer<typeof schema.workspace>;
 export type Account = z.infer<typeof schema.account>;
@@ -64,7 +65,6 @@ export interface MeasureScore {
 export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E[] };
 
 /** One thing wrong in a workspace, at a JSON path such as `scorecards[0].groups[1].weight`. */
-export interface WorkspaceIssue {
+export interface WorkspaceIssue extends Problem {
 	path: string;
-	message: string;
 }

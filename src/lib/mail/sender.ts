@@ -121,7 +121,7 @@ function addressProblem(value: string): string | null {
 
 function publicUrlProblem(value: string): string | null {
 	const problem = webLinkProblem(value);
-	if (problem) return problem;
+	if (problem) return problem.message;
 	const url = new URL(value.trim());
 	if (url.search || url.hash) return 'expected the app’s address, without "?" or "#" parts';
 	return null;
@@ -157,7 +157,7 @@ export function senderFieldProblem(field: SenderField, value: string): SenderPro
 		case 'training_url':
 		case 'community_url':
 		case 'help_url': {
-			const message = webLinkProblem(text);
+			const message = webLinkProblem(text)?.message;
 			return message ? { ...problem('link', message), ...refused } : null;
 		}
 		default:

@@ -11,6 +11,7 @@ import {
 	pathSegments,
 	SCOPED_OPERATORS
 } from './syntax';
+import { problem } from '../problems';
 import type { Logic, LogicProblem } from './types';
 
 /** True when the path argument of a `var` is a constant, so it can be resolved at compile time. */
@@ -23,7 +24,7 @@ export function isLiteralPath(path: unknown): path is string | number | null | u
 function tooLong(list: readonly unknown[], path: (string | number)[]): LogicProblem {
 	return {
 		path,
-		message: `a list of ${list.length} items: at most ${MAX_RULE_ARRAY} are allowed in a rule`
+		...problem('rule_list_too_long', { count: list.length, maximum: MAX_RULE_ARRAY })
 	};
 }
 
@@ -34,7 +35,7 @@ function tooLong(list: readonly unknown[], path: (string | number)[]): LogicProb
  */
 export function checkLogic(logic: Logic): LogicProblem[] {
 	if (deeperThan(logic, MAX_RULE_DEPTH))
-		return [{ path: [], message: `nested deeper than ${MAX_RULE_DEPTH} levels` }];
+		return [{ path: [], ...problem('too_deep', { maximum: MAX_RULE_DEPTH }) }];
 	const problems: LogicProblem[] = [];
 	const visit = (node: Logic, path: (string | number)[]) => {
 		if (Array.isArray(node)) {
@@ -53,19 +54,19 @@ export function checkLogic(logic: Logic): LogicProblem[] {
 		const argPath = (index: number) =>
 			Array.isArray(node[op]) ? [...path, op, index] : [...path, op];
 		if (!CONTROL_OPERATORS.has(op) && !isKnownOperator(op)) {
-			problems.push({ path: [...path, op], message: `unknown JSON-logic operator "${op}"` });
+			problems.push({ path: [...path, op], ...problem('unknown_operator', { operator: op }) });
 			return;
 		}
 		const minArgs = getOperator(op)?.minArgs ?? 0;
 		if (args.length < minArgs) {
 			problems.push({
 				path: [...path, op],
-				message: `"${op}" needs at least ${minArgs} argument${minArgs === 1 ? '' : 's'}`
+				...problem('too_few_arguments', { operator: op, minimum: minArgs })
 			});
 		}
 		if (op === 'var' && isLiteralPath(args[0]) && !isWholeDataPath(args[0])) {
 			const bad = pathSegments(args[0]).find((segment) => FORBIDDEN_SEGMENTS.has(segment));
-			if (bad) problems.push({ path: argPath(0), message: `a var path may not name "${bad}"` });
+			if (bad) problems.push({ path: argPath(0), ...problem('forbidden_var', { name: bad }) });
 		}
 		args.forEach((arg, index) => visit(arg, argPath(index)));
 	};

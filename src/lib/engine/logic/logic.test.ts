@@ -116,7 +116,7 @@ describe('both backends agree with json-logic-js', () => {
 
 describe('checkLogic', () => {
 	it('names an unknown operator with its path', () => {
-		expect(checkLogic({ and: [{ '==': [1, 1] }, { frobnicate: [1] }] })).toEqual([
+		expect(checkLogic({ and: [{ '==': [1, 1] }, { frobnicate: [1] }] })).toMatchObject([
 			{ path: ['and', 1, 'frobnicate'], message: 'unknown JSON-logic operator "frobnicate"' }
 		]);
 	});

@@ -1,3 +1,5 @@
+import type { Problem } from '../problems';
+
 /** Any JSON value. Every JSON value is a JSON-logic rule: literals evaluate to themselves. */
 export type JsonValue =
 	null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -9,7 +11,6 @@ export type Logic = JsonValue;
 export type CompiledLogic = (data: unknown) => unknown;
 
 /** One thing wrong with a rule, at a path inside it (e.g. `["/", 0, "var"]`). */
-export interface LogicProblem {
+export interface LogicProblem extends Problem {
 	path: (string | number)[];
-	message: string;
 }

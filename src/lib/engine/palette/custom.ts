@@ -3,6 +3,7 @@
  * expression the user types (checked before it is used).
  */
 import { checkLogic, type Logic, type LogicProblem } from '../logic';
+import { problem, type Problem } from '../problems';
 import type { Measure, Scoring } from '../types';
 import { keyFrom } from './ids';
 
@@ -46,7 +47,7 @@ export function metricMeasure(metric: string, observed: readonly unknown[] = [])
 }
 
 export type ExpressionCheck =
-	{ ok: true; value: Logic } | { ok: false; problems: LogicProblem[] | { message: string }[] };
+	{ ok: true; value: Logic } | { ok: false; problems: (LogicProblem | Problem)[] };
 
 /** Reads a JSON-logic expression typed as text: JSON first, then its operators. */
 export function parseExpression(text: string): ExpressionCheck {
@@ -54,7 +55,7 @@ export function parseExpression(text: string): ExpressionCheck {
 	try {
 		value = JSON.parse(text) as Logic;
 	} catch (error) {
-		return { ok: false, problems: [{ message: (error as Error).message }] };
+		return { ok: false, problems: [problem('not_json', { detail: (error as Error).message })] };
 	}
 	const problems = checkLogic(value);
 	return problems.length ? { ok: false, problems } : { ok: true, value };

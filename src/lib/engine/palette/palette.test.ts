@@ -189,7 +189,7 @@ describe('custom measures', () => {
 		const notJson = parseExpression('{"/": [');
 		expect(notJson.ok).toBe(false);
 		const unknown = parseExpression('{"frobnicate": [1]}');
-		expect(unknown).toEqual({
+		expect(unknown).toMatchObject({
 			ok: false,
 			problems: [{ path: ['frobnicate'], message: 'unknown JSON-logic operator "frobnicate"' }]
 		});

@@ -255,7 +255,7 @@ describe('plays at load time', () => {
 			})
 		]);
 		const result = parseWorkspace(w);
-		expect(result.ok ? [] : result.errors).toEqual([
+		expect(result.ok ? [] : result.errors).toMatchObject([
 			{ path: 'plays[0].when', message: 'unknown group "adoptoin" (score.groups.adoptoin)' },
 			{ path: 'plays[0].when', message: 'unknown measure "nps" (score.measures.nps)' },
 			{
@@ -278,7 +278,7 @@ describe('plays at load time', () => {
 			'when.nope'
 		]);
 		const unknown = parsePlay(play({ when: { '<': [{ var: 'score.groups.x' }, 1] } }), cards);
-		expect(unknown.ok ? [] : unknown.errors).toEqual([
+		expect(unknown.ok ? [] : unknown.errors).toMatchObject([
 			{ path: 'when', message: 'unknown group "x" (score.groups.x)' }
 		]);
 		expect(parsePlay(play({}), cards).ok).toBe(true);

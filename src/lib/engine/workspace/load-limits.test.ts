@@ -56,7 +56,7 @@ describe('a workspace nested too deep', () => {
 	it('in a play saved on its own', () => {
 		const play = structuredClone(exampleWorkspace().plays[0]!) as Play;
 		play.when = nested(1000) as never;
-		expect(parsePlay(play, exampleWorkspace().scorecards)).toEqual({
+		expect(parsePlay(play, exampleWorkspace().scorecards)).toMatchObject({
 			ok: false,
 			errors: [{ path: 'when', message: 'nested deeper than 64 levels' }]
 		});
@@ -88,8 +88,8 @@ describe('long lists', () => {
 				}));
 			})
 		).toEqual([
-			'scorecards[0].bands: expected at most 1000 entries',
-			'scorecards[0].groups[0].measures[0].scoring.steps: expected at most 1000 entries'
+			'scorecards[0].bands: expected at most 1000 items',
+			'scorecards[0].groups[0].measures[0].scoring.steps: expected at most 1000 items'
 		]);
 	});
 });
@@ -103,9 +103,9 @@ describe('weights', () => {
 				w.scorecards[0]!.groups[1]!.measures[0]!.weight = 1_000_001;
 			})
 		).toEqual([
-			'scorecards[0].groups[0].weight: expected a weight of at most 1000000',
-			'scorecards[0].groups[1].weight: expected a weight of at most 1000000',
-			'scorecards[0].groups[1].measures[0].weight: expected a weight of at most 1000000'
+			'scorecards[0].groups[0].weight: expected <= 1000000',
+			'scorecards[0].groups[1].weight: expected <= 1000000',
+			'scorecards[0].groups[1].measures[0].weight: expected <= 1000000'
 		]);
 		const result = parseWorkspace(
 			JSON.parse(

@@ -6,6 +6,14 @@ import type * as z from 'zod';
 import { deeperThan, MAX_JSON_DEPTH, MAX_RULE_DEPTH } from '../limits';
 import { checkLogic, varsRead, type Logic } from '../logic';
 import { isRecipientForm, RECIPIENT_FORMS } from '../plays/recipients';
+import {
+	decodeProblem,
+	problem,
+	valueKind,
+	valueText,
+	type IdKind,
+	type Problem
+} from '../problems';
 import type { Play, Result, Scorecard, Workspace, WorkspaceIssue } from '../types';
 import { formatPath } from './path';
 import { play as playSchema } from './plays-schema';
@@ -13,7 +21,7 @@ import { workspace as workspaceSchema, WORKSPACE_FORMAT, WORKSPACE_VERSION } fro
 
 export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-		return fail([{ path: '(root)', message: 'expected a JSON object' }]);
+		return fail([{ path: '(root)', ...problem('not_object') }]);
 	}
 	const header = input as { format?: unknown; version?: unknown };
 	if (
@@ -24,7 +32,7 @@ export function parseWorkspace(input: unknown): Result<Workspace, WorkspaceIssue
 		return fail([
 			{
 				path: 'version',
-				message: `this workspace is version ${header.version}, newer than this Scorecraft reads (${WORKSPACE_VERSION}); update Scorecraft to open it`
+				...problem('newer_version', { version: header.version, supported: WORKSPACE_VERSION })
 			}
 		]);
 	}
@@ -53,71 +61,58 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 	return current;
 }
 
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string')
-		return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-	return `${typeof value} ${String(value)}`;
+/** What a schema of the workspace refused in `input`, each problem at its path. */
+export function zodIssues(error: z.ZodError, input: unknown): WorkspaceIssue[] {
+	return error.issues.map((issue) => fromZod(issue, input));
 }
 
+/** Zod's issue as the workspace's problem: a refinement's own, or one worded from zod's code. */
 function fromZod(issue: z.core.$ZodIssue, input: unknown): WorkspaceIssue {
 	const path = formatPath(issue.path);
+	return { path, ...(decodeProblem(issue.message) ?? zodProblem(issue, input)) };
+}
+
+function zodProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
 	switch (issue.code) {
 		case 'invalid_type': {
 			const actual = valueAt(input, issue.path);
-			const expected =
-				issue.expected === 'tuple'
-					? 'a [value, score] pair'
-					: issue.expected === 'int'
-						? 'an integer'
-						: issue.expected;
-			return {
-				path,
-				message:
-					actual === undefined
-						? `required: expected ${expected}`
-						: `expected ${expected}, got ${describe(actual)}`
-			};
+			const expected = String(issue.expected);
+			return actual === undefined
+				? problem('required', { expected })
+				: problem('wrong_type', { expected, got: valueKind(actual), value: valueText(actual) });
 		}
 		case 'invalid_value':
-			return {
-				path,
-				message: issue.message.startsWith('Invalid')
-					? `expected one of ${issue.values.map((value) => String(value)).join(', ')}`
-					: issue.message
-			};
+			return problem('one_of', { values: issue.values.map((value) => String(value)).join(', ') });
 		case 'invalid_format':
-			if (!issue.message.startsWith('Invalid')) return { path, message: issue.message };
-			return {
-				path,
-				message: issue.format === 'url' ? 'expected a URL' : `expected ${issue.format}`
-			};
-		case 'too_small':
-			return {
-				path,
-				message: issue.message.startsWith('Too small')
-					? `expected ${issue.origin === 'array' ? 'at least' : '>='} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`
-					: issue.message
-			};
+			return issue.format === 'url'
+				? problem('not_url')
+				: problem('bad_format', { format: issue.format });
+		case 'too_small': {
+			const minimum = Number(issue.minimum);
+			if (issue.origin === 'array' || issue.origin === 'set')
+				return problem('too_few', { minimum });
+			if (issue.origin === 'string' && minimum === 1) return problem('empty_text');
+			return problem('too_small', { minimum });
+		}
+		case 'too_big': {
+			const maximum = Number(issue.maximum);
+			if (issue.origin === 'array' || issue.origin === 'set')
+				return problem('too_many', { maximum });
+			if (issue.origin === 'string') return problem('too_long', { maximum });
+			return problem('too_large', { maximum });
+		}
 		case 'invalid_union':
-			return {
-				path,
-				message: issue.message.startsWith('Invalid')
-					? 'does not match any allowed shape'
-					: issue.message
-			};
+			return problem('no_shape');
 		default:
-			return { path, message: issue.message };
+			return problem('other', { text: issue.message });
 	}
 }
 
 function logicIssues(rule: Logic | undefined, path: PropertyKey[]): WorkspaceIssue[] {
 	if (rule === undefined) return [];
-	return checkLogic(rule).map((problem) => ({
-		path: formatPath([...path, ...problem.path]),
-		message: problem.message
+	return checkLogic(rule).map((found) => ({
+		...found,
+		path: formatPath([...path, ...found.path])
 	}));
 }
 
@@ -186,14 +181,14 @@ function depthIssues(input: unknown, rules: readonly RuleAt[]): WorkspaceIssue[]
 	const reported = new Set<unknown>();
 	for (const { rule, path } of rules) {
 		if (!deeperThan(rule, MAX_RULE_DEPTH)) continue;
-		issues.push({ path: formatPath(path), message: `nested deeper than ${MAX_RULE_DEPTH} levels` });
+		issues.push({ path: formatPath(path), ...problem('too_deep', { maximum: MAX_RULE_DEPTH }) });
 		reported.add(rule);
 	}
 	const deep = deeperThan(input, MAX_JSON_DEPTH, reported);
 	if (deep)
 		issues.push({
 			path: `${formatPath(deep.slice(0, SHOWN_SEGMENTS))}${deep.length > SHOWN_SEGMENTS ? '…' : ''}`,
-			message: `nested deeper than ${MAX_JSON_DEPTH} levels`
+			...problem('too_deep', { maximum: MAX_JSON_DEPTH })
 		});
 	return issues;
 }
@@ -203,41 +198,42 @@ function duplicates<T>(
 	items: readonly T[],
 	key: (item: T) => string,
 	path: (index: number) => string,
-	what: string
+	found: (item: T, first: string) => Problem
 ): WorkspaceIssue[] {
 	const seen = new Map<string, number>();
 	const issues: WorkspaceIssue[] = [];
 	items.forEach((item, index) => {
-		const value = key(item);
-		const first = seen.get(value);
-		if (first === undefined) seen.set(value, index);
-		else
-			issues.push({
-				path: path(index),
-				message: `duplicate ${what} "${value}" (first at ${path(first)})`
-			});
+		const first = seen.get(key(item));
+		if (first === undefined) seen.set(key(item), index);
+		else issues.push({ path: path(index), ...found(item, path(first)) });
 	});
 	return issues;
 }
 
+/** A repeated id of `kind`, as `duplicates` reports it. */
+const duplicateId =
+	(kind: IdKind) =>
+	(item: { id: string }, first: string): Problem =>
+		problem('duplicate_id', { kind, id: item.id, first });
+
 const ID_LISTS = [
-	['accounts', 'account id'],
-	['contacts', 'contact id'],
-	['scorecards', 'scorecard id'],
-	['plays', 'play id'],
-	['templates', 'template id']
+	['accounts', 'account'],
+	['contacts', 'contact'],
+	['scorecards', 'scorecard'],
+	['plays', 'play'],
+	['templates', 'template']
 ] as const;
 
 function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [];
-	for (const [list, what] of ID_LISTS) {
+	for (const [list, kind] of ID_LISTS) {
 		const items: readonly { id: string }[] = workspace[list];
 		issues.push(
 			...duplicates(
 				items,
 				(item) => item.id,
 				(i) => `${list}[${i}].id`,
-				what
+				duplicateId(kind)
 			)
 		);
 	}
@@ -246,7 +242,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 			workspace.snapshots,
 			(s) => `${s.account_id} on ${s.date}`,
 			(i) => `snapshots[${i}]`,
-			'snapshot for'
+			(s, first) => problem('duplicate_snapshot', { account: s.account_id, date: s.date, first })
 		)
 	);
 	const accountIds = new Set(workspace.accounts.map((account) => account.id));
@@ -255,7 +251,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 			if (!accountIds.has(record.account_id)) {
 				issues.push({
 					path: `${list}[${index}].account_id`,
-					message: `unknown account "${record.account_id}"`
+					...problem('unknown_account', { id: record.account_id })
 				});
 			}
 		});
@@ -265,13 +261,14 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 			workspace.scorecard_versions ?? [],
 			(v) => `${v.scorecard_id} version ${v.version}`,
 			(i) => `scorecard_versions[${i}]`,
-			'scorecard version'
+			(v, first) =>
+				problem('duplicate_version', { scorecard: v.scorecard_id, version: v.version, first })
 		),
 		...duplicates(
 			workspace.scorecard_drafts ?? [],
 			(d) => d.scorecard_id,
 			(i) => `scorecard_drafts[${i}].scorecard_id`,
-			'draft of scorecard'
+			(d, first) => problem('duplicate_draft', { scorecard: d.scorecard_id, first })
 		)
 	);
 	for (const list of ['scorecard_versions', 'scorecard_drafts'] as const) {
@@ -279,7 +276,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 			if (kept.scorecard.id !== kept.scorecard_id)
 				issues.push({
 					path: `${list}[${i}].scorecard.id`,
-					message: `expected "${kept.scorecard_id}", the scorecard_id it is kept under`
+					...problem('kept_id_mismatch', { expected: kept.scorecard_id })
 				});
 		});
 	}
@@ -290,7 +287,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 				card.groups,
 				(g) => g.id,
 				(g) => `${at}.groups[${g}].id`,
-				'group id'
+				duplicateId('group')
 			)
 		);
 		// Measure ids key the scores of the whole scorecard, so they are unique across its groups.
@@ -305,7 +302,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 				measures,
 				(m) => m.id,
 				(i) => measures[i]!.path,
-				'measure id'
+				duplicateId('measure')
 			)
 		);
 		if (card.bands)
@@ -314,7 +311,7 @@ function checkReferences(workspace: Workspace): WorkspaceIssue[] {
 					card.bands,
 					(b) => b.name,
 					(b) => `${at}.bands[${b}].name`,
-					'band name'
+					(b, first) => problem('duplicate_id', { kind: 'band', id: b.name, first })
 				)
 			);
 	});
@@ -352,15 +349,15 @@ function playReferenceIssues(
 		const [root, kind, id] = path.split('.');
 		if (root !== 'score' || id === undefined) continue;
 		if (kind === 'groups' && !ids.groups.has(id))
-			issues.push({ path: `${prefix}when`, message: `unknown group "${id}" (${path})` });
+			issues.push({ path: `${prefix}when`, ...problem('unknown_group', { id, path }) });
 		if (kind === 'measures' && !ids.measures.has(id))
-			issues.push({ path: `${prefix}when`, message: `unknown measure "${id}" (${path})` });
+			issues.push({ path: `${prefix}when`, ...problem('unknown_measure', { id, path }) });
 	}
 	play.actions.forEach((action, a) => {
 		if (action.type === 'email' && !isRecipientForm(action.to))
 			issues.push({
 				path: `${prefix}actions[${a}].to`,
-				message: `unknown recipients "${action.to}" (expected ${RECIPIENT_FORMS.join(', ')})`
+				...problem('unknown_recipients', { to: action.to, forms: RECIPIENT_FORMS.join(', ') })
 			});
 	});
 	return issues;

@@ -3,6 +3,7 @@
  * templates, the outbox a run keeps, the CSM tasks, and the band playbooks that create tasks.
  */
 import * as z from 'zod';
+import { encodeProblem } from '../problems';
 import { id, isoDate, isoDateTime, logic } from './fields';
 
 const emailAction = z.looseObject({
@@ -12,7 +13,7 @@ const emailAction = z.looseObject({
 });
 const taskAction = z.looseObject({
 	type: z.literal('task'),
-	title: z.string().min(1, 'expected a title'),
+	title: z.string().min(1),
 	assignee: z.string().optional(),
 	due_in_days: z.number().int().min(0).optional()
 });
@@ -35,7 +36,7 @@ export const play = z.looseObject({
 	when: logic,
 	actions: z.array(
 		z.discriminatedUnion('type', [emailAction, taskAction, tagAction, webhookAction], {
-			error: 'expected one of email, task, tag, webhook'
+			error: encodeProblem('one_of', { values: 'email, task, tag, webhook' })
 		})
 	),
 	cooldown_days: z.number().int().min(0),
@@ -102,8 +103,8 @@ export const task = z.looseObject({
  * their manager) and within how many hours (0: at once); no hours: the regular cadence, no task.
  */
 export const bandPlaybook = z.looseObject({
-	band: z.string().min(1, 'expected a band name'),
-	response: z.string().min(1, 'expected the response, e.g. "Call the customer"').max(200),
+	band: z.string().min(1),
+	response: z.string().min(1).max(200),
 	respond_within_hours: z
 		.number()
 		.int()

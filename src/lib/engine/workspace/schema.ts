@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { MAX_SCORING_ENTRIES } from '../limits';
+import { encodeProblem } from '../problems';
 import {
 	boundedList,
 	count,
@@ -70,14 +71,14 @@ export const outcome = z.looseObject({
 const step = z
 	.looseObject({ min: points.optional(), max: points.optional(), score: points })
 	.refine((value) => (value.min === undefined) !== (value.max === undefined), {
-		message: 'expected a step with either "min" or "max"'
+		message: encodeProblem('step_min_or_max')
 	});
 
 const linearPoints = boundedList(z.tuple([points, points]))
-	.min(1, 'expected at least one [value, score] point')
+	.min(1)
 	.refine(
 		(list) => list.every((point, index) => index === 0 || point[0] > list[index - 1]![0]),
-		'expected points in increasing order of value'
+		encodeProblem('points_order')
 	);
 
 export const scoring = z.discriminatedUnion(
@@ -91,13 +92,13 @@ export const scoring = z.discriminatedUnion(
 				.record(z.string(), points)
 				.refine(
 					(map) => Object.keys(map).length <= MAX_SCORING_ENTRIES,
-					`expected at most ${MAX_SCORING_ENTRIES} entries`
+					encodeProblem('too_many', { maximum: MAX_SCORING_ENTRIES })
 				),
 			else: points.optional()
 		}),
 		z.looseObject({ type: z.literal('logic'), logic })
 	],
-	{ error: 'expected one of steps, linear, map, logic' }
+	{ error: encodeProblem('one_of', { values: 'steps, linear, map, logic' }) }
 );
 
 /**
@@ -105,15 +106,10 @@ export const scoring = z.discriminatedUnion(
  * period weighted half the one after it (1, ½, ¼, …), so recent behaviour counts most.
  */
 export const decay = z.looseObject({
-	periods: z
-		.number()
-		.int()
-		.min(2, 'expected at least 2 periods')
-		.max(24, 'expected at most 24 periods')
-		.optional()
+	periods: z.number().int().min(2).max(24).optional()
 });
 
-const days = z.number().int().min(1, 'expected at least 1 day');
+const days = z.number().int().min(1);
 
 /**
  * What a missing measure does: left out with the weights of the others renormalised (the
@@ -126,7 +122,7 @@ export const missingPolicy = z.discriminatedUnion(
 		z.looseObject({ policy: z.literal('score'), score: points }),
 		z.looseObject({ policy: z.literal('last_known'), max_days: days })
 	],
-	{ error: 'expected one of leave_out, score, last_known' }
+	{ error: encodeProblem('one_of', { values: 'leave_out, score, last_known' }) }
 );
 
 /**
@@ -156,7 +152,7 @@ export const group = z.looseObject({
 });
 
 export const band = z.looseObject({
-	name: z.string().min(1, 'expected a band name'),
+	name: z.string().min(1),
 	min: points,
 	color: z.string().optional()
 });
@@ -169,8 +165,8 @@ export const scorecard = z.looseObject({
 	status: z.enum(['draft', 'published']).optional(),
 	version: z.number().int().min(1).optional(),
 	applies_to: logic.optional(),
-	bands: boundedList(band).min(1, 'expected at least one band').optional(),
-	groups: z.array(group).min(1, 'expected at least one group')
+	bands: boundedList(band).min(1).optional(),
+	groups: z.array(group).min(1)
 });
 
 /** One value a person entered for a manual measure, kept with who and when. */
@@ -204,8 +200,8 @@ export const scorecardDraft = z.looseObject({
 });
 
 export const workspace = z.looseObject({
-	format: z.literal(WORKSPACE_FORMAT, { error: `expected "${WORKSPACE_FORMAT}"` }),
-	version: z.literal(WORKSPACE_VERSION, { error: `expected ${WORKSPACE_VERSION}` }),
+	format: z.literal(WORKSPACE_FORMAT),
+	version: z.literal(WORKSPACE_VERSION),
 	accounts: z.array(account),
 	contacts: z.array(contact),
 	snapshots: z.array(snapshot),

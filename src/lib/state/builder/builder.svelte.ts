@@ -5,13 +5,12 @@
  * join one step until `seal()`. Until the scorecard is first published, renaming a group or a
  * measure carries its id along (see `edits.ts`); the groups keep stable keys for the page meanwhile.
  */
-import type { Band, Logic, Measure, Scorecard } from '$lib/engine';
+import { parseScorecard, type Band, type Logic, type Measure, type Scorecard } from '$lib/engine';
 import { t } from '$lib/i18n/messages';
 import { addBand, bandsOf, removeBand, updateBand } from './bands';
 import * as edit from './edits';
 import { UndoHistory } from './history.svelte';
 import { percentShares, weightOf } from './shares';
-import { validateScorecard } from './validate';
 
 export class ScorecardBuilder {
 	#scorecard: Scorecard = $state.raw() as Scorecard;
@@ -90,7 +89,7 @@ export class ScorecardBuilder {
 		return this.#history.redoLabel;
 	}
 
-	readonly validation = $derived(validateScorecard(this.#scorecard));
+	readonly validation = $derived(parseScorecard(this.#scorecard));
 
 	get valid(): boolean {
 		return this.validation.ok;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastPriority, newScorecard, templates } from './templates';
-import { validateScorecard } from './validate';
+import { parseScorecard as validateScorecard } from '$lib/engine';
 
 describe('templates', () => {
 	it('start a valid scorecard, empty or from a shipped one', () => {

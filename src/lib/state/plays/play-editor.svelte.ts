@@ -6,7 +6,7 @@
  */
 import type { ScorecraftDatabase } from '$lib/db';
 import { PLAY_ID, savePlay } from '$lib/db/plays';
-import { parsePlay, type Play, type Scorecard, type WorkspaceIssue } from '$lib/engine';
+import { parsePlay, problem, type Play, type Scorecard, type WorkspaceIssue } from '$lib/engine';
 import { keyFrom, uniqueKey } from '$lib/engine/palette/ids';
 
 export type Action = Play['actions'][number];
@@ -61,17 +61,12 @@ export function newPlay(id: string): Play {
 /** Checks the engine does not: what a person editing the form would be told first. */
 function formIssues(play: Play, storedId: string, otherIds: readonly string[]): WorkspaceIssue[] {
 	const issues: WorkspaceIssue[] = [];
-	if (!play.name.trim()) issues.push({ path: 'name', message: 'give the play a name' });
+	if (!play.name.trim()) issues.push({ path: 'name', ...problem('name_missing') });
 	if (play.id !== storedId && !PLAY_ID.test(play.id))
-		issues.push({
-			path: 'id',
-			message:
-				'use lower-case letters, digits, "-" and "_" (at most 60), starting with a letter or digit'
-		});
+		issues.push({ path: 'id', ...problem('play_id_format') });
 	else if (otherIds.includes(play.id))
-		issues.push({ path: 'id', message: `another play already has the id "${play.id}"` });
-	if (play.actions.length === 0)
-		issues.push({ path: 'actions', message: 'add at least one action' });
+		issues.push({ path: 'id', ...problem('play_id_taken', { id: play.id }) });
+	if (play.actions.length === 0) issues.push({ path: 'actions', ...problem('no_actions') });
 	return issues;
 }
 
@@ -123,15 +118,13 @@ export class PlayEditor {
 	}
 
 	/** The messages about a field, or about anything under it (`actions[0]` covers its title). */
-	issuesAt(path: string): string[] {
-		return this.issues
-			.filter(
-				(issue) =>
-					issue.path === path ||
-					issue.path.startsWith(`${path}.`) ||
-					issue.path.startsWith(`${path}[`)
-			)
-			.map((issue) => issue.message);
+	issuesAt(path: string): WorkspaceIssue[] {
+		return this.issues.filter(
+			(issue) =>
+				issue.path === path ||
+				issue.path.startsWith(`${path}.`) ||
+				issue.path.startsWith(`${path}[`)
+		);
 	}
 
 	validate(scorecards: readonly Scorecard[]): boolean {

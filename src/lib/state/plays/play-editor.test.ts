@@ -22,10 +22,12 @@ describe('a play’s id', () => {
 
 		editor.setId('scale-training');
 		expect(editor.validate(shippedScorecards())).toBe(false);
-		expect(editor.issuesAt('id')).toEqual(['another play already has the id "scale-training"']);
+		expect(editor.issuesAt('id')).toMatchObject([
+			{ code: 'play_id_taken', message: 'another play already has the id "scale-training"' }
+		]);
 		editor.setId('Training Invitation');
 		editor.validate(shippedScorecards());
-		expect(editor.issuesAt('id')[0]).toMatch(/^use lower-case letters/);
+		expect(editor.issuesAt('id')[0]?.message).toMatch(/^use lower-case letters/);
 		editor.setId('training-invite');
 		expect(editor.validate(shippedScorecards())).toBe(true);
 		// Set by hand: the name no longer moves it.

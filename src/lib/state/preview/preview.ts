@@ -7,14 +7,12 @@
  * what decides them, so a threshold edit recomputes none of them.
  */
 import {
-	parseWorkspace,
-	emptyWorkspace,
+	parseScorecard,
 	NO_DATA,
 	type Facts,
 	type IsoDate,
 	type Scorecard,
-	type Workspace,
-	type WorkspaceIssue
+	type Workspace
 } from '$lib/engine';
 import { compileScorecard, factsNeedsOf, type CompiledScorecard } from '$lib/engine/scoring';
 import { orderWithDraft, trialOrder } from '../builder/priorities';
@@ -36,18 +34,6 @@ import { Lru } from './lru';
 import { measureStats } from './measure-stats';
 import { rawKey, rawValues, type RawValues } from './raw-values';
 import type { CardCount, MeasureStats, PreviewOutcome, PreviewTimings } from './types';
-
-const PREFIX = 'scorecards[0]';
-
-/** The draft's problems by the workspace's own rules (schema, JSON-logic, unique ids); none when valid. */
-export function draftIssues(draft: Scorecard): WorkspaceIssue[] {
-	const parsed = parseWorkspace({ ...emptyWorkspace(), scorecards: [draft] });
-	if (parsed.ok) return [];
-	return parsed.errors.map((issue) => ({
-		...issue,
-		path: issue.path.startsWith(`${PREFIX}.`) ? issue.path.slice(PREFIX.length + 1) : issue.path
-	}));
-}
 
 const key = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -137,8 +123,8 @@ export class PreviewModel {
 	): PreviewOutcome {
 		const loadMs = options.loadMs ?? 0;
 		const started = performance.now();
-		const issues = draftIssues(draft);
-		if (issues.length > 0) return { ok: false, reason: 'invalid', issues };
+		const checked = parseScorecard(draft);
+		if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.errors };
 		try {
 			const compiled = compileScorecard(draft);
 			const live = liveScorecards(draft, published, options.scorecards);

@@ -60,7 +60,7 @@ describe('band playbooks in Settings', () => {
 		orange.hours = 'two days';
 		await playbooks.save();
 		expect(playbooks.problems).toHaveLength(1);
-		expect(playbooks.problems[0]).toMatch(/^Orange: respond_within_hours /);
+		expect(playbooks.problems[0]).toMatchObject({ path: 'Orange.respond_within_hours' });
 		expect((await workspaceSettings(db)).band_playbooks).toBeUndefined();
 	});
 

@@ -5,7 +5,13 @@
  */
 import { workspaceSettings, type ScorecraftDatabase } from '$lib/db';
 import { bumpDataVersion } from '$lib/db/meta';
-import { DEFAULT_BANDS, FRAMEWORK_PLAYBOOKS, type BandPlaybook } from '$lib/engine';
+import {
+	DEFAULT_BANDS,
+	FRAMEWORK_PLAYBOOKS,
+	zodIssues,
+	type BandPlaybook,
+	type WorkspaceIssue
+} from '$lib/engine';
 import { bandPlaybook } from '$lib/engine/workspace/plays-schema';
 import { serverRevision } from '../sync/catch-up';
 
@@ -36,8 +42,8 @@ export class BandPlaybooks {
 	rows: PlaybookRow[] = $state([]);
 	loaded = $state(false);
 	busy: 'saving' | 'checking' | null = $state(null);
-	/** The problems of the last save, by band; none: saved. */
-	problems: string[] = $state.raw([]);
+	/** The problems of the last save, each at its band's field (`Red.response`); none: saved. */
+	problems: WorkspaceIssue[] = $state.raw([]);
 	saved = $state(false);
 	checked: SlaCheckAnswer | null = $state.raw(null);
 	error: string | null = $state(null);
@@ -79,23 +85,23 @@ export class BandPlaybooks {
 	}
 
 	/** The rows as playbooks, or the problems that keep them from being saved. */
-	#playbooks(): { playbooks: BandPlaybook[]; problems: string[] } {
+	#playbooks(): { playbooks: BandPlaybook[]; problems: WorkspaceIssue[] } {
 		const playbooks: BandPlaybook[] = [];
-		const problems: string[] = [];
+		const problems: WorkspaceIssue[] = [];
 		for (const row of this.rows) {
 			const hours = row.hours.trim();
 			if (row.response.trim() === '' && hours === '') continue;
-			const parsed = bandPlaybook.safeParse({
+			const input = {
 				band: row.band,
 				response: row.response.trim(),
 				respond_within_hours: hours === '' ? null : Number(hours),
 				to: row.to
-			});
+			};
+			const parsed = bandPlaybook.safeParse(input);
 			if (parsed.success) playbooks.push(parsed.data as BandPlaybook);
 			else
-				problems.push(
-					`${row.band}: ${parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '')} ${issue.message}`.trim()).join('; ')}`
-				);
+				for (const issue of zodIssues(parsed.error, input))
+					problems.push({ ...issue, path: `${row.band}.${issue.path}` });
 		}
 		return { playbooks, problems };
 	}

@@ -10,10 +10,12 @@ import { resetTemplate, saveTemplate } from '$lib/db/templates';
 import type { ScorecraftDatabase } from '$lib/db';
 import {
 	accountContexts,
+	problem,
 	type Account,
 	type Contact,
 	type IsoDate,
-	type Workspace
+	type Workspace,
+	type WorkspaceIssue
 } from '$lib/engine';
 import {
 	availablePlaceholders,
@@ -204,7 +206,7 @@ export class TemplateEditor {
 	checking = $state(false);
 	saving = $state(false);
 	/** What the last save or reset said: null, or the problems that stopped a save. */
-	saveIssues: string[] = $state.raw([]);
+	saveIssues: WorkspaceIssue[] = $state.raw([]);
 	testSend: TestSend = $state({ status: 'idle' });
 	#saved: MailTemplate = $state.raw({ id: '', subject: '', mjml: '' });
 	#stored = $state(false);
@@ -335,12 +337,17 @@ export class TemplateEditor {
 			try {
 				mjml = await this.#loadRenderer();
 			} catch (error) {
-				this.saveIssues = [error instanceof Error ? error.message : String(error)];
+				this.saveIssues = [
+					{
+						path: '',
+						...problem('other', { text: error instanceof Error ? error.message : String(error) })
+					}
+				];
 				return false;
 			}
 			const result = await saveTemplate(db, template, mjml);
 			if (!result.ok) {
-				this.saveIssues = result.errors.map((error) => error.message);
+				this.saveIssues = result.errors;
 				return false;
 			}
 			this.saveIssues = [];

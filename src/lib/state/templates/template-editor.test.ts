@@ -214,7 +214,7 @@ describe('the template editor', () => {
 		editor.mjml = editor.mjml.replace('<mj-body', '<mj-colum></mj-colum>\n<mj-body');
 		const line = editor.mjml.split('\n').findIndex((text) => text.includes('<mj-colum>')) + 1;
 		expect(await editor.save(db)).toBe(false);
-		expect(editor.saveIssues).toEqual([
+		expect(editor.saveIssues.map((issue) => issue.message)).toEqual([
 			expect.stringMatching(new RegExp(`^line ${line}: .*mj-colum`))
 		]);
 		expect(editor.dirty).toBe(true);
@@ -222,7 +222,7 @@ describe('the template editor', () => {
 
 		editor.mjml = editor.mjml.replace('<mj-body', '{% if x %}\n<mj-body');
 		expect(await editor.save(db)).toBe(false);
-		expect(editor.saveIssues.some((issue) => /Liquid|tag|if/i.test(issue))).toBe(true);
+		expect(editor.saveIssues.some((issue) => /Liquid|tag|if/i.test(issue.message))).toBe(true);
 
 		editor.discard();
 		editor.mjml = editor.mjml.replace('It is free,', 'Coffee is on us. It is free,');
@@ -241,7 +241,7 @@ describe('the template editor', () => {
 		);
 		const line = editor.mjml.split('\n').findIndex((text) => text.includes('javascript:')) + 1;
 		expect(await editor.save(db)).toBe(false);
-		expect(editor.saveIssues).toEqual([
+		expect(editor.saveIssues.map((issue) => issue.message)).toEqual([
 			expect.stringMatching(
 				new RegExp(`^line ${line}: href="javascript:alert\\(1\\)": javascript: links are refused`)
 			)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shippedScorecards } from '$lib/engine/sample';
-import { parseScorecardJson, validateScorecard } from './validate';
+import { shippedScorecards } from '../sample';
+import { parseScorecard as validateScorecard, parseScorecardJson } from './scorecard';
 
 describe('validateScorecard', () => {
 	it('accepts the shipped scorecards as they are', () => {
@@ -19,11 +19,11 @@ describe('validateScorecard', () => {
 		if (result.ok) return;
 		expect(result.errors).toEqual(
 			expect.arrayContaining([
-				{ path: 'groups[1].weight', message: 'expected a weight of 0 or more' },
-				{
+				expect.objectContaining({ path: 'groups[1].weight', code: 'too_small' }),
+				expect.objectContaining({
 					path: 'groups[0].measures[0].value.frobnicate',
 					message: 'unknown JSON-logic operator "frobnicate"'
-				}
+				})
 			])
 		);
 	});
@@ -32,7 +32,7 @@ describe('validateScorecard', () => {
 		const [card] = shippedScorecards();
 		card!.groups[1]!.measures.push({ ...card!.groups[0]!.measures[0]! });
 		const result = validateScorecard(card);
-		expect(result).toEqual({
+		expect(result).toMatchObject({
 			ok: false,
 			errors: [
 				{
