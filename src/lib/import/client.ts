@@ -2,6 +2,7 @@
  * The page's side of the import worker: one typed promise per request. Cancelling ends the worker
  * outright (the next request starts a new one), so a check stops at once wherever it was.
  */
+import { WorkerClient, type Unsent, type WorkerPort } from '$lib/workers/client';
 import type { InspectResult } from './pipeline';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type {
@@ -27,18 +28,9 @@ export interface CheckRequest {
 	onProgress?: (progress: CheckProgress) => void;
 }
 
-/** A request before the client numbers it. */
-type RequestBody = WorkerRequest extends infer R
-	? R extends { id: number }
-		? Omit<R, 'id'>
-		: never
-	: never;
-
-interface Pending {
-	resolve: (response: WorkerResponse) => void;
-	reject: (error: Error) => void;
-	onMessage?: (response: WorkerResponse) => void;
-}
+/** What the worker sends while it checks, before its answer. */
+type Update = Extract<WorkerResponse, { type: 'progress' | 'errors' }>;
+type Answer = Exclude<WorkerResponse, Update>;
 
 /** The error a request rejects with when it was cancelled. */
 export class ImportCancelled extends Error {
@@ -48,22 +40,24 @@ export class ImportCancelled extends Error {
 	}
 }
 
-export function createImportWorker(): Worker {
-	return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-}
+const createImportWorker = () =>
+	new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 function unexpected(response: WorkerResponse): never {
 	throw new Error(`unexpected answer from the import worker: ${response.type}`);
 }
 
 export class ImportWorkerClient {
-	#worker: Worker | null = null;
-	#nextId = 1;
-	readonly #pending = new Map<number, Pending>();
-	readonly #create: () => Worker;
+	readonly #worker: WorkerClient<WorkerRequest, WorkerResponse, Answer>;
 
-	constructor(create: () => Worker = createImportWorker) {
-		this.#create = create;
+	constructor(create: () => WorkerPort | null = createImportWorker) {
+		// No fallback on the page's thread: a check there could not be cancelled, nor spare the page.
+		this.#worker = new WorkerClient({
+			name: 'import',
+			create,
+			isAnswer: (response): response is Answer =>
+				response.type !== 'progress' && response.type !== 'errors'
+		});
 	}
 
 	async inspect(file: Blob, kind: ImportKind): Promise<InspectResult> {
@@ -83,10 +77,10 @@ export class ImportWorkerClient {
 				format: request.format,
 				latestDate: request.latestDate
 			},
-			(message) => {
-				if (message.type === 'progress') request.onProgress?.(message.progress);
+			(update) => {
+				if (update.type === 'progress') request.onProgress?.(update.progress);
 				// A loop, not push(...batch): a spread of many thousand arguments can overflow the stack.
-				else if (message.type === 'errors') for (const error of message.errors) errors.push(error);
+				else for (const error of update.errors) errors.push(error);
 			}
 		);
 		if (response.type !== 'checked') return unexpected(response);
@@ -97,51 +91,15 @@ export class ImportWorkerClient {
 
 	/** Stops whatever the worker is doing; pending requests reject with `ImportCancelled`. */
 	cancel(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#failAll(new ImportCancelled());
+		this.#worker.terminate(new ImportCancelled());
 	}
 
-	#failAll(error: Error): void {
-		const pending = [...this.#pending.values()];
-		this.#pending.clear();
-		for (const request of pending) request.reject(error);
-	}
-
-	#ensureWorker(): Worker {
-		if (this.#worker) return this.#worker;
-		const worker = this.#create();
-		worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-			const response = event.data;
-			const pending = this.#pending.get(response.id);
-			if (!pending) return;
-			if (response.type === 'progress' || response.type === 'errors') {
-				pending.onMessage?.(response);
-				return;
-			}
-			this.#pending.delete(response.id);
-			if (response.type === 'failed') pending.reject(new Error(response.message));
-			else pending.resolve(response);
-		});
-		worker.addEventListener('error', (event) => {
-			event.preventDefault();
-			this.#worker?.terminate();
-			this.#worker = null;
-			this.#failAll(new Error(event.message || 'The import worker failed to start'));
-		});
-		this.#worker = worker;
-		return worker;
-	}
-
-	#request(
-		body: RequestBody,
-		onMessage?: (response: WorkerResponse) => void
-	): Promise<WorkerResponse> {
-		const worker = this.#ensureWorker();
-		const id = this.#nextId++;
-		return new Promise((resolve, reject) => {
-			this.#pending.set(id, { resolve, reject, onMessage });
-			worker.postMessage({ ...body, id } as WorkerRequest);
-		});
+	async #request(
+		body: Unsent<WorkerRequest>,
+		onUpdate?: (update: Update) => void
+	): Promise<Answer> {
+		const response = await this.#worker.request(body, onUpdate);
+		if (response.type === 'failed') throw new Error(response.message);
+		return response;
 	}
 }

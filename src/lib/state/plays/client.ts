@@ -3,61 +3,33 @@
  * fails to load, the same handler runs on the page's thread.
  */
 import type { ScorecraftDatabase } from '$lib/db';
+import { WorkerClient, type WorkerPort } from '$lib/workers/client';
 import { handlePlanRequest } from './handler';
 import type { PlanRequest, PlanResponse, PlanResult } from './protocol';
 
-function createPlanWorker(): Worker | null {
-	if (typeof Worker === 'undefined') return null;
-	try {
-		return new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return null;
-	}
-}
+const createPlanWorker = () =>
+	new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
 
 export class PlanClient {
-	#worker: Worker | null;
-	#nextId = 1;
-	readonly #pending = new Map<
-		number,
-		{ request: PlanRequest; resolve: (r: PlanResponse) => void }
-	>();
-	readonly #db: ScorecraftDatabase;
+	readonly #worker: WorkerClient<PlanRequest, PlanResponse>;
 
-	constructor(db: ScorecraftDatabase, create: () => Worker | null = createPlanWorker) {
-		this.#db = db;
-		this.#worker = create();
-		this.#worker?.addEventListener('message', (event: MessageEvent<PlanResponse>) => {
-			const pending = this.#pending.get(event.data.id);
-			this.#pending.delete(event.data.id);
-			pending?.resolve(event.data);
-		});
-		this.#worker?.addEventListener('error', (event) => {
-			event.preventDefault();
-			// The worker would not load: everything waiting runs here instead.
-			this.#worker = null;
-			for (const [id, pending] of this.#pending) {
-				this.#pending.delete(id);
-				void handlePlanRequest(this.#db, pending.request).then(pending.resolve);
-			}
+	constructor(db: ScorecraftDatabase, create: () => WorkerPort | null = createPlanWorker) {
+		this.#worker = new WorkerClient({
+			name: 'planning',
+			create,
+			fallback: (request, post) => handlePlanRequest(db, request).then(post)
 		});
 	}
 
 	async plan(request: Omit<PlanRequest, 'id'>): Promise<PlanResult> {
-		const full: PlanRequest = { ...request, id: this.#nextId++ };
 		// Svelte state proxies cannot cross to a worker: send plain data.
-		const plain = JSON.parse(JSON.stringify(full)) as PlanRequest;
-		const response = await new Promise<PlanResponse>((resolve) => {
-			if (!this.#worker) return void handlePlanRequest(this.#db, plain).then(resolve);
-			this.#pending.set(full.id, { request: plain, resolve });
-			this.#worker.postMessage(plain);
-		});
+		const plain = JSON.parse(JSON.stringify(request)) as Omit<PlanRequest, 'id'>;
+		const response = await this.#worker.request(plain);
 		if (!response.ok) throw new Error(response.message);
 		return response.result;
 	}
 
 	close(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#worker.terminate();
 	}
 }

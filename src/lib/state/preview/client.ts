@@ -5,104 +5,72 @@
  * worker fails to load, the same handler runs on the page's thread instead.
  */
 import { getDatabase, type ScorecraftDatabase } from '$lib/db';
+import { WorkerClient, type WorkerPort } from '$lib/workers/client';
 import { PreviewHandler } from './handler';
 import type { PreviewInput, PreviewOutcome, PreviewRequest, PreviewResponse } from './types';
 
 export type PreviewAnswer = PreviewOutcome | { ok: false; reason: 'superseded' };
+
+const SUPERSEDED: PreviewAnswer = { ok: false, reason: 'superseded' };
 
 interface Waiting {
 	input: PreviewInput;
 	resolve: (answer: PreviewAnswer) => void;
 }
 
-export function createPreviewWorker(): Worker | null {
-	if (typeof Worker === 'undefined') return null;
-	try {
-		return new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return null;
-	}
-}
+const createPreviewWorker = () =>
+	new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
 
 export class PreviewClient {
-	#worker: Worker | null;
-	#handler: PreviewHandler | null = null;
-	readonly #db: () => ScorecraftDatabase;
-	#nextId = 1;
-	#running: (Waiting & { id: number }) | null = null;
+	readonly #worker: WorkerClient<PreviewRequest, PreviewResponse>;
+	#running = false;
 	#next: Waiting | null = null;
 
 	/** `db` is the page's database, used only when the work has to run on the page's thread. */
 	constructor(
-		create: () => Worker | null = createPreviewWorker,
+		create: () => WorkerPort | null = createPreviewWorker,
 		db: () => ScorecraftDatabase = getDatabase
 	) {
-		this.#db = db;
-		this.#worker = create();
-		this.#worker?.addEventListener('message', (event: MessageEvent<PreviewResponse>) =>
-			this.#settle(event.data)
-		);
-		this.#worker?.addEventListener('error', (event) => {
-			event.preventDefault();
-			this.#fallBack();
+		let handler: PreviewHandler | undefined;
+		this.#worker = new WorkerClient({
+			name: 'preview',
+			create,
+			fallback: (request, post) => (handler ??= new PreviewHandler(db)).handle(request).then(post)
 		});
 	}
 
 	/** True when the previews are computed in a worker. */
 	get inWorker(): boolean {
-		return this.#worker !== null;
+		return this.#worker.inWorker;
 	}
 
 	/** The preview of `input`, or `superseded` when a later request replaced it before it ran. */
 	request(input: PreviewInput): Promise<PreviewAnswer> {
 		return new Promise((resolve) => {
-			if (this.#running === null) {
-				this.#send({ input, resolve });
+			if (!this.#running) {
+				this.#run({ input, resolve });
 				return;
 			}
-			this.#next?.resolve({ ok: false, reason: 'superseded' });
+			this.#next?.resolve(SUPERSEDED);
 			this.#next = { input, resolve };
 		});
 	}
 
+	/** The preview being computed is dropped unanswered, as its asker has gone. */
 	close(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#next?.resolve({ ok: false, reason: 'superseded' });
+		this.#worker.terminate();
+		this.#next?.resolve(SUPERSEDED);
 		this.#next = null;
 	}
 
-	#send(waiting: Waiting): void {
-		const request: PreviewRequest = { ...waiting.input, id: this.#nextId++ };
-		this.#running = { ...waiting, id: request.id };
-		if (this.#worker) this.#worker.postMessage(request);
-		else void this.#onPage(request).then((response) => this.#settle(response));
-	}
-
-	#onPage(request: PreviewRequest): Promise<PreviewResponse> {
-		this.#handler ??= new PreviewHandler(this.#db);
-		return this.#handler.handle(request);
-	}
-
-	#settle(response: PreviewResponse): void {
-		const running = this.#running;
-		if (!running || running.id !== response.id) return;
-		this.#running = null;
-		const { id: _id, ...outcome } = response;
-		running.resolve(outcome as PreviewOutcome);
-		const next = this.#next;
-		this.#next = null;
-		if (next) this.#send(next);
-	}
-
-	/** A worker that failed to load (or died) leaves its request to the page's thread. */
-	#fallBack(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
-		const running = this.#running;
-		if (running) {
-			const request: PreviewRequest = { ...running.input, id: running.id };
-			void this.#onPage(request).then((response) => this.#settle(response));
-		}
+	#run({ input, resolve }: Waiting): void {
+		this.#running = true;
+		void this.#worker.request(input).then(({ id: _id, ...outcome }) => {
+			this.#running = false;
+			resolve(outcome as PreviewOutcome);
+			const next = this.#next;
+			this.#next = null;
+			if (next) this.#run(next);
+		});
 	}
 }
