@@ -1,12 +1,25 @@
 /**
  * Rendering: Liquid first (placeholders filled, escaped), then MJML to HTML, plus a plain-text
- * part. A template is parsed once and rendered for many recipients; the same code runs in the
- * template page's preview (with `mjml-browser`) and on the server (with `mjml`).
+ * part. A template is parsed once and rendered for many recipients, MJML compiling each shape of
+ * its markup once (`shapes.ts`); the same code runs in the template page's preview (with
+ * `mjml-browser`) and on the server (with `mjml`).
  */
 import type { Template } from 'liquidjs';
-import { bodyLiquid, liquidProblem, maskLiquid, parseLiquid, subjectLiquid } from './liquid';
+import {
+	bodyLiquid,
+	fillSlots,
+	liquidProblem,
+	maskLiquid,
+	parseLiquid,
+	renderSlotted,
+	slottable,
+	slottedLiquid,
+	subjectLiquid,
+	type Slotted
+} from './liquid';
 import { unsafeLinkMessage, unsafeLinks } from './links';
 import { languageOf } from './context';
+import { MjmlShapes } from './shapes';
 import { htmlToText } from './text';
 import type {
 	MailContext,
@@ -21,6 +34,8 @@ export interface CompiledTemplate {
 	id: string;
 	subject: Template[];
 	body: Template[];
+	/** The body parsed to render with slots (`renderSlotted`); null when it cannot be. */
+	slotted: Template[] | null;
 }
 
 export class TemplateError extends Error {
@@ -52,15 +67,22 @@ export function withUnsubscribeLink(mjml: string): string {
 export function compileTemplate(
 	template: MailTemplate
 ): { ok: true; compiled: CompiledTemplate } | { ok: false; problems: TemplateProblem[] } {
+	const source = withUnsubscribeLink(template.mjml);
 	const subject = parseLiquid(subjectLiquid, template.subject, true);
-	const body = parseLiquid(bodyLiquid, withUnsubscribeLink(template.mjml));
+	const body = parseLiquid(bodyLiquid, source);
 	const problems = [subject, body].flatMap((parsed) => (parsed.ok ? [] : [parsed.problem]));
 	if (!subject.ok || !body.ok) return { ok: false, problems };
 	if (!template.subject.trim())
 		return { ok: false, problems: [{ kind: 'liquid', line: 0, message: 'the subject is empty' }] };
+	const slotted = slottable(source) ? parseLiquid(slottedLiquid, source) : null;
 	return {
 		ok: true,
-		compiled: { id: template.id, subject: subject.template, body: body.template }
+		compiled: {
+			id: template.id,
+			subject: subject.template,
+			body: body.template,
+			slotted: slotted?.ok ? slotted.template : null
+		}
 	};
 }
 
@@ -88,25 +110,30 @@ export function sourceLinkProblems(mjml: string): TemplateProblem[] {
 /**
  * Renders one message. Throws a `TemplateError` when Liquid fails at render time, or when the
  * message would carry a link that is not a web address (a placeholder filled with `javascript:`…):
- * such a message is never sent, whatever let the value in.
+ * such a message is never sent, whatever let the value in. With `shapes` (the messages of a run),
+ * MJML compiles each shape of the body once; without, once for this message. The HTML is the same.
  */
 export async function renderMail(
 	compiled: CompiledTemplate,
 	context: MailContext,
-	mjml: MjmlRenderer
+	mjml: MjmlRenderer,
+	shapes?: MjmlShapes
 ): Promise<RenderedMail> {
 	let subject: string;
+	let slotted: Slotted | null;
 	let source: string;
 	try {
 		subject = headerSafe(await subjectLiquid.render(compiled.subject, context));
-		source = await bodyLiquid.render(compiled.body, context);
+		slotted = shapes && compiled.slotted ? renderSlotted(compiled.slotted, context) : null;
+		source = slotted ? fillSlots(slotted) : await bodyLiquid.render(compiled.body, context);
 	} catch (error) {
 		throw new TemplateError(compiled.id, [liquidProblem(error)]);
 	}
 	// Placeholders keep their lines, so the filled source points at the template's own line.
 	const unsafe = sourceLinkProblems(source);
 	if (unsafe.length) throw new TemplateError(compiled.id, unsafe);
-	const { html, errors } = await mjml(source);
+	const { html, errors } =
+		shapes && slotted ? await shapes.render(slotted, source, mjml) : await mjml(source);
 	const generated = unsafeLinks(html);
 	if (generated.length)
 		throw new TemplateError(
@@ -139,12 +166,13 @@ export async function checkTemplate(
 }
 
 /**
- * The templates of one run, each parsed once on first use. Workspace templates replace shipped
- * ones with the same id.
+ * The templates of one run, each parsed once on first use, each shape of their markup compiled
+ * by MJML once. Workspace templates replace shipped ones with the same id.
  */
 export class TemplateSet {
 	readonly #sources = new Map<string, MailTemplate>();
 	readonly #compiled = new Map<string, CompiledTemplate>();
+	readonly #shapes = new MjmlShapes();
 
 	constructor(
 		shipped: readonly MailTemplate[],
@@ -192,7 +220,8 @@ export class TemplateSet {
 		return renderMail(
 			this.compiled(this.variantFor(id, context.contact.locale)),
 			context,
-			this.mjml
+			this.mjml,
+			this.#shapes
 		);
 	}
 }

@@ -101,7 +101,18 @@ export const SMTP_DEADLINES = {
 	socketTimeout: 30_000
 } as const;
 
-/** SMTP through a pool of connections (up to `maxConnections`, default 3). */
+/**
+ * Messages a pooled connection carries before it is closed and opened again (nodemailer's default
+ * is 100): each new connection is a handshake, TLS and AUTH with a real server. A server that
+ * allows fewer refuses the next message with a 4xx (tried again) or closes the connection
+ * (nodemailer sends the message again on a new one).
+ */
+export const MESSAGES_PER_CONNECTION = 1_000;
+
+/**
+ * SMTP through a pool of connections (up to `maxConnections`, default 3: Exchange Online refuses a
+ * fourth connection of one mailbox), each carrying up to `MESSAGES_PER_CONNECTION` messages.
+ */
 export function smtpTransport(
 	url: string,
 	maxConnections = 3,
@@ -111,6 +122,8 @@ export function smtpTransport(
 	if (!options.searchParams.has('pool')) options.searchParams.set('pool', 'true');
 	if (!options.searchParams.has('maxConnections'))
 		options.searchParams.set('maxConnections', String(maxConnections));
+	if (!options.searchParams.has('maxMessages'))
+		options.searchParams.set('maxMessages', String(MESSAGES_PER_CONNECTION));
 	for (const [name, ms] of Object.entries({ ...SMTP_DEADLINES, ...deadlines }))
 		if (!options.searchParams.has(name)) options.searchParams.set(name, String(ms));
 	const transporter = nodemailer.createTransport(options.toString());
