@@ -197,7 +197,7 @@ describe('scorecard builder', () => {
 			await page.getByLabel('Scorecard JSON').fill(JSON.stringify(broken, null, 2));
 			await page.getByRole('button', { name: 'Apply the edited JSON' }).click();
 			await page.getByText('Not applied: the JSON has problems to fix (1).').waitFor();
-			await page.getByText('groups[0].weight: expected a weight of 0 or more').waitFor();
+			await page.getByText('groups[0].weight: Expected 0 or more.').waitFor();
 			await page.screenshot({ path: 'test-results/builder-json.png', fullPage: true });
 			await page.getByRole('button', { name: 'Show the current scorecard' }).click();
 			await page.getByText('No changes since publishing').waitFor();

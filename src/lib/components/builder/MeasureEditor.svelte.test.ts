@@ -145,7 +145,7 @@ describe('MeasureEditor', () => {
 		const rule = screen.getByRole('textbox', { name: /Score as JSON-logic/ });
 		await user.clear(rule);
 		await user.type(rule, '{{"bogus": [[1, 2]}');
-		expect(screen.getByRole('alert')).toHaveTextContent('unknown JSON-logic operator "bogus"');
+		expect(screen.getByRole('alert')).toHaveTextContent('Unknown JSON-logic operator “bogus”');
 		expect(rule).toHaveAttribute('aria-invalid', 'true');
 		expect(onchange.mock.calls.length).toBe(calls);
 		await user.clear(rule);

@@ -145,7 +145,7 @@ describe('PreviewPanel', () => {
 		broken.groups[0]!.measures[0]!.value = { bogus: [] };
 		await rerender({ draft: broken });
 		expect(await screen.findByRole('alert')).toHaveTextContent(
-			/unknown JSON-logic operator "bogus"/
+			/Unknown JSON-logic operator “bogus”/
 		);
 		expect(screen.getByText('Scores 5 of the 5 accounts it applies to')).toBeInTheDocument();
 	});

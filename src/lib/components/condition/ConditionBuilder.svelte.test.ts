@@ -118,7 +118,7 @@ describe('ConditionBuilder', { timeout: 30_000 }, () => {
 		);
 		await paste('{"frobnicate": [{"var": "segment"}]}');
 		expect(status()).toHaveTextContent(
-			'Not valid JSON-logic: unknown JSON-logic operator "frobnicate"'
+			'Not valid JSON-logic: Unknown JSON-logic operator “frobnicate”'
 		);
 
 		expect(changes).toEqual([]);

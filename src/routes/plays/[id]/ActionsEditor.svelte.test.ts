@@ -46,13 +46,13 @@ describe('the actions editor', { timeout: 30_000 }, () => {
 		await user.clear(within(task).getByLabelText('Title'));
 		expect(editor.validate(shippedScorecards())).toBe(false);
 		flushSync();
-		expect(within(task).getByRole('alert')).toHaveTextContent('expected a title');
+		expect(within(task).getByRole('alert')).toHaveTextContent('Must not be empty.');
 		expect(editor.issues.map((issue) => issue.path)).toEqual(['actions[0].title']);
 
 		await user.click(screen.getByRole('button', { name: 'Remove action 1' }));
 		editor.validate(shippedScorecards());
 		flushSync();
-		expect(screen.getByRole('alert')).toHaveTextContent('add at least one action');
+		expect(screen.getByRole('alert')).toHaveTextContent('Add at least one action.');
 	});
 });
 
