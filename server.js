@@ -6,4 +6,7 @@
 //   when it is served under another address.
 process.env.BODY_SIZE_LIMIT ??= '256M';
 process.env.ORIGIN ??= process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-await import('./build/index.js');
+// - Workers' scripts get their own Content Security Policy (csp.js), before the app's handler.
+const { addWorkerPolicy } = await import('./csp.js');
+const { server } = await import('./build/index.js');
+server.server.prependListener('request', addWorkerPolicy);

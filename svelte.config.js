@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_DIRECTIVES } from './csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,20 +13,9 @@ const config = {
 		// token (src/lib/server/guard.ts), and the unsubscribe page must take RFC 8058 one-click
 		// posts, which mail providers send from their own servers, with no Origin of ours.
 		csrf: { trustedOrigins: ['*'] },
-		// A strict policy: no inline scripts from elsewhere and no eval, so the engine takes its
-		// closure-compiled path in the browser.
-		csp: {
-			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'frame-ancestors': ['none']
-			}
-		}
+		// A strict policy for pages: no inline scripts from elsewhere and no eval. Workers have their
+		// own (csp.js, served by server.js).
+		csp: { mode: 'auto', directives: PAGE_DIRECTIVES }
 	}
 };
 
