@@ -199,13 +199,33 @@ describe('every shipped template, MJML compiled once per shape', () => {
 	it.each(SHIPPED_TEMPLATES.map((t) => [t.id, t] as const))(
 		'%s: the same subject, HTML and text as MJML makes for each message',
 		async (_, template) => {
-			// Shared: not one more MJML call for hostile values in the first message's shape.
-			expect(await render(template, renderMjmlForSending, SAME_SHAPE)).toBe(0);
+			// Shared: the shape's two compiles (its own, the probe's) when a second message has
+			// the first one's shape, and not one more MJML call for later hostile values in it.
+			const twice = [...SAME_SHAPE, ...SAME_SHAPE];
+			expect(await render(template, renderMjmlForSending, twice)).toBe(2);
 			await render(template, renderMjmlForSending, [...OTHER_SHAPES, ...SAME_SHAPE]);
 			// With MJML's validation on, the same messages and the same problems (none).
-			expect(await render(template, renderMjml, SAME_SHAPE)).toBe(0);
+			expect(await render(template, renderMjml, twice)).toBe(2);
 		}
 	);
+});
+
+it('compiles a single message once, and a shape (its MJML and a probe) only for a second', async () => {
+	const template = SHIPPED_TEMPLATES.find((t) => t.id === 'training-invitation')!;
+	const renderer = counting(renderMjmlForSending);
+	const set = new TemplateSet([template], [], renderer);
+	await set.render(template.id, base());
+	expect(renderer.calls).toBe(1);
+	await set.render(
+		template.id,
+		changed((c) => (c.contact.first_name = 'Bea'))
+	);
+	expect(renderer.calls).toBe(3);
+	await set.render(
+		template.id,
+		changed((c) => (c.contact.first_name = 'Cy'))
+	);
+	expect(renderer.calls).toBe(3);
 });
 
 it('refuses a javascript: value in a slot as the plain path does, naming the line', async () => {

@@ -71,29 +71,38 @@ async function shapeOf(
 	}
 }
 
-/** The shapes one renderer compiled (a `TemplateSet` keeps one); the oldest go past `limit`. */
+/** A markup seen once: its first message, until a second one asks for the shape. */
+interface Seen {
+	body: Slotted;
+	first: Promise<MjmlResult>;
+	shape?: Promise<Shape | null>;
+}
+
+/**
+ * The shapes one renderer compiled (a `TemplateSet` keeps one); the oldest go past `limit`. A
+ * shape costs two MJML compiles (its own and the probe's), so it is worked out only when a second
+ * message has the same markup: a single message (a preview, a one-off) gets MJML alone.
+ */
 export class MjmlShapes {
-	readonly #shapes = new Map<string, Promise<Shape | null>>();
+	readonly #seen = new Map<string, Seen>();
 
 	constructor(readonly limit = 100) {}
 
 	/** The HTML of a message whose body is `body` (`source` with its values filled in). */
 	async render(body: Slotted, source: string, mjml: MjmlRenderer): Promise<MjmlResult> {
-		const known = this.#shapes.get(body.source);
-		if (known) {
-			const shape = await known;
-			return shape ? { html: fill(shape, body.values), errors: [] } : mjml(source);
+		const seen = this.#seen.get(body.source);
+		if (!seen) {
+			const first = mjml(source);
+			if (this.#seen.size >= this.limit)
+				this.#seen.delete(this.#seen.keys().next().value as string);
+			this.#seen.set(body.source, { body, first });
+			return first;
 		}
-		const first = mjml(source);
-		if (this.#shapes.size >= this.limit)
-			this.#shapes.delete(this.#shapes.keys().next().value as string);
-		this.#shapes.set(
-			body.source,
-			first.then(
-				(result) => shapeOf(body, result, mjml),
-				() => null
-			)
+		seen.shape ??= seen.first.then(
+			(result) => shapeOf(seen.body, result, mjml),
+			() => null
 		);
-		return first;
+		const shape = await seen.shape;
+		return shape ? { html: fill(shape, body.values), errors: [] } : mjml(source);
 	}
 }
