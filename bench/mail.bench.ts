@@ -17,6 +17,7 @@ import { SMTPServer } from 'smtp-server';
 import { shippedTemplates } from '../src/cli/templates';
 import type { Play, Workspace } from '../src/lib/engine';
 import {
+	renderMail,
 	TemplateSet,
 	type CompiledTemplate,
 	type MailContext,
@@ -224,6 +225,15 @@ async function renderAlone(): Promise<number> {
 	return performance.now() - begun;
 }
 
+/** The same, as runs rendered before shapes (`shapes.ts`): MJML compiles every message. */
+async function renderAloneWithoutShapes(): Promise<number> {
+	const fresh = new TemplateSet(shipped, [], renderMjmlForSending);
+	const begun = performance.now();
+	for (const [id, context] of templates.rendered)
+		await renderMail(fresh.compiled(fresh.variantFor(id, context.contact.locale)), context, renderMjmlForSending); // prettier-ignore
+	return performance.now() - begun;
+}
+
 /** The run's messages sent again through a fresh pooled transport, as many in flight as in the run. */
 async function sendAlone(): Promise<number> {
 	const again = smtpTransport(server.url);
@@ -264,6 +274,7 @@ function mailboxList(): { firstMs: number; nextMs: number } {
 }
 
 const renderAloneMs = await renderAlone();
+const renderBeforeMs = await renderAloneWithoutShapes();
 const sendAloneMs = await sendAlone();
 const mailbox = mailboxList();
 server.close();
@@ -304,6 +315,9 @@ console.log(
 	`  render only: the ${rendered.toLocaleString('en-US')} messages again, one at a time, by a fresh template set: ${seconds(renderAloneMs)} (${perMessage(renderAloneMs, rendered)})`
 );
 console.log(
+	`  render only, before (MJML for every message, as before shapes): ${seconds(renderBeforeMs)} (${perMessage(renderBeforeMs, rendered)})`
+);
+console.log(
 	`  SMTP only: the ${transport.sent.length.toLocaleString('en-US')} messages again through a fresh pooled transport, ${CONCURRENCY ?? 3} in flight: ${seconds(sendAloneMs)} (${perMessage(sendAloneMs, transport.sent.length)})`
 );
 console.log(
@@ -339,6 +353,7 @@ console.log(
 			smtpSeconds: Number((transport.sendMs / 1000).toFixed(2)),
 			ledgerSeconds: Number((ledgerMs / 1000).toFixed(2)),
 			renderAloneMsPerMessage: Number((renderAloneMs / rendered).toFixed(2)),
+			renderBeforeMsPerMessage: Number((renderBeforeMs / rendered).toFixed(2)),
 			smtpAloneMsPerMessage: Number((sendAloneMs / transport.sent.length).toFixed(2)),
 			mailboxFirstListMs: Number(mailbox.firstMs.toFixed(1)),
 			mailboxListMs: Number(mailbox.nextMs.toFixed(2))
