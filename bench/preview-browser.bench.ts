@@ -10,6 +10,7 @@
  *
  *   node --import tsx bench/preview-browser.bench.ts   (builds first; SKIP_BUILD=1 reuses build/)
  *
+ * BENCH_BEFORE=folder measures another checkout first (see the end of this file): a before and after.
  * BENCH_EDITS=N sets the number of timed edits (60); BENCH_ACCOUNTS the sample's size (11,500,
  * of which about 10,100 have not churned); CHROMIUM_PATH the browser.
  */
@@ -132,7 +133,9 @@ function burst(page: Page, pace: 'frame' | 'flood') {
 	}, pace);
 }
 
-async function main(): Promise<void> {
+/** Builds (unless SKIP_BUILD) and serves the checkout in the working folder, and times its preview. */
+async function measure(label: string) {
+	console.log(`${label}:`);
 	if (!process.env.SKIP_BUILD)
 		await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 	const server = await startAppServer();
@@ -252,17 +255,17 @@ async function main(): Promise<void> {
 			console.log(
 				`  longest task on the page's thread while editing: ${Math.round(Math.max(0, ...longTasks))} ms`
 			);
-			console.log(
-				JSON.stringify({
-					editToDom: summary(toDom),
-					editToFrame: summary(toFrame),
-					roundTrip: roundTrip.length > 0 ? summary(roundTrip) : null,
-					worker: worker.length > 0 ? summary(worker) : null,
-					dragged,
-					flooded
-				})
-			);
+			const figures = {
+				editToDom: summary(toDom),
+				editToFrame: summary(toFrame),
+				roundTrip: roundTrip.length > 0 ? summary(roundTrip) : null,
+				worker: worker.length > 0 ? summary(worker) : null,
+				dragged,
+				flooded
+			};
+			console.log(JSON.stringify(figures));
 			if (errors.length > 0) console.log(`errors on the page:\n${errors.join('\n')}`);
+			return figures;
 		} finally {
 			await context.close();
 		}
@@ -272,4 +275,21 @@ async function main(): Promise<void> {
 	}
 }
 
-await main();
+// BENCH_BEFORE=folder: another checkout of the app (say `git worktree add /tmp/before <commit>`,
+// with node_modules) measured first in the same way, then this one, for a before and after.
+const beforeFolder = process.env.BENCH_BEFORE;
+let before: Awaited<ReturnType<typeof measure>> | null = null;
+if (beforeFolder) {
+	const here = process.cwd();
+	process.chdir(beforeFolder);
+	try {
+		before = await measure(`before (${beforeFolder})`);
+	} finally {
+		process.chdir(here);
+	}
+}
+const after = await measure(before ? 'after (this checkout)' : 'this checkout');
+if (before)
+	console.log(
+		`edit → preview on the page: median ${before.editToDom.median} → ${after.editToDom.median} ms, p95 ${before.editToDom.p95} → ${after.editToDom.p95} ms`
+	);
