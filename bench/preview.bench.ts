@@ -1,7 +1,8 @@
 /**
  * `node --import tsx bench/preview.bench.ts`: how long the scorecard builder's live preview takes
  * per edit, in Node, on the pure computation the preview worker runs (no worker, no messaging, no
- * IndexedDB, no rendering: the Chromium figure is measured by tests/e2e/preview.e2e.ts).
+ * IndexedDB, no rendering: bench/preview-browser.bench.ts times the same kind of edits in Chromium,
+ * from the edit to the page, and `npm run bench:preview` runs both).
  *
  * The Scale scorecard, made to apply to every account, with a threshold dragged step by step as a
  * user would; each step is a new draft compared with the published version. BENCH_ACCOUNTS=N sets

@@ -1,16 +1,16 @@
 /**
  * The builder's live preview on a big store, in Chromium, on the production build: a workspace of
  * about 10,000 live accounts whose Scale scorecard applies to every one of them is imported through
- * the Data page; then a threshold is edited in the measure editor, one edit at a time and then in a
- * burst as a drag would make them, and the time from each edit to the preview updated on the page
- * is measured. The figures go to test-results/preview-timings.json. The engine in Node, on the same
- * workspace, says how many accounts must move band.
+ * the Data page; then a threshold is edited in the measure editor, one edit at a time and then in
+ * bursts as a drag would make them, and after each the page must show the preview of that edit: as
+ * many accounts moving band as the engine in Node finds on the same workspace. How long that takes
+ * is a figure, not a test: `npm run bench:preview` prints it (bench/preview-browser.bench.ts).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Scorecard, Workspace } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import { PreviewModel } from '$lib/state/preview/preview';
@@ -22,7 +22,6 @@ const baseURL = inject('baseURL');
 const ACCOUNTS = 11_500;
 
 let browser: Browser;
-const timings: Record<string, unknown> = {};
 
 beforeEach(async () => {
 	browser = await launchBrowser();
@@ -30,12 +29,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	await browser?.close();
-});
-
-afterAll(async () => {
-	await mkdir('test-results', { recursive: true });
-	await writeFile('test-results/preview-timings.json', `${JSON.stringify(timings, null, '\t')}\n`);
-	console.log('preview timings (ms):', JSON.stringify(timings, null, 2));
 });
 
 async function scoresReady(page: Page): Promise<void> {
@@ -61,10 +54,9 @@ function withThreshold(card: Scorecard, threshold: number): Scorecard {
 
 /**
  * Types `value` into the focused threshold field (as one input event, as a keystroke or a
- * spin-button step makes) and waits, on the page, until the preview has answered and its numbers
- * are on the page: the milliseconds from the edit to that, and the preview's own round trip.
+ * spin-button step makes) and waits, on the page, until the preview has answered it.
  */
-function editAndTime(page: Page, value: string) {
+function edit(page: Page, value: string) {
 	return page.evaluate(async (text) => {
 		const panel = document.querySelector<HTMLElement>('.preview-panel')!;
 		const input = document.activeElement as HTMLInputElement;
@@ -78,34 +70,14 @@ function editAndTime(page: Page, value: string) {
 			});
 			observer.observe(panel, { attributes: true });
 		});
-		const started = performance.now();
 		input.value = text;
 		input.dispatchEvent(new Event('input', { bubbles: true }));
 		await settled;
-		const toDom = performance.now() - started;
-		await new Promise(requestAnimationFrame);
-		return {
-			toDom,
-			toPaint: performance.now() - started,
-			roundTrip: Number(panel.dataset.latencyMs)
-		};
 	}, value);
 }
 
-function summary(values: number[]) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-	const round = (n: number) => Math.round(n * 10) / 10;
-	return {
-		median: round(at(0.5)),
-		p95: round(at(0.95)),
-		max: round(sorted.at(-1)!),
-		edits: values.length
-	};
-}
-
 describe('the live preview', () => {
-	it('previews 10,000 matching accounts as each edit lands, coalesces bursts and never blocks the page (prints the latency)', async () => {
+	it('previews 10,000 matching accounts as each edit lands and coalesces bursts', async () => {
 		const page = await browser.context.newPage();
 		const errors = collectErrors(page);
 		await page.goto(`${baseURL}/data`);
@@ -144,41 +116,21 @@ describe('the live preview', () => {
 
 		// The builder: the first preview reads the store and builds every account's facts.
 		await page.goto(`${baseURL}/scorecards/scale`);
-		const opened = Date.now();
 		await page
 			.locator(`.preview-panel [data-matching="${matching}"]`)
 			.waitFor({ timeout: 120_000 });
 		await page.locator('.preview-panel[data-busy="false"]').waitFor();
-		timings.accounts = matching;
-		timings.firstPreviewMs = Date.now() - opened;
 
 		await page.getByRole('button', { name: /Edit Seat penetration/ }).click();
 		const threshold = page.getByRole('spinbutton', { name: 'Threshold of step 1' });
 		await threshold.focus();
-		// Long tasks on the page's thread while editing: the page must stay responsive.
-		await page.evaluate(() => {
-			const tasks: number[] = [];
-			(window as unknown as { longTasks: number[] }).longTasks = tasks;
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) tasks.push(entry.duration);
-			}).observe({ type: 'longtask' });
-		});
+		const moved = async () =>
+			Number(await page.locator('.preview-panel .summary').getAttribute('data-moved'));
 
-		// One edit at a time, as typing or the arrow keys make them.
-		const toDom: number[] = [];
-		const toPaint: number[] = [];
-		const roundTrip: number[] = [];
-		const values = [
-			0.75, 0.7, 0.65, 0.85, 0.9, 0.62, 0.78, 0.72, 0.68, 0.82, 0.88, 0.95, 0.5, 0.55, 0.6, 0.8,
-			0.77, 0.73, 0.66, 0.81
-		];
-		for (const value of values) {
-			const timing = await editAndTime(page, String(value));
-			toDom.push(timing.toDom);
-			toPaint.push(timing.toPaint);
-			roundTrip.push(timing.roundTrip);
-			const moved = await page.locator('.preview-panel .summary').getAttribute('data-moved');
-			expect(Number(moved)).toBe(expected(value).changes!.moved);
+		// One edit at a time, as typing or the arrow keys make them: each one's own preview shows.
+		for (const value of [0.75, 0.7, 0.65, 0.85, 0.9, 0.62, 0.78, 0.5, 0.95, 0.8]) {
+			await edit(page, String(value));
+			expect(await moved()).toBe(expected(value).changes!.moved);
 		}
 
 		// Edits in a row, as dragging makes them: one per animation frame, then ten at once (each
@@ -196,41 +148,21 @@ describe('the live preview', () => {
 						pace === 'frame' ? requestAnimationFrame(resolve) : queueMicrotask(() => resolve(null))
 					);
 				}
-				const last = performance.now();
 				await new Promise<void>((resolve) => {
 					const check = () =>
 						panel.dataset.busy === 'false' ? resolve() : requestAnimationFrame(check);
 					check();
 				});
-				return {
-					settleAfterLastMs: Math.round(performance.now() - last),
-					previewsComputed: Number(panel.dataset.answers) - answersBefore
-				};
+				return Number(panel.dataset.answers) - answersBefore;
 			}, pace);
-		const lastMoved = async () =>
-			Number(await page.locator('.preview-panel .summary').getAttribute('data-moved'));
-		await editAndTime(page, '0.5');
-		const dragged = await burst('frame');
-		expect(await lastMoved()).toBe(expected(0.8).changes!.moved);
-		await editAndTime(page, '0.5');
+		await edit(page, '0.5');
+		await burst('frame');
+		expect(await moved()).toBe(expected(0.8).changes!.moved);
+		await edit(page, '0.5');
 		const flooded = await burst('flood');
-		expect(await lastMoved()).toBe(expected(0.8).changes!.moved);
-
-		const longTasks = await page.evaluate(
-			() => (window as unknown as { longTasks: number[] }).longTasks
-		);
-		timings.editToPreviewOnPage = summary(toDom);
-		timings.editToNextPaint = summary(toPaint);
-		timings.workerRoundTrip = summary(roundTrip);
-		timings.dragTenEditsOnePerFrame = dragged;
-		timings.floodTenEditsAtOnce = flooded;
-		timings.longestMainThreadTaskMs = Math.round(Math.max(0, ...longTasks));
-		await page.screenshot({ path: 'test-results/preview-10k.png', fullPage: true });
-
-		// The latency against the 100 ms target is a figure printed above (and in
-		// test-results/preview-timings.json), not a pass/fail: a loaded CI machine is not the measure.
+		expect(await moved()).toBe(expected(0.8).changes!.moved);
 		// Ten edits at once: the first computed, the others replaced by the latest while it ran.
-		expect(flooded.previewsComputed).toBeLessThanOrEqual(3);
+		expect(flooded).toBeLessThanOrEqual(3);
 		expect(errors).toEqual([]);
 	}, 600_000);
 });

@@ -24,6 +24,26 @@ interface Waiter {
 /** How long the publish check waits for a preview before it says it could not check. */
 const WAIT_MS = 30_000;
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * `next`, with each measure's figures that equal those `kept` as the very object kept: a preview
+ * arrives as a copy (from the worker), and most edits (a threshold, a weight) leave the measures'
+ * raw values as they were, so what draws them (the measure editor's chart) has nothing to redraw.
+ * The facts' names are kept the same way.
+ */
+function sameKept(
+	kept: Record<string, MeasureStats>,
+	next: Record<string, MeasureStats>
+): Record<string, MeasureStats> {
+	const measures: Record<string, MeasureStats> = {};
+	for (const [id, stats] of Object.entries(next)) {
+		const old = kept[id];
+		measures[id] = old && same(old, stats) ? old : stats;
+	}
+	return measures;
+}
+
 export class PreviewBoard {
 	#results: Record<string, Entry> = $state.raw({});
 	#waiting: Waiter[] = [];
@@ -33,6 +53,13 @@ export class PreviewBoard {
 	}
 
 	set(scorecardId: string, result: PreviewResult, draft: Scorecard | null = null): void {
+		const kept = this.#results[scorecardId]?.result;
+		if (kept)
+			result = {
+				...result,
+				measures: sameKept(kept.measures, result.measures),
+				fields: same(kept.fields, result.fields) ? kept.fields : result.fields
+			};
 		this.#results = { ...this.#results, [scorecardId]: { result, draft } };
 		if (draft) this.#settle(scorecardId, draft, (waiter) => waiter.resolve(result));
 	}

@@ -1,7 +1,8 @@
 /**
  * The preview worker's work, apart from the worker itself so the page can run the same code where
  * there are no workers. It reads the workspace from the store once, and again only when the
- * store's data version moves (an import, a manual entry, another tab), so an edit costs a preview.
+ * store's data version moves (an import, a manual entry, another tab), so an edit costs a preview
+ * and one read of that version.
  */
 import type { ScorecraftDatabase } from '$lib/db';
 import { readMeta } from '$lib/db/meta';
@@ -22,6 +23,14 @@ export class PreviewHandler {
 	async handle(request: PreviewRequest): Promise<PreviewResponse> {
 		const { id, draft, published, scorecards, asOf } = request;
 		try {
+			const current = this.#model;
+			if (current && current.asOf === asOf) {
+				// The usual edit, with the store as it was: the preview is computed while IndexedDB
+				// reads the data version on its own thread, and kept unless the version has moved.
+				const version = readMeta(this.#db(), 'dataVersion');
+				const outcome = current.preview(draft, published, { scorecards });
+				if (((await version) ?? 0) === current.dataVersion) return { id, ...outcome };
+			}
 			const started = performance.now();
 			const model = await this.#modelFor(asOf);
 			const loadMs = model.loaded ? performance.now() - started : 0;

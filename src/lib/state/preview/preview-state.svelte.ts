@@ -1,14 +1,20 @@
 /**
- * The live preview as the page sees it: the latest answer, whether one is being computed, and how
- * long the last edit took to show (from the request on the page to the answer back on the page).
+ * The live preview as the builder sees it: it asks the preview worker (through `PreviewClient`)
+ * after every edit, holds the latest answer, and puts each preview on the preview board with the
+ * draft it is of, where the measure editor, the overlap question and the publish check read it.
  */
 import { untrack } from 'svelte';
 import type { Scorecard, WorkspaceIssue } from '$lib/engine';
+import { previewBoard, type PreviewBoard } from './board.svelte';
 import { PreviewClient } from './client';
 import type { PreviewInput, PreviewResult } from './types';
 
 export type PreviewProblem =
 	{ kind: 'invalid'; issues: WorkspaceIssue[] } | { kind: 'failed'; message: string };
+
+/** What decides a preview apart from the draft: compared by content, as live queries remake them. */
+const contextKey = (input: PreviewInput) =>
+	JSON.stringify([input.published, input.scorecards ?? null, input.asOf]);
 
 export class PreviewState {
 	/** The latest preview computed; kept while a newer one is computed or the draft is invalid. */
@@ -21,21 +27,13 @@ export class PreviewState {
 	answers = $state(0);
 	#pending = $state(0);
 	readonly #client: PreviewClient;
-	readonly #onresult: (result: PreviewResult, draft: Scorecard) => void;
-	readonly #onproblem: (problem: PreviewProblem, draft: Scorecard) => void;
+	readonly #board: PreviewBoard;
+	/** The last request sent: an identical one (the same draft object, the same rest) is not sent again. */
+	#last: { draft: Scorecard; context: string } | null = null;
 
-	/**
-	 * `onresult` and `onproblem` hear each answer with the draft it was asked for: the object given
-	 * to `request` as `source`, or else the one sent.
-	 */
-	constructor(
-		client: PreviewClient = new PreviewClient(),
-		onresult: (result: PreviewResult, draft: Scorecard) => void = () => {},
-		onproblem: (problem: PreviewProblem, draft: Scorecard) => void = () => {}
-	) {
+	constructor(client: PreviewClient = new PreviewClient(), board: PreviewBoard = previewBoard) {
 		this.#client = client;
-		this.#onresult = onresult;
-		this.#onproblem = onproblem;
+		this.#board = board;
 	}
 
 	/** True while a request is waiting or being computed. */
@@ -45,26 +43,32 @@ export class PreviewState {
 
 	/**
 	 * Asks for a preview; safe to call from an effect (it reads no state the effect would track).
-	 * `source` is the draft as the page holds it, when `input.draft` is a plain copy of it.
+	 * `source` is the draft as the page holds it, when `input.draft` is a plain copy of it: the
+	 * board keeps the preview with it. Asking again for the same draft in the same context (the
+	 * published scorecards read again, unchanged) sends nothing.
 	 */
 	request(input: PreviewInput, source: Scorecard = input.draft): void {
+		const context = contextKey(input);
+		if (this.#last?.draft === source && this.#last.context === context) return;
+		this.#last = { draft: source, context };
 		const asked = performance.now();
 		untrack(() => this.#pending++);
 		void this.#client.request(input).then((answer) => {
 			this.#pending--;
-			if (answer.ok || answer.reason !== 'superseded') this.answers++;
+			if (!answer.ok && answer.reason === 'superseded') return;
+			this.answers++;
 			if (answer.ok) {
 				this.result = answer.result;
 				this.problem = null;
 				this.latencyMs = performance.now() - asked;
-				this.#onresult(answer.result, source);
-			} else if (answer.reason !== 'superseded') {
-				this.problem =
-					answer.reason === 'invalid'
-						? { kind: 'invalid', issues: answer.issues }
-						: { kind: 'failed', message: answer.message };
-				this.#onproblem(this.problem, source);
+				this.#board.set(source.id, answer.result, source);
+				return;
 			}
+			this.problem =
+				answer.reason === 'invalid'
+					? { kind: 'invalid', issues: answer.issues }
+					: { kind: 'failed', message: answer.message };
+			this.#board.fail(source.id, source, answer.reason === 'failed' ? answer.message : 'invalid');
 		});
 	}
 

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { replaceWorkspace } from '$lib/db';
 import { testDatabase } from '$lib/db/testing';
 import type { Scorecard } from '$lib/engine';
+import { PreviewBoard } from '$lib/state/preview/board.svelte';
 import { PreviewClient } from '$lib/state/preview/client';
-import type { PreviewResult } from '$lib/state/preview/types';
 import { account, AS_OF, measure, snapshot } from '../../../../tests/support/builders';
 import { workspaceWith } from '../../../../tests/support/workspace';
 import PreviewPanel from './PreviewPanel.svelte';
@@ -61,22 +61,22 @@ async function setup(draft: Scorecard, published: Scorecard | null, scorecards?:
 		() => null,
 		() => db
 	);
-	const onresult = vi.fn<(result: PreviewResult, draft: Scorecard) => void>();
+	const board = new PreviewBoard();
 	const view = render(PreviewPanel, {
 		draft,
 		published,
 		...(scorecards ? { scorecards } : {}),
 		asOf: AS_OF,
 		client,
-		onresult
+		board
 	});
-	return { ...view, onresult };
+	return { ...view, board, client };
 }
 
 describe('PreviewPanel', () => {
 	it('shows the accounts it scores, their bands and the accounts that move band', async () => {
 		const draft = card(60);
-		const { onresult } = await setup(draft, card(80));
+		const { board } = await setup(draft, card(80));
 		await screen.findByText('Scores 5 of the 5 accounts it applies to');
 		const bands = screen.getByRole('table', { name: 'Matching accounts per band' });
 		const row = (name: string) =>
@@ -90,8 +90,9 @@ describe('PreviewPanel', () => {
 		const link = within(moves).getByRole('link', { name: 'Account D' });
 		expect(link).toHaveAttribute('href', '/accounts/d');
 		expect(link.closest('tr')).toHaveTextContent(/Orange.*Green.*up/);
-		// Each preview comes with the very draft it is of (the publish check waits for that one).
-		expect(onresult).toHaveBeenCalledWith(expect.objectContaining({ matching: 5 }), draft);
+		// Each preview is on the board with the very draft it is of (the publish check waits for that one).
+		expect(await board.resultFor('scale', draft, 1_000)).toMatchObject({ matching: 5 });
+		expect(board.get('scale')).toMatchObject({ matching: 5 });
 	});
 
 	it('previews again when the draft changes', async () => {
@@ -106,6 +107,20 @@ describe('PreviewPanel', () => {
 		await waitFor(() =>
 			expect(screen.getByRole('region', { name: 'Preview' })).toHaveAttribute('aria-busy', 'false')
 		);
+	});
+
+	it('asks again when what it depends on changes, not when it is only read again', async () => {
+		const draft = card(60);
+		const { rerender, client } = await setup(draft, card(80));
+		const asked = vi.spyOn(client, 'request');
+		await screen.findByText('Accounts moving band: 1 (1 up, 0 down)');
+		// The published scorecard read again by a live query: a new object, the same scorecard.
+		await rerender({ published: card(80) });
+		await rerender({ draft });
+		expect(asked).not.toHaveBeenCalled();
+		await rerender({ published: card(95) });
+		await screen.findByText('Accounts moving band: 2 (2 up, 0 down)');
+		expect(asked).toHaveBeenCalledTimes(1);
 	});
 
 	it('says there is nothing to compare with while no scorecard is published', async () => {
