@@ -16,6 +16,7 @@ export { WORKSPACE_FORMAT, WORKSPACE_KEYS, WORKSPACE_VERSION } from './workspace
 export { scoreWorkspace, type ScoreOptions } from './score';
 export { churnedBy } from './outcomes';
 export { explainChange, type MeasureMove } from './explain';
+export { groupNames } from './group-names';
 export {
 	ANOMALY_DROP,
 	scoreChange,

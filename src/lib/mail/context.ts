@@ -3,7 +3,7 @@
  * context (the same one its `when` read), the sender identity (`sender.ts`) and the resource
  * library (`templates/resources.json`, and `resources.<language>.json` in the contact's language).
  */
-import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '../engine';
+import type { Account, Contact, ScoreContext, Workspace } from '../engine';
 import library from '../../../templates/resources.json';
 import libraryJa from '../../../templates/resources.ja.json';
 import { EMPTY_SENDER, resolveSender, type ResolvedSender } from './sender';
@@ -43,15 +43,6 @@ export function senderSettings(
 	publicUrl: string
 ): Pick<MailContext, 'sender' | 'links'> {
 	return senderContext(resolveSender(EMPTY_SENDER, { settings, mailFrom, publicUrl }), publicUrl);
-}
-
-/** Group id → name, from every scorecard (the same id names the same group everywhere). */
-export function groupNames(scorecards: readonly Scorecard[]): Map<string, string> {
-	const names = new Map<string, string>();
-	for (const scorecard of scorecards)
-		for (const group of scorecard.groups)
-			if (!names.has(group.id)) names.set(group.id, group.name || group.id);
-	return names;
 }
 
 function round(value: number | null | undefined): number | null {

@@ -1,7 +1,6 @@
 export type * from './types';
 export {
 	mailContext,
-	groupNames,
 	resourcesFor,
 	senderContext,
 	senderSettings,
