@@ -4,16 +4,16 @@
  */
 import Dexie from 'dexie';
 import {
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION,
+	emptyWorkspace,
 	type Account,
+	type AccountHistory,
 	type IsoDate,
 	type Scorecard,
 	type Workspace
 } from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { readMeta } from './meta';
-import type { AccountDetail, HistoryRow, PortfolioRow, ScoreRow, TrendPoint } from './types';
+import type { AccountDetail, PortfolioRow, ScoreRow, TrendPoint } from './types';
 import { inOrder } from './workspace';
 
 /** Scores of accounts that had not churned by the cache's date: the live portfolio. */
@@ -68,7 +68,7 @@ export async function workspaceCurrency(db: ScorecraftDatabase): Promise<string>
 }
 
 /** Every account's cached weekly history. */
-export function historyRows(db: ScorecraftDatabase): Promise<HistoryRow[]> {
+export function historyRows(db: ScorecraftDatabase): Promise<AccountHistory[]> {
 	return db.histories.toArray();
 }
 
@@ -98,15 +98,12 @@ export async function accountWorkspace(
 	return {
 		account,
 		workspace: {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
+			...emptyWorkspace(),
 			accounts: [account],
 			contacts,
 			snapshots,
 			outcomes,
 			scorecards,
-			plays: [],
-			templates: [],
 			settings,
 			// Manual measures score from these, as in the refresh of the whole store.
 			...(manualEntries.length ? { manual_entries: manualEntries } : {})
@@ -158,7 +155,7 @@ export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
  * the portfolio as it was then). `include` picks the accounts; all of them when null.
  */
 export function trendOf(
-	histories: readonly HistoryRow[],
+	histories: readonly AccountHistory[],
 	churnedOn: ReadonlyMap<string, string>,
 	include: ReadonlySet<string> | null
 ): TrendPoint[] {

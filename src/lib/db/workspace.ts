@@ -4,9 +4,7 @@
  */
 import {
 	emptyWorkspace,
-	WORKSPACE_FORMAT,
 	WORKSPACE_KEYS,
-	WORKSPACE_VERSION,
 	type OutboxEntry,
 	type Task,
 	type Workspace
@@ -136,8 +134,7 @@ export async function readWorkspace(
 			readMeta(db, 'dataVersion')
 		]);
 		const workspace: Workspace = {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
+			...emptyWorkspace(),
 			accounts,
 			contacts,
 			snapshots,

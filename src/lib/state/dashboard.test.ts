@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryRow } from '$lib/db';
+import type { AccountHistory } from '$lib/engine';
 import { trendOf } from '$lib/db';
 import { viewRows, viewSearch } from './account-query';
 import {
@@ -147,7 +147,7 @@ describe('trendOf', () => {
 		id: string,
 		overall: (number | null)[],
 		band: (string | null)[]
-	): HistoryRow => ({
+	): AccountHistory => ({
 		account_id: id,
 		dates,
 		scorecard_id: overall.map(() => 'scale'),
