@@ -9,4 +9,5 @@ globalThis.ResizeObserver ??= class {
 	unobserve() {}
 	disconnect() {}
 };
-Element.prototype.scrollIntoView ??= () => {};
+// A few tests here run in Node (`@vitest-environment node`), with no DOM at all.
+if (typeof Element !== 'undefined') Element.prototype.scrollIntoView ??= () => {};
