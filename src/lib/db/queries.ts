@@ -7,7 +7,6 @@ import {
 	emptyWorkspace,
 	type Account,
 	type AccountHistory,
-	type IsoDate,
 	type Scorecard,
 	type Workspace
 } from '$lib/engine';
@@ -121,29 +120,6 @@ export async function csms(db: ScorecraftDatabase): Promise<string[]> {
 	return (await db.accounts.orderBy('csm').uniqueKeys()) as string[];
 }
 
-export function accountsInSegment(db: ScorecraftDatabase, segment: string): Promise<Account[]> {
-	return db.accounts.where('segment').equals(segment).toArray();
-}
-
-/** Accounts renewing between two dates, both included, soonest first. */
-export function renewalsBetween(
-	db: ScorecraftDatabase,
-	from: IsoDate,
-	to: IsoDate
-): Promise<Account[]> {
-	return db.accounts.where('renewal_date').between(from, to, true, true).toArray();
-}
-
-/** Live accounts' scores in a band. */
-export function scoresInBand(db: ScorecraftDatabase, band: string): Promise<ScoreRow[]> {
-	return db.scores.where('band').equals(band).filter(live).toArray();
-}
-
-/** The lowest scores of live accounts, lowest first (accounts without a score are not among them). */
-export function lowestScores(db: ScorecraftDatabase, limit: number): Promise<ScoreRow[]> {
-	return db.scores.orderBy('overall').filter(live).limit(limit).toArray();
-}
-
 /** Live accounts whose score fell by the anomaly threshold or more within 30 days. */
 export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
 	return db.scores.where('anomaly').equals(1).filter(live).toArray();
@@ -181,17 +157,4 @@ export function trendOf(
 		if (point.scored > 0) point.mean = sums[d]! / point.scored;
 	});
 	return points;
-}
-
-/** The whole portfolio's weekly trend (see `trendOf`). */
-export async function portfolioTrend(db: ScorecraftDatabase): Promise<TrendPoint[]> {
-	const [histories, churned] = await Promise.all([
-		db.histories.toArray(),
-		db.scores.filter((score) => !live(score)).toArray()
-	]);
-	return trendOf(
-		histories,
-		new Map(churned.map((score) => [score.account_id, score.churned_on!])),
-		null
-	);
 }

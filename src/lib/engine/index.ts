@@ -1,13 +1,6 @@
 /** The engine's public surface: pure functions over workspace data, shared by every caller. */
 export type * from './types';
-export {
-	encodeProblem,
-	isProblemCode,
-	problem,
-	PROBLEM_CODES,
-	type Problem,
-	type ProblemCode
-} from './problems';
+export { encodeProblem, problem, PROBLEM_CODES, type Problem, type ProblemCode } from './problems';
 export { emptyWorkspace } from './workspace/empty';
 export { parsePlay, parseWorkspace, zodIssues } from './workspace/load';
 export { parseScorecard, parseScorecardJson } from './workspace/scorecard';

@@ -36,15 +36,6 @@ export function senderContext(
 	};
 }
 
-/** Sender and links from the workspace's settings and `MAIL_FROM` alone (no sender identity). */
-export function senderSettings(
-	settings: Workspace['settings'],
-	mailFrom: string,
-	publicUrl: string
-): Pick<MailContext, 'sender' | 'links'> {
-	return senderContext(resolveSender(EMPTY_SENDER, { settings, mailFrom, publicUrl }), publicUrl);
-}
-
 function round(value: number | null | undefined): number | null {
 	return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountHistory } from '$lib/engine';
 import { trendOf } from '$lib/db';
-import { viewRows, viewSearch } from './account-query';
+import { viewRows } from './account-query';
 import {
 	anomalies,
 	atRiskRenewals,
@@ -12,7 +12,7 @@ import {
 	moversView,
 	trendInScope
 } from './dashboard';
-import { accountRow, BANDS } from './testing';
+import { accountRow, BANDS, viewSearch } from './testing';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 
