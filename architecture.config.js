@@ -183,23 +183,11 @@ export default {
 	// the list only shrinks.
 	exceptions: [
 		{
-			file: 'src/lib/server/mail/service.ts',
-			specifier: '$lib/state/today',
-			reason: "The server's clock helper lives in the pages' state; it belongs in a shared module."
-		},
-		{
 			file: 'src/lib/import/worker.ts',
 			specifier: '$lib/db/database',
 			reason:
 				"The import worker opens the browser's store while db imports import's merge, so the two " +
 				'parts import each other; the entry belongs with the other workers, in state.'
-		},
-		{
-			file: 'src/routes/api/events/import/+server.ts',
-			specifier: '$lib/components/usage/event-import',
-			reason:
-				"The endpoint's answer type is declared in a component folder; the other answers live on " +
-				"the server's side ($lib/server/tickets/types)."
 		}
 	]
 };

@@ -66,7 +66,7 @@ export default defineConfig({
 					hookTimeout: 60_000,
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['tests/support/jest-dom.ts']
+					setupFiles: ['tests/support/jest-dom.ts', 'tests/support/layout.ts']
 				}
 			},
 			{

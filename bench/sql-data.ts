@@ -13,13 +13,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import {
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION,
-	type Account,
-	type Snapshot,
-	type Workspace
-} from '../src/lib/engine';
+import { emptyWorkspace, type Account, type Snapshot, type Workspace } from '../src/lib/engine';
 import { SAMPLE_END, shippedScorecards } from '../src/lib/engine/sample';
 import { quoteName } from '../src/lib/engine/sql/dialect';
 import { ACCOUNT_COLUMNS, type WideLayout } from '../src/lib/engine/sql';
@@ -230,18 +224,7 @@ export async function readWorkspace(dir: string): Promise<Workspace> {
 		connection.closeSync();
 		instance.closeSync();
 	}
-	return {
-		format: WORKSPACE_FORMAT,
-		version: WORKSPACE_VERSION,
-		accounts,
-		contacts: [],
-		snapshots,
-		outcomes: [],
-		scorecards: shippedScorecards(),
-		plays: [],
-		templates: [],
-		settings: {}
-	};
+	return { ...emptyWorkspace(), accounts, snapshots, scorecards: shippedScorecards() };
 }
 
 /**

@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import type { Account, ManualEntry, Scorecard, Snapshot, Workspace } from '../../src/lib/engine';
+import {
+	emptyWorkspace,
+	type Account,
+	type ManualEntry,
+	type Scorecard,
+	type Snapshot,
+	type Workspace
+} from '../../src/lib/engine';
 import example from '../fixtures/example-workspace.json';
 
 /** The path of a file in tests/fixtures (tests run from the project's root). */
@@ -33,16 +40,10 @@ export function workspaceWith(parts: {
 	manual_entries?: ManualEntry[];
 }): Workspace {
 	return {
-		format: 'scorecraft-workspace',
-		version: 1,
+		...emptyWorkspace(),
 		accounts: parts.accounts ?? [],
-		contacts: [],
 		snapshots: parts.snapshots ?? [],
-		outcomes: [],
 		scorecards: parts.scorecards ?? [],
-		plays: [],
-		templates: [],
-		settings: {},
 		...(parts.manual_entries ? { manual_entries: parts.manual_entries } : {})
 	};
 }

@@ -121,8 +121,8 @@ describe('the server is never loaded by the browser', () => {
 		],
 		[
 			"an endpoint's helper",
-			'src/routes/usage/catalogue.svelte.ts',
-			`import { postChange } from '../api/catalogue/change';`
+			'src/lib/state/usage/catalogue.svelte.ts',
+			`import { postChange } from '../../../routes/api/catalogue/change';`
 		],
 		['a component', 'src/lib/components/Example.svelte', page(`export * from '$lib/server';`)],
 		['page state', 'src/lib/state/example.svelte.ts', `const api = await import('../server/api');`],

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import type { AccountHistory } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import {
 	SCHEMA_V1,
@@ -13,7 +14,7 @@ import {
 import { getDatabase } from './index';
 import { readMeta } from './meta';
 import { canonical, fakeIndexedDb, sortedBy, testDatabase, uniqueName } from './testing';
-import type { HistoryRow, ScoreRow } from './types';
+import type { ScoreRow } from './types';
 import { setAsideOwnWorkspace } from './sync';
 import { exportWorkspace } from './workspace';
 
@@ -35,7 +36,7 @@ describe('ScorecraftDatabase', () => {
 			drop_30d: 8.5,
 			anomaly: 0
 		};
-		const history: HistoryRow = {
+		const history: AccountHistory = {
 			account_id: 'acc-0001',
 			dates: ['2026-11-16', '2026-11-23'],
 			scorecard_id: ['scale', 'scale'],

@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
 	Account,
+	AccountHistory,
 	Contact,
 	ManualEntry,
 	Outcome,
@@ -19,7 +20,7 @@ import type {
 } from '$lib/engine';
 import { captureMiddleware } from './sync/capture';
 import type { PendingChange, StoredConflict, SyncNotice } from './sync/types';
-import type { HistoryRow, MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
+import type { MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
 
 export const DATABASE_NAME = 'scorecraft';
 
@@ -87,7 +88,8 @@ export class ScorecraftDatabase extends Dexie {
 	settings!: Table<SettingsRow, SettingsRow['key']>;
 	meta!: Table<MetaRow, MetaKey>;
 	scores!: Table<ScoreRow, string>;
-	histories!: Table<HistoryRow, string>;
+	/** The engine's history as it is, a whole year in one row: a refresh writes one row per account. */
+	histories!: Table<AccountHistory, string>;
 	manualEntries!: Table<ManualEntry, number | string>;
 	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
 	scorecardDrafts!: Table<ScorecardDraft, string>;

@@ -14,23 +14,18 @@ export function getDatabase(): ScorecraftDatabase {
 
 export type * from './types';
 export { DATABASE_NAME, SCHEMA_VERSION, ScorecraftDatabase } from './database';
-export { emptyStore, exportWorkspace, replaceWorkspace } from './workspace';
+export { exportWorkspace, replaceWorkspace } from './workspace';
 export { importRecords } from './import';
 export { refreshScores, scoreCacheState } from './scores';
 export {
 	accountDetail,
-	accountsInSegment,
 	accountWorkspace,
 	anomalies,
 	csms,
 	historyRows,
-	lowestScores,
 	orderedScorecards,
 	portfolioRows,
-	portfolioTrend,
 	trendOf,
-	renewalsBetween,
-	scoresInBand,
 	segments,
 	workspaceCurrency,
 	workspaceSettings
@@ -60,7 +55,6 @@ export {
 	markDelivery,
 	markWebhookResult,
 	OUTBOX_STATUSES,
-	outboxCounts,
 	outboxEntries,
 	outboxHistory,
 	rejectEntries,

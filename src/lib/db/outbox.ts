@@ -339,17 +339,6 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
 	'rejected'
 ];
 
-/** How many entries have each status (every status, zero included). */
-export async function outboxCounts(db: ScorecraftDatabase): Promise<Record<OutboxStatus, number>> {
-	const counts = await Promise.all(
-		OUTBOX_STATUSES.map((status) => db.outbox.where('status').equals(status).count())
-	);
-	return Object.fromEntries(OUTBOX_STATUSES.map((status, i) => [status, counts[i]!])) as Record<
-		OutboxStatus,
-		number
-	>;
-}
-
 /** An account's latest outbox entries, newest first. */
 export async function accountOutbox(
 	db: ScorecraftDatabase,

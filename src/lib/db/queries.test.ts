@@ -4,18 +4,14 @@ import { generateSample, SAMPLE_END } from '$lib/engine/sample';
 import type { ScorecraftDatabase } from './database';
 import {
 	accountDetail,
-	accountsInSegment,
 	accountWorkspace,
 	anomalies,
 	csms,
 	historyRows,
-	lowestScores,
 	orderedScorecards,
 	portfolioRows,
-	portfolioTrend,
-	renewalsBetween,
-	scoresInBand,
 	segments,
+	trendOf,
 	workspaceCurrency
 } from './queries';
 import { refreshScores } from './scores';
@@ -42,41 +38,6 @@ const liveScores = () => scores.filter((score) => !churned.has(score.account_id)
 
 // Each query goes through an index (`where`/`orderBy` on a field without one throws in Dexie).
 describe('queries by index', () => {
-	it('accounts in a segment', async () => {
-		const expected = sample.accounts.filter((account) => account.segment === 'scale');
-		expect(expected.length).toBeGreaterThan(0);
-		expect(ids(await accountsInSegment(db, 'scale'))).toEqual(ids(expected));
-	});
-
-	it('renewals between two dates, soonest first', async () => {
-		const [from, to] = ['2026-12-01', '2027-02-28'];
-		const found = await renewalsBetween(db, from, to);
-		const expected = sample.accounts.filter(
-			(a) => a.renewal_date && a.renewal_date >= from && a.renewal_date <= to
-		);
-		expect(found.length).toBeGreaterThan(0);
-		expect(ids(found)).toEqual(ids(expected));
-		const dates = found.map((account) => account.renewal_date!);
-		expect(dates).toEqual([...dates].sort());
-	});
-
-	it('live scores in a band', async () => {
-		const found = await scoresInBand(db, 'Red');
-		const expected = liveScores().filter((score) => score.band === 'Red');
-		expect(found.length).toBeGreaterThan(0);
-		expect(found.map((s) => s.account_id).sort()).toEqual(expected.map((s) => s.account_id).sort());
-	});
-
-	it('the lowest live scores, lowest first', async () => {
-		const expected = liveScores()
-			.filter((score) => score.overall !== null)
-			.sort((a, b) => a.overall! - b.overall!)
-			.slice(0, 5);
-		expect((await lowestScores(db, 5)).map((s) => s.overall)).toEqual(
-			expected.map((s) => s.overall)
-		);
-	});
-
 	it('anomalies among live accounts', async () => {
 		const expected = liveScores().filter((score) => score.anomaly === 1);
 		expect((await anomalies(db)).map((s) => s.account_id).sort()).toEqual(
@@ -160,9 +121,14 @@ describe('portfolioRows', () => {
 	});
 });
 
-describe('portfolioTrend', () => {
+describe('trendOf the cached histories', () => {
+	const churnedOn = () =>
+		new Map(
+			scores.flatMap((score) => (score.churned_on ? [[score.account_id, score.churned_on]] : []))
+		);
+
 	it('gives per week the mean score and the bands of the accounts not churned by then', async () => {
-		const trend = await portfolioTrend(db);
+		const trend = trendOf(await historyRows(db), churnedOn(), null);
 		expect(trend).toHaveLength(53);
 		const last = trend.at(-1)!;
 		expect(last.date).toBe(asOf);
@@ -182,6 +148,6 @@ describe('portfolioTrend', () => {
 	});
 
 	it('is empty before any scores are computed', async () => {
-		expect(await portfolioTrend(testDatabase())).toEqual([]);
+		expect(trendOf(await historyRows(testDatabase()), new Map(), null)).toEqual([]);
 	});
 });

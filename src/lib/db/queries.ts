@@ -4,16 +4,15 @@
  */
 import Dexie from 'dexie';
 import {
-	WORKSPACE_FORMAT,
-	WORKSPACE_VERSION,
+	emptyWorkspace,
 	type Account,
-	type IsoDate,
+	type AccountHistory,
 	type Scorecard,
 	type Workspace
 } from '$lib/engine';
 import type { ScorecraftDatabase } from './database';
 import { readMeta } from './meta';
-import type { AccountDetail, HistoryRow, PortfolioRow, ScoreRow, TrendPoint } from './types';
+import type { AccountDetail, PortfolioRow, ScoreRow, TrendPoint } from './types';
 import { inOrder } from './workspace';
 
 /** Scores of accounts that had not churned by the cache's date: the live portfolio. */
@@ -68,7 +67,7 @@ export async function workspaceCurrency(db: ScorecraftDatabase): Promise<string>
 }
 
 /** Every account's cached weekly history. */
-export function historyRows(db: ScorecraftDatabase): Promise<HistoryRow[]> {
+export function historyRows(db: ScorecraftDatabase): Promise<AccountHistory[]> {
 	return db.histories.toArray();
 }
 
@@ -98,15 +97,12 @@ export async function accountWorkspace(
 	return {
 		account,
 		workspace: {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
+			...emptyWorkspace(),
 			accounts: [account],
 			contacts,
 			snapshots,
 			outcomes,
 			scorecards,
-			plays: [],
-			templates: [],
 			settings,
 			// Manual measures score from these, as in the refresh of the whole store.
 			...(manualEntries.length ? { manual_entries: manualEntries } : {})
@@ -124,29 +120,6 @@ export async function csms(db: ScorecraftDatabase): Promise<string[]> {
 	return (await db.accounts.orderBy('csm').uniqueKeys()) as string[];
 }
 
-export function accountsInSegment(db: ScorecraftDatabase, segment: string): Promise<Account[]> {
-	return db.accounts.where('segment').equals(segment).toArray();
-}
-
-/** Accounts renewing between two dates, both included, soonest first. */
-export function renewalsBetween(
-	db: ScorecraftDatabase,
-	from: IsoDate,
-	to: IsoDate
-): Promise<Account[]> {
-	return db.accounts.where('renewal_date').between(from, to, true, true).toArray();
-}
-
-/** Live accounts' scores in a band. */
-export function scoresInBand(db: ScorecraftDatabase, band: string): Promise<ScoreRow[]> {
-	return db.scores.where('band').equals(band).filter(live).toArray();
-}
-
-/** The lowest scores of live accounts, lowest first (accounts without a score are not among them). */
-export function lowestScores(db: ScorecraftDatabase, limit: number): Promise<ScoreRow[]> {
-	return db.scores.orderBy('overall').filter(live).limit(limit).toArray();
-}
-
 /** Live accounts whose score fell by the anomaly threshold or more within 30 days. */
 export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
 	return db.scores.where('anomaly').equals(1).filter(live).toArray();
@@ -158,7 +131,7 @@ export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
  * the portfolio as it was then). `include` picks the accounts; all of them when null.
  */
 export function trendOf(
-	histories: readonly HistoryRow[],
+	histories: readonly AccountHistory[],
 	churnedOn: ReadonlyMap<string, string>,
 	include: ReadonlySet<string> | null
 ): TrendPoint[] {
@@ -184,17 +157,4 @@ export function trendOf(
 		if (point.scored > 0) point.mean = sums[d]! / point.scored;
 	});
 	return points;
-}
-
-/** The whole portfolio's weekly trend (see `trendOf`). */
-export async function portfolioTrend(db: ScorecraftDatabase): Promise<TrendPoint[]> {
-	const [histories, churned] = await Promise.all([
-		db.histories.toArray(),
-		db.scores.filter((score) => !live(score)).toArray()
-	]);
-	return trendOf(
-		histories,
-		new Map(churned.map((score) => [score.account_id, score.churned_on!])),
-		null
-	);
 }

@@ -6,7 +6,6 @@
 import {
 	churnedBy,
 	scorePortfolio,
-	type AccountHistory,
 	type AccountScore,
 	type IsoDate,
 	type ScoreChange
@@ -18,7 +17,7 @@ import {
 } from '$lib/engine/backtest/probabilities';
 import type { ScorecraftDatabase } from './database';
 import { readMeta, writeMeta } from './meta';
-import type { HistoryRow, RefreshResult, ScoreCacheState, ScoreRow } from './types';
+import type { RefreshResult, ScoreCacheState, ScoreRow } from './types';
 import { readWorkspace } from './workspace';
 
 function scoreRow(
@@ -46,17 +45,6 @@ function scoreRow(
 		: null;
 	if (probability) row.churn_probability = probability;
 	return row;
-}
-
-function historyRow(history: AccountHistory): HistoryRow {
-	return {
-		account_id: history.account_id,
-		dates: history.dates,
-		scorecard_id: history.scorecard_id,
-		overall: history.overall,
-		band: history.band,
-		groups: history.groups
-	};
 }
 
 /** The as-of date and data version the caches were computed for, against the data's version now. */
@@ -104,13 +92,12 @@ async function refreshNow(
 	const scores = portfolio.scores.map((score, i) =>
 		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id), fits)
 	);
-	const histories = portfolio.histories.map(historyRow);
 	const scored = performance.now();
 	await db.transaction('rw', [db.scores, db.histories, db.meta], async () => {
 		await Promise.all([db.scores.clear(), db.histories.clear()]);
 		await Promise.all([
 			db.scores.bulkPut(scores),
-			db.histories.bulkPut(histories),
+			db.histories.bulkPut(portfolio.histories),
 			writeMeta(db, 'scoresAsOf', asOf),
 			// The version the data was read at: if it changed while scoring, the next refresh sees it.
 			writeMeta(db, 'scoresDataVersion', dataVersion)

@@ -2,7 +2,15 @@
  * The rows the store keeps beside the workspace's own records (which it stores as they are, with
  * the engine's types), and what its functions return.
  */
-import type { Account, Contact, IsoDate, MeasureScore, Snapshot, Workspace } from '$lib/engine';
+import type {
+	Account,
+	AccountHistory,
+	Contact,
+	IsoDate,
+	MeasureScore,
+	Snapshot,
+	Workspace
+} from '$lib/engine';
 
 /** One account's score as of the cache's date, with its 30-day change: what the portfolio pages list. */
 export interface ScoreRow {
@@ -26,16 +34,6 @@ export interface ScoreRow {
 	 * calibration of the account's scorecard on the workspace's outcomes; absent without either.
 	 */
 	churn_probability?: { p: number; low: number; high: number };
-}
-
-/** One account's weekly series, a whole year in one row, so a refresh writes one row per account. */
-export interface HistoryRow {
-	account_id: string;
-	dates: readonly IsoDate[];
-	scorecard_id: (string | null)[];
-	overall: (number | null)[];
-	band: (string | null)[];
-	groups: Record<string, (number | null)[]>;
 }
 
 /** The workspace's `settings` object, kept whole in a single row so it comes back exactly. */
@@ -135,7 +133,7 @@ export interface AccountDetail {
 	/** The latest snapshots, newest first (at most 10). */
 	snapshots: Snapshot[];
 	score: ScoreRow | null;
-	history: HistoryRow | null;
+	history: AccountHistory | null;
 }
 
 /** The portfolio on one date of the weekly series: accounts not yet churned by then. */

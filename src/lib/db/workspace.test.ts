@@ -3,7 +3,7 @@ import { emptyWorkspace, type Workspace } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import { readMeta } from './meta';
 import { canonical, testDatabase } from './testing';
-import { emptyStore, exportWorkspace, replaceWorkspace } from './workspace';
+import { exportWorkspace, replaceWorkspace } from './workspace';
 
 const sample = generateSample({ accounts: 150, weeks: 26 });
 
@@ -100,7 +100,7 @@ describe('replaceWorkspace and exportWorkspace', () => {
 	});
 });
 
-describe('emptyStore', () => {
+describe('replacing with the empty workspace', () => {
 	it('leaves nothing: no records, no scorecards, no settings, no caches', async () => {
 		const db = testDatabase();
 		await replaceWorkspace(db, withExtraFields());
@@ -117,7 +117,7 @@ describe('emptyStore', () => {
 			drop_30d: 0,
 			anomaly: 0
 		});
-		await emptyStore(db);
+		await replaceWorkspace(db, emptyWorkspace());
 		expect(await exportWorkspace(db)).toEqual(emptyWorkspace());
 		expect(await db.scores.count()).toBe(0);
 		expect(await readMeta(db, 'dataVersion')).toBe(2);

@@ -4,9 +4,7 @@
  */
 import {
 	emptyWorkspace,
-	WORKSPACE_FORMAT,
 	WORKSPACE_KEYS,
-	WORKSPACE_VERSION,
 	type OutboxEntry,
 	type Task,
 	type Workspace
@@ -83,11 +81,6 @@ export async function replaceWorkspace(
 	await db.transaction('rw', workspaceTables(db), () => writeWorkspace(db, workspace));
 }
 
-/** Empties the store: no records, no scorecards, empty settings; a valid workspace all the same. */
-export async function emptyStore(db: ScorecraftDatabase): Promise<void> {
-	await replaceWorkspace(db, emptyWorkspace());
-}
-
 /** Records in the order of `ids`, then any the order does not name, as they came. */
 export function inOrder<T extends { id: string }>(
 	records: T[],
@@ -136,8 +129,7 @@ export async function readWorkspace(
 			readMeta(db, 'dataVersion')
 		]);
 		const workspace: Workspace = {
-			format: WORKSPACE_FORMAT,
-			version: WORKSPACE_VERSION,
+			...emptyWorkspace(),
 			accounts,
 			contacts,
 			snapshots,

@@ -6,7 +6,8 @@ import {
 	isIsoDate,
 	isIsoDateTime,
 	isoDateProblem,
-	isoDateTimeProblem
+	isoDateTimeProblem,
+	utcDate
 } from './dates';
 
 describe('dates', () => {
@@ -15,6 +16,11 @@ describe('dates', () => {
 		expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
 		expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
 		expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+	});
+
+	it('takes an instant’s date in UTC, whatever the hour', () => {
+		expect(utcDate(new Date('2026-11-23T23:59:59.999Z'))).toBe('2026-11-23');
+		expect(utcDate(new Date('2026-11-24T08:30:00+09:00'))).toBe('2026-11-23');
 	});
 
 	it('counts days between dates, negative backwards', () => {

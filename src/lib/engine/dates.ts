@@ -15,6 +15,11 @@ function fromTime(time: number): IsoDate {
 	return new Date(time).toISOString().slice(0, 10);
 }
 
+/** The UTC calendar date of an instant: the caller's clock reading becomes its "today". */
+export function utcDate(instant: Date): IsoDate {
+	return fromTime(instant.getTime());
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
 	return fromTime(toTime(date) + days * DAY_MS);
 }

@@ -1,13 +1,6 @@
 /** The engine's public surface: pure functions over workspace data, shared by every caller. */
 export type * from './types';
-export {
-	encodeProblem,
-	isProblemCode,
-	problem,
-	PROBLEM_CODES,
-	type Problem,
-	type ProblemCode
-} from './problems';
+export { encodeProblem, problem, PROBLEM_CODES, type Problem, type ProblemCode } from './problems';
 export { emptyWorkspace } from './workspace/empty';
 export { parsePlay, parseWorkspace, zodIssues } from './workspace/load';
 export { parseScorecard, parseScorecardJson } from './workspace/scorecard';
@@ -16,6 +9,7 @@ export { WORKSPACE_FORMAT, WORKSPACE_KEYS, WORKSPACE_VERSION } from './workspace
 export { scoreWorkspace, type ScoreOptions } from './score';
 export { churnedBy } from './outcomes';
 export { explainChange, type MeasureMove } from './explain';
+export { groupNames } from './group-names';
 export {
 	ANOMALY_DROP,
 	scoreChange,

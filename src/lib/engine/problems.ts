@@ -103,10 +103,6 @@ export function problem<C extends ProblemCode>(code: C, ...params: ArgsOf<C>): P
 	return { code, params: values, message: word(values) };
 }
 
-/** Whether `code` is one the engine words (a problem from an older or newer server may not be). */
-export const isProblemCode = (code: unknown): code is ProblemCode =>
-	typeof code === 'string' && Object.hasOwn(ENGLISH, code);
-
 /** Every problem code: the catalogue has a message for each (a test checks it). */
 export const PROBLEM_CODES = Object.keys(ENGLISH) as ProblemCode[];
 

@@ -17,7 +17,6 @@ export type Group = z.infer<typeof schema.group>;
 export type Measure = z.infer<typeof schema.measure>;
 export type Scoring = z.infer<typeof schema.scoring>;
 export type Band = z.infer<typeof schema.band>;
-export type Decay = z.infer<typeof schema.decay>;
 export type MissingPolicy = z.infer<typeof schema.missingPolicy>;
 export type ManualEntry = z.infer<typeof schema.manualEntry>;
 export type ScorecardVersion = z.infer<typeof schema.scorecardVersion>;

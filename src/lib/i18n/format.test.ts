@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
 import {
+	formatBytes,
 	formatChange,
 	formatDate,
 	formatDateTime,
@@ -17,6 +18,14 @@ import {
 import { t } from './messages';
 
 describe('format', () => {
+	it('shows a size in the unit that keeps the number readable', () => {
+		expect(formatBytes(0)).toBe('0 bytes');
+		expect(formatBytes(999)).toBe('999 bytes');
+		expect(formatBytes(1_500)).toBe('1.5 kB');
+		expect(formatBytes(42_300_000)).toBe('42 MB');
+		expect(formatBytes(296_000_000_000)).toBe('296 GB');
+	});
+
 	it('shows scores as whole numbers that stay inside their band', () => {
 		expect(formatScore(79.6)).toBe('79');
 		expect(formatScore(80)).toBe('80');

@@ -42,6 +42,32 @@ export function formatPercent(share: number): string {
 	).format(share);
 }
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/**
+ * A number of bytes in the largest decimal unit that keeps it at 1 or more, as browsers report
+ * storage and file sizes: one decimal below 10 of a unit, whole numbers above.
+ */
+export function formatBytes(bytes: number): string {
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	const digits = value < 10 && unit > 0 ? 1 : 0;
+	return cached(
+		`bytes|${unit}|${digits}`,
+		() =>
+			new Intl.NumberFormat(getLocale(), {
+				style: 'unit',
+				unit: BYTE_UNITS[unit],
+				unitDisplay: unit === 0 ? 'long' : 'short',
+				maximumFractionDigits: digits
+			})
+	).format(value);
+}
+
 /** An amount of money in whole units: ARR figures are large and cents are noise in a table. */
 export function formatMoney(amount: number, currency = 'USD'): string {
 	return cached(

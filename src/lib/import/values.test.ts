@@ -75,6 +75,8 @@ describe('cell readers', () => {
 	it('read emails and lists', () => {
 		expect(readEmail('ana@acme.example')).toBe('ana@acme.example');
 		expect(readEmail('ana at acme')).toBe(INVALID);
+		// What sending refuses (a header's punctuation) is refused here too.
+		expect(readEmail('ana<x>@acme.example')).toBe(INVALID);
 		expect(readList('a; b|c ,')).toEqual(['a', 'b', 'c']);
 		expect(readList('')).toBeUndefined();
 	});

@@ -4,6 +4,7 @@
  * hundreds of thousands of rows.
  */
 import { isIsoDate, isIsoDateTime } from '$lib/engine/dates';
+import { isValidAddress } from '$lib/engine/plays/recipients';
 
 export const INVALID: unique symbol = Symbol('invalid');
 export type Invalid = typeof INVALID;
@@ -13,7 +14,6 @@ const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 /** `007`, `0123`: codes that look like numbers; `auto` columns keep them as text. */
 const LEADING_ZERO = /^[+-]?0\d/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function readNumber(text: string, decimalComma: boolean): number | undefined | Invalid {
 	if (text === '') return undefined;
@@ -69,9 +69,10 @@ export function readDateTime(text: string): string | undefined | Invalid {
 	return iso.includes('T') && isIsoDateTime(iso) ? iso : INVALID;
 }
 
+/** An address plays can send to: the same check as at sending, so an import never keeps one they refuse. */
 export function readEmail(text: string): string | undefined | Invalid {
 	if (text === '') return undefined;
-	return EMAIL.test(text) ? text : INVALID;
+	return isValidAddress(text) ? text : INVALID;
 }
 
 /** Tags written in one cell, separated by `;`, `,` or `|`. */

@@ -3,7 +3,7 @@
  * context (the same one its `when` read), the sender identity (`sender.ts`) and the resource
  * library (`templates/resources.json`, and `resources.<language>.json` in the contact's language).
  */
-import type { Account, Contact, Scorecard, ScoreContext, Workspace } from '../engine';
+import type { Account, Contact, ScoreContext, Workspace } from '../engine';
 import library from '../../../templates/resources.json';
 import libraryJa from '../../../templates/resources.ja.json';
 import { EMPTY_SENDER, resolveSender, type ResolvedSender } from './sender';
@@ -34,24 +34,6 @@ export function senderContext(
 		},
 		links: { ...sender.links }
 	};
-}
-
-/** Sender and links from the workspace's settings and `MAIL_FROM` alone (no sender identity). */
-export function senderSettings(
-	settings: Workspace['settings'],
-	mailFrom: string,
-	publicUrl: string
-): Pick<MailContext, 'sender' | 'links'> {
-	return senderContext(resolveSender(EMPTY_SENDER, { settings, mailFrom, publicUrl }), publicUrl);
-}
-
-/** Group id → name, from every scorecard (the same id names the same group everywhere). */
-export function groupNames(scorecards: readonly Scorecard[]): Map<string, string> {
-	const names = new Map<string, string>();
-	for (const scorecard of scorecards)
-		for (const group of scorecard.groups)
-			if (!names.has(group.id)) names.set(group.id, group.name || group.id);
-	return names;
 }
 
 function round(value: number | null | undefined): number | null {

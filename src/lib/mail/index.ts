@@ -1,12 +1,5 @@
 export type * from './types';
-export {
-	mailContext,
-	groupNames,
-	resourcesFor,
-	senderContext,
-	senderSettings,
-	type MailContextInput
-} from './context';
+export { mailContext, resourcesFor, senderContext, type MailContextInput } from './context';
 export {
 	DEFAULT_PUBLIC_URL,
 	EMPTY_SENDER,
@@ -29,7 +22,6 @@ export {
 	checkTemplate,
 	compileTemplate,
 	headerSafe,
-	mergeTemplates,
 	renderMail,
 	sourceLinkProblems,
 	TemplateError,

@@ -225,13 +225,3 @@ export class TemplateSet {
 		);
 	}
 }
-
-/** Shipped and workspace templates merged by id (the workspace's win), in id order. */
-export function mergeTemplates(
-	shipped: readonly MailTemplate[],
-	workspace: readonly MailTemplate[]
-): MailTemplate[] {
-	const byId = new Map<string, MailTemplate>();
-	for (const template of [...shipped, ...workspace]) byId.set(template.id, template);
-	return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
-}

@@ -58,58 +58,94 @@ const resources = (...titles: string[]): Resource[] =>
 		summary: `${title}: <em>why</em> it's "worth" 5 minutes & more`
 	}));
 
+/** Values set on a context: each part's fields, the weakest group's name, the resources' titles. */
+interface Values {
+	contact?: Partial<MailContext['contact']>;
+	account?: MailContext['account'];
+	sender?: Partial<MailContext['sender']>;
+	links?: Partial<MailContext['links']>;
+	weakest?: string;
+	resources?: string[];
+	unsubscribe_url?: string;
+}
+
+const setting =
+	(values: Values): Change =>
+	(c) => {
+		Object.assign(c.contact, values.contact);
+		Object.assign(c.account, values.account);
+		Object.assign(c.sender, values.sender);
+		Object.assign(c.links, values.links);
+		if (values.weakest !== undefined)
+			c.score.weakest_group = { ...c.score.weakest_group!, name: values.weakest };
+		if (values.resources) c.resources = resources(...values.resources);
+		if (values.unsubscribe_url !== undefined) c.unsubscribe_url = values.unsubscribe_url;
+	};
+
 /** Hostile values MJML carries like any other: the messages share the first one's shape. */
-const SAME_SHAPE: [string, Change][] = [
+const SAME_SHAPE: [string, Change][] = (
 	[
-		'HTML special characters and quotes everywhere',
-		(c) => {
-			c.contact.first_name = `<b>Ana</b>&amp;"'`;
-			c.contact.email = "o'brien+tag@acme.example";
-			c.account.name = `<script>alert("x")</script> & 'Co' > "Ltd"`;
-			c.account.segment = '"Scale" & <Co>';
-			c.account.csm = `Kim "K" O'Neil <kim@vendor.example>`;
-			c.account.renewal_date = '2027-03-01 <soon>';
-			c.sender.name = `O'Brien "CS" <team> & co`;
-			c.sender.postal_address = `1 Rue d'Amour & Fils, <Paris> "FR"`;
-			c.score.weakest_group = { ...c.score.weakest_group!, name: 'Adoption & "Use" <1>' };
-			c.resources = resources('<b>Bold</b> & "quoted"', "It's <i>here</i>", 'A&B');
-		}
-	],
-	[
-		'URLs with & and query strings, quotes and fragments',
-		(c) => {
-			c.links.training = 'https://training.example/s?id=1&lang=en&q="a b"&x=\'y\'#t';
-			c.links.community = 'https://community.example/?a=1&amp;b=2&c=%22';
-			c.links.help = 'https://help.example/path/to?x=<1>&y=>2';
-			c.sender.logo_url = 'https://cdn.example/logo.png?v=1&size=48&name="logo"';
-			c.unsubscribe_url = 'https://app.example/unsubscribe/abc.def?x=1&y=2';
-		}
-	],
-	[
-		'Japanese text, full-width spaces inside',
-		(c) => {
-			c.contact.first_name = '山田';
-			c.account.name = '株式会社　サンプル（東京）';
-			c.account.segment = 'エンタープライズ';
-			c.account.csm = '佐藤　花子';
-			c.sender.name = 'カスタマーサクセス部';
-			c.sender.postal_address = '〒100-0001 東京都千代田区千代田1-1 「本社」';
-			c.score.weakest_group = { ...c.score.weakest_group!, name: '製品の活用' };
-			c.resources = resources('はじめてのガイド', '活用のヒント＆コツ', '導入事例：株式会社テスト');
-		}
-	],
-	[
-		'values that look like Liquid, MJML, slots or replacement patterns',
-		(c) => {
-			c.contact.first_name = '{{ contact.email }}';
-			c.account.name = '{% if x %}</mj-text><mj-raw><p>raw</p></mj-raw>{% endif %}';
-			c.account.segment = '<!-- not a comment --> ]]> <![CDATA[';
-			c.sender.name = "$& $1 $' $` $$";
-			c.sender.postal_address = '0aA 1aA &#x6a;avascript &lt; \\u0000';
-			c.account.csm = 'a'.repeat(5_000);
-		}
-	]
-];
+		[
+			'HTML special characters and quotes everywhere',
+			{
+				contact: { first_name: `<b>Ana</b>&amp;"'`, email: "o'brien+tag@acme.example" },
+				account: {
+					name: `<script>alert("x")</script> & 'Co' > "Ltd"`,
+					segment: '"Scale" & <Co>',
+					csm: `Kim "K" O'Neil <kim@vendor.example>`,
+					renewal_date: '2027-03-01 <soon>'
+				},
+				sender: {
+					name: `O'Brien "CS" <team> & co`,
+					postal_address: `1 Rue d'Amour & Fils, <Paris> "FR"`
+				},
+				weakest: 'Adoption & "Use" <1>',
+				resources: ['<b>Bold</b> & "quoted"', "It's <i>here</i>", 'A&B']
+			}
+		],
+		[
+			'URLs with & and query strings, quotes and fragments',
+			{
+				links: {
+					training: 'https://training.example/s?id=1&lang=en&q="a b"&x=\'y\'#t',
+					community: 'https://community.example/?a=1&amp;b=2&c=%22',
+					help: 'https://help.example/path/to?x=<1>&y=>2'
+				},
+				sender: { logo_url: 'https://cdn.example/logo.png?v=1&size=48&name="logo"' },
+				unsubscribe_url: 'https://app.example/unsubscribe/abc.def?x=1&y=2'
+			}
+		],
+		[
+			'Japanese text, full-width spaces inside',
+			{
+				contact: { first_name: '山田' },
+				account: {
+					name: '株式会社　サンプル（東京）',
+					segment: 'エンタープライズ',
+					csm: '佐藤　花子'
+				},
+				sender: {
+					name: 'カスタマーサクセス部',
+					postal_address: '〒100-0001 東京都千代田区千代田1-1 「本社」'
+				},
+				weakest: '製品の活用',
+				resources: ['はじめてのガイド', '活用のヒント＆コツ', '導入事例：株式会社テスト']
+			}
+		],
+		[
+			'values that look like Liquid, MJML, slots or replacement patterns',
+			{
+				contact: { first_name: '{{ contact.email }}' },
+				account: {
+					name: '{% if x %}</mj-text><mj-raw><p>raw</p></mj-raw>{% endif %}',
+					segment: '<!-- not a comment --> ]]> <![CDATA[',
+					csm: 'a'.repeat(5_000)
+				},
+				sender: { name: "$& $1 $' $` $$", postal_address: '0aA 1aA &#x6a;avascript &lt; \\u0000' }
+			}
+		]
+	] satisfies [string, Values][]
+).map(([description, values]) => [description, setting(values)]);
 
 /**
  * Values MJML reads (it trims a tag's text, `href=""` makes a button a paragraph) or that carry

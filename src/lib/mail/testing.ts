@@ -1,6 +1,6 @@
 /** A mail context for tests: the example workspace's first account and contact, scored. */
-import { accountContexts, type Workspace } from '../engine';
-import { groupNames, mailContext } from './context';
+import { accountContexts, groupNames, type Workspace } from '../engine';
+import { mailContext } from './context';
 import type { MailContext } from './types';
 
 export function contextFor(

@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	explainChange,
 	FactsSource,
+	groupNames,
 	scoreWorkspace,
 	type Contact,
 	type Workspace
 } from '$lib/engine';
 import { exampleWorkspace } from '../../../tests/support/workspace';
-import {
-	breakdown,
-	contactLines,
-	contactMarks,
-	factLines,
-	groupNames,
-	moveLines
-} from './account-detail';
+import { breakdown, contactLines, contactMarks, factLines, moveLines } from './account-detail';
 
 const AS_OF = '2026-11-24';
 

@@ -248,18 +248,3 @@ export function moveLines(
 		group: names.get(move.measure_id)?.group ?? null
 	}));
 }
-
-/**
- * Every group name of the scorecards by id, for labelling the history's group series: the
- * account's own scorecard's (`own`) first (the DREAM `relationship` is 関係性, the three
- * dimensions' 関係), then any other's.
- */
-export function groupNames(
-	scorecards: readonly Scorecard[],
-	own?: Scorecard | null
-): Map<string, string> {
-	const names = new Map<string, string>();
-	for (const scorecard of own ? [own, ...scorecards] : scorecards)
-		for (const group of scorecard.groups) if (!names.has(group.id)) names.set(group.id, group.name);
-	return names;
-}

@@ -13,6 +13,7 @@ import {
 import {
 	explainChange,
 	FactsSource,
+	groupNames,
 	peopleFacts,
 	scoreWorkspace,
 	type AccountScore,
@@ -24,7 +25,6 @@ import {
 	contactLines,
 	factLines,
 	featuresAvailableIn,
-	groupNames,
 	moveLines,
 	type MoveLine
 } from './account-detail';

@@ -6,9 +6,9 @@ import {
 	listView,
 	paramsFromView,
 	viewFromParams,
-	viewSearch,
 	type ListView
 } from './account-query';
+import { viewSearch } from './testing';
 
 const fromSearch = (search: string) => viewFromParams(new URLSearchParams(search));
 

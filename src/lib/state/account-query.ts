@@ -125,12 +125,6 @@ export function paramsFromView(view: Partial<ListView>): URLSearchParams {
 	return params;
 }
 
-/** `?segment=scale&band=Red…`, or empty for the default view: what follows `/accounts`. */
-export function viewSearch(view: Partial<ListView>): string {
-	const query = paramsFromView(view).toString();
-	return query ? `?${query}` : '';
-}
-
 /** The row filter a view stands for on the as-of date (the renewal window counts from it). */
 export function filterOf(
 	view: Omit<ListView, 'sortKey' | 'direction'>,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryRow } from '$lib/db';
+import type { AccountHistory } from '$lib/engine';
 import { trendOf } from '$lib/db';
-import { viewRows, viewSearch } from './account-query';
+import { viewRows } from './account-query';
 import {
 	anomalies,
 	atRiskRenewals,
@@ -12,7 +12,7 @@ import {
 	moversView,
 	trendInScope
 } from './dashboard';
-import { accountRow, BANDS } from './testing';
+import { accountRow, BANDS, viewSearch } from './testing';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 
@@ -147,7 +147,7 @@ describe('trendOf', () => {
 		id: string,
 		overall: (number | null)[],
 		band: (string | null)[]
-	): HistoryRow => ({
+	): AccountHistory => ({
 		account_id: id,
 		dates,
 		scorecard_id: overall.map(() => 'scale'),

@@ -1,5 +1,6 @@
 /** What the dashboard shows, computed from the account rows and histories: pure and tested. */
-import { trendOf, type HistoryRow, type TrendPoint } from '$lib/db';
+import { trendOf, type TrendPoint } from '$lib/db';
+import type { AccountHistory } from '$lib/engine';
 import { getLocale } from '$lib/i18n/messages';
 import { listView, viewRows, type ChangeFilter, type ListView } from './account-query';
 import type { AccountRow } from './account-rows';
@@ -91,7 +92,7 @@ export function anomalies(rows: readonly AccountRow[], collator = collatorOf()):
  * portfolio of each week as it was then. `rows` are all accounts, churned ones too.
  */
 export function trendInScope(
-	histories: readonly HistoryRow[],
+	histories: readonly AccountHistory[],
 	rows: readonly AccountRow[],
 	scope: Scope
 ): TrendPoint[] {

@@ -1,4 +1,5 @@
 /** For tests only: account rows and band views built from a few fields. */
+import { paramsFromView, type ListView } from './account-query';
 import type { AccountRow, BandView } from './account-rows';
 
 export const BANDS = {
@@ -41,4 +42,13 @@ export function accountRow(id: string, fields: Partial<Omit<AccountRow, 'id'>> =
 		...fields,
 		overall
 	};
+}
+
+/**
+ * `?segment=scale&band=Red…`, or empty for the default view: what follows `/accounts`, as the
+ * pages write it.
+ */
+export function viewSearch(view: Partial<ListView>): string {
+	const query = paramsFromView(view).toString();
+	return query ? `?${query}` : '';
 }

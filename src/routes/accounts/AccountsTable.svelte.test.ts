@@ -1,25 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Random } from '$lib/engine';
 import { formatPercent } from '$lib/i18n/format';
 import type { ListView } from '$lib/state/account-query';
 import { shownDelta } from '$lib/state/account-rows';
 import { accountRow } from '$lib/state/testing';
 import ListHarness from './ListHarness.svelte';
-
-beforeAll(() => {
-	// jsdom lays nothing out and has no ResizeObserver (which `bind:clientHeight` uses): the table
-	// falls back to its given viewport height, as it is meant to where nothing can be measured.
-	vi.stubGlobal(
-		'ResizeObserver',
-		class {
-			observe() {}
-			unobserve() {}
-			disconnect() {}
-		}
-	);
-});
 
 /** 10,000 accounts with scores, changes and segments spread out by a seeded generator. */
 function manyRows(count = 10_000) {

@@ -25,7 +25,11 @@ import type {
 import { uploadCsv, type ImportAnswer, type ImportCounts } from '$lib/import/upload';
 import { replicaAt } from '$lib/state/sync/catch-up';
 import { todayUtc } from '$lib/state/today';
-import { bringScoresUpToDate, storeStarted, type ScoresUpdate } from './app-store.svelte';
+import {
+	bringScoresUpToDate,
+	storeStarted,
+	type ScoresUpdate
+} from '$lib/state/data/app-store.svelte';
 
 export type CsvStep = 'choose' | 'reading' | 'mapping' | 'checking' | 'review' | 'writing' | 'done';
 

@@ -1,6 +1,6 @@
-/** The words the Data page puts on import data: field names, problems, sizes, values. */
+/** The words the Data page puts on import data: field names, problems, values. */
 import { formatNumber } from '$lib/i18n/format';
-import { getLocale, t, type MessageKey } from '$lib/i18n/messages';
+import { t, type MessageKey } from '$lib/i18n/messages';
 import type { MappingIssue } from '$lib/import/mapping';
 import type { ImportKind, RowError, RowProblem, ValueType } from '$lib/import/types';
 
@@ -102,16 +102,6 @@ export function delimiterName(delimiter: string): string {
 		default:
 			return t('import.delimiter.comma');
 	}
-}
-
-/** A file size in kB or MB, as the user's locale writes them. */
-export function formatBytes(bytes: number): string {
-	const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [bytes / 1e3, 'kilobyte'];
-	return new Intl.NumberFormat(getLocale(), {
-		style: 'unit',
-		unit,
-		maximumFractionDigits: 1
-	}).format(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { OpenMessage } from './message';
+import type { OpenMessage } from '$lib/state/mail/mailbox.svelte';
 import MessageView from './MessageView.svelte';
 
 const UNSUBSCRIBE = 'http://localhost:3000/unsubscribe/abc.def';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appBases, displayHtml, formatSentAt, previewDocument, type OpenMessage } from './message';
+import type { OpenMessage } from '$lib/state/mail/mailbox.svelte';
+import { appBases, displayHtml, formatSentAt, previewDocument } from './message';
 
 describe('previewDocument', () => {
 	it('puts the base right after the head, whatever its attributes', () => {

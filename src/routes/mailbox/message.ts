@@ -2,8 +2,6 @@
 import { getLocale } from '$lib/i18n/messages';
 import type { StoredMessage } from '$lib/server/mail/mailbox';
 
-export type OpenMessage = StoredMessage & { raw: string };
-
 /** The headers a reader looks for first, in this order; the others follow as the message has them. */
 const FIRST_HEADERS = [
 	'From',

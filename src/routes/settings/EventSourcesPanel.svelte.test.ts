@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/format';
 import type { EventSource } from '$lib/server/store/event-sources';
-import { EventSourcesSettings } from './event-sources.svelte';
+import { EventSourcesSettings } from '$lib/state/settings/event-sources.svelte';
 import EventSourcesPanel from './EventSourcesPanel.svelte';
 
 const ORIGIN = 'https://scorecraft.example';

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/format';
-import { UnsubscribeKey } from './unsubscribe-key.svelte';
+import { UnsubscribeKey } from '$lib/state/settings/unsubscribe-key.svelte';
 import UnsubscribeKeyPanel from './UnsubscribeKeyPanel.svelte';
 
 const MADE = '2027-01-04T09:00:00.000Z';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/format';
 import type { FeatureRule, SeenEvent } from '$lib/server/store/feature-catalogue';
-import { Catalogue, type CatalogueAnswer } from './catalogue.svelte';
+import { Catalogue, type CatalogueAnswer } from '$lib/state/usage/catalogue.svelte';
 import RulesTable from './RulesTable.svelte';
 import SeenEventsTable from './SeenEventsTable.svelte';
 

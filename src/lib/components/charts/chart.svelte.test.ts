@@ -27,20 +27,10 @@ beforeEach(() => {
 		if (!contexts.has(this)) contexts.set(this, blankContext(this));
 		return contexts.get(this)!;
 	} as unknown as HTMLCanvasElement['getContext']);
-	// Chart.js follows its box's size with a ResizeObserver, which jsdom lacks.
-	vi.stubGlobal(
-		'ResizeObserver',
-		class {
-			observe() {}
-			unobserve() {}
-			disconnect() {}
-		}
-	);
 });
 
 afterEach(() => {
 	vi.restoreAllMocks();
-	vi.unstubAllGlobals();
 });
 
 function setup(values: number[]) {

@@ -1,8 +1,6 @@
 import { screen, within } from '@testing-library/svelte';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { setup, status, stubLayout } from './testing';
-
-beforeAll(stubLayout);
+import { describe, expect, it } from 'vitest';
+import { setup, status } from './testing';
 
 // Role queries over the whole builder are slow in jsdom: a journey can take several seconds.
 describe('ConditionBuilder', { timeout: 30_000 }, () => {

@@ -1,9 +1,7 @@
 import { screen, within } from '@testing-library/svelte';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayNumber, type Field } from '$lib/engine/conditions';
-import { setup, status, stubLayout } from './testing';
-
-beforeAll(stubLayout);
+import { setup, status } from './testing';
 
 // Role queries over the whole builder are slow in jsdom: a journey can take several seconds.
 describe('editing conditions', { timeout: 30_000 }, () => {

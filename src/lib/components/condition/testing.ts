@@ -16,16 +16,6 @@ export const FIELDS: Field[] = [
 	{ path: 'seats_purchased', label: 'Seats purchased', type: 'number' }
 ];
 
-/** jsdom lacks what bits-ui's floating list measures with. */
-export function stubLayout(): void {
-	globalThis.ResizeObserver ??= class {
-		observe() {}
-		unobserve() {}
-		disconnect() {}
-	};
-	Element.prototype.scrollIntoView ??= () => {};
-}
-
 /** The builder in its harness, with helpers to drive it as a user would. */
 export function setup(
 	options: { initial?: Logic; replacement?: Logic; fields?: readonly Field[] } = {}

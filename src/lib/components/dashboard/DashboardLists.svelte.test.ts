@@ -1,9 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedPathname } from '$app/types';
-import { viewSearch } from '$lib/state/account-query';
 import { anomalies, atRiskRenewals, atRiskView, movers, moversView } from '$lib/state/dashboard';
-import { accountRow } from '$lib/state/testing';
+import { accountRow, viewSearch } from '$lib/state/testing';
 import AnomalyList from './AnomalyList.svelte';
 import AtRiskTable from './AtRiskTable.svelte';
 import MoversList from './MoversList.svelte';

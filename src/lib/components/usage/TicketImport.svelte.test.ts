@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TicketImportAnswer } from '$lib/server/tickets/types';
-import { CsvUpload } from './csv-upload.svelte';
+import { CsvUpload } from '$lib/state/usage/csv-upload.svelte';
 import TicketImportPanel from './TicketImport.svelte';
 
 const CSV = 'id,account_id,opened_at,text\nT-1,acme,2026-03-01T09:00:00Z,Broken\n';

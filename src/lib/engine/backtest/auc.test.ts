@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random';
-import { areaUnder, auc, aucInterval, liftLowestDecile, rocCurve } from './auc';
+import { auc, aucInterval, liftLowestDecile, rocCurve } from './auc';
+import type { RocPoint } from './types';
 
 const churn = (...flags: number[]) => flags.map(Boolean);
 
@@ -78,6 +79,17 @@ describe('aucInterval (bootstrap of the outcomes)', () => {
 		expect(aucInterval([1, 2, 3], churn(0, 0, 0))).toBeNull();
 	});
 });
+
+/** The trapezoid area under ROC points (an independent way to `auc`'s figure). */
+function areaUnder(points: readonly RocPoint[]): number {
+	let area = 0;
+	for (let i = 1; i < points.length; i++) {
+		const a = points[i - 1]!;
+		const b = points[i]!;
+		area += ((b.fpr - a.fpr) * (a.tpr + b.tpr)) / 2;
+	}
+	return area;
+}
 
 describe('rocCurve', () => {
 	it('runs from (0, 0) to (1, 1), flagging the scores below each threshold', () => {

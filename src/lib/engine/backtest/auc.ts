@@ -147,17 +147,6 @@ export function rocCurve(scores: ArrayLike<number>, churned: ArrayLike<boolean>)
 	return points;
 }
 
-/** The trapezoid area under ROC points (for checking `auc`). */
-export function areaUnder(points: readonly RocPoint[]): number {
-	let area = 0;
-	for (let i = 1; i < points.length; i++) {
-		const a = points[i - 1]!;
-		const b = points[i]!;
-		area += ((b.fpr - a.fpr) * (a.tpr + b.tpr)) / 2;
-	}
-	return area;
-}
-
 /**
  * Churn rate of the lowest-scored tenth of the accounts over the churn rate of all of them. A tie
  * across the tenth's edge counts in proportion. Null without any account or any churn.

@@ -5,7 +5,7 @@
 export type * from './types';
 export { HORIZONS } from './types';
 export { backtestScorecard, backtestWorkspace } from './backtest';
-export { areaUnder, auc, aucInterval, liftLowestDecile, rocCurve, type AucInterval } from './auc';
+export { auc, aucInterval, liftLowestDecile, rocCurve, type AucInterval } from './auc';
 export {
 	bandRates,
 	bestThreshold,

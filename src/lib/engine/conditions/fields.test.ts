@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSample } from '../sample';
-import { inferFields, labelOf, workspaceFields } from './fields';
+import { inferFields, labelOf } from './fields';
 
 describe('inferFields', () => {
 	it('types each name by its values and offers the values of text with few of them', () => {
@@ -31,21 +30,5 @@ describe('inferFields', () => {
 	it('labels dotted and snake_case paths readably', () => {
 		expect(labelOf('seats_active')).toBe('Seats active');
 		expect(labelOf('score.delta_30d')).toBe('Score · delta 30d');
-	});
-});
-
-describe('workspaceFields', () => {
-	it('finds the account fields, facts and snapshot metrics of the sample', () => {
-		const workspace = generateSample({ accounts: 40, weeks: 4 });
-		const fields = workspaceFields(workspace, '2026-11-23');
-		const byPath = new Map(fields.map((field) => [field.path, field]));
-		expect(byPath.get('segment')).toMatchObject({
-			type: 'text',
-			values: ['enterprise', 'mid', 'scale']
-		});
-		expect(byPath.get('arr')?.type).toBe('number');
-		expect(byPath.get('renewal_date')?.type).toBe('date');
-		expect(byPath.get('seats_purchased')?.type).toBe('number');
-		expect(byPath.get('seats_active')?.type).toBe('number');
 	});
 });

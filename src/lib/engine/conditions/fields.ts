@@ -1,7 +1,5 @@
 /** The fields a condition can read, found in the data itself. */
 import { isIsoDate } from '../dates';
-import { FactsSource } from '../facts';
-import type { IsoDate, Workspace } from '../types';
 import type { Field, FieldType } from './types';
 
 /** Text fields with at most this many distinct values offer them as choices. */
@@ -63,22 +61,6 @@ export function inferFields(
 		fields.push(field);
 	}
 	return fields.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * The fields of a workspace's accounts as scorecard rules see them on `asOf`: account fields,
- * `facts`, people-level facts and the latest snapshot's metrics.
- */
-export function workspaceFields(
-	workspace: Pick<Workspace, 'accounts' | 'contacts' | 'snapshots'>,
-	asOf: IsoDate,
-	options?: { maxChoices?: number; labels?: Record<string, string> }
-): Field[] {
-	const source = new FactsSource(workspace);
-	return inferFields(
-		workspace.accounts.map((account) => source.on(account, asOf)),
-		options
-	);
 }
 
 /** The field a path names, if the list has it. */

@@ -26,7 +26,7 @@ export {
 	PRESENCE_OPERATORS,
 	typeOfOperator
 } from './vocabulary';
-export { findField, inferFields, labelOf, MAX_CHOICES, workspaceFields } from './fields';
+export { findField, inferFields, labelOf, MAX_CHOICES } from './fields';
 export { formatLogic, parseJson, type JsonTextResult } from './json-text';
 export { dayNumber } from './day-number';
 export * from './edit';

@@ -3,7 +3,7 @@ import { isIsoDate } from '../dates';
 import { MAX_SAMPLE_ACCOUNT_WEEKS, MAX_SAMPLE_ACCOUNTS } from '../limits';
 import { Random } from '../random';
 import type { Account, Contact, IsoDate, Outcome, Snapshot, Workspace } from '../types';
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../workspace/schema';
+import { emptyWorkspace } from '../workspace/empty';
 import { sampleAccount, settleRenewal } from './accounts';
 import { Calendar } from './calendar';
 import { sampleContacts } from './contacts';
@@ -110,16 +110,13 @@ export function generateSample(options: SampleOptions = {}): Workspace {
 
 	const reachable = withContactStates(accounts, contacts, end);
 	const sample: Workspace = {
-		format: WORKSPACE_FORMAT,
-		version: WORKSPACE_VERSION,
+		...emptyWorkspace(),
 		accounts: reachable.accounts,
 		contacts: reachable.contacts,
 		snapshots,
 		outcomes,
 		scorecards: shippedScorecards(),
-		plays: shippedPlays(),
-		templates: [],
-		settings: {}
+		plays: shippedPlays()
 	};
 	return language === 'ja' ? inJapanese(sample, seed) : sample;
 }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import {
 	accountContexts,
+	groupNames,
 	isValidAddress,
 	type Account,
 	type Contact,
@@ -16,7 +17,7 @@ import {
 	type ScoreContext,
 	type Workspace
 } from '../../engine';
-import { groupNames, mailContext, TemplateError, type TemplateSet } from '../../mail';
+import { mailContext, TemplateError, type TemplateSet } from '../../mail';
 import type { SendRequest } from '../../mail/request';
 import { addressOf, EMPTY_SENDER, resolveSender, type ResolvedSender } from '../../mail/sender';
 import type { Ledger, LedgerRecord } from './ledger';

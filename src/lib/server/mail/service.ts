@@ -7,8 +7,7 @@ import { SHIPPED_TEMPLATES } from '$lib/mail/shipped';
 import { TemplateSet } from '$lib/mail';
 import { resolveSender, smtpRefusal, type ResolvedSender } from '$lib/mail/sender';
 import { planPlays, type OutboxEntry } from '$lib/engine';
-import { todayUtc } from '$lib/state/today';
-import { isIsoDate } from '$lib/engine/dates';
+import { isIsoDate, utcDate } from '$lib/engine/dates';
 import { renderMjmlForSending } from './mjml';
 import { loadUnsubscribeKeys } from './unsubscribe-keys';
 import type { Published } from '../store/published';
@@ -70,7 +69,7 @@ export async function senderOf(
  */
 export function serverToday(env: NodeJS.ProcessEnv = process.env): string {
 	const set = env.SCORECRAFT_TODAY;
-	return set && isIsoDate(set) ? set : todayUtc();
+	return set && isIsoDate(set) ? set : utcDate(new Date());
 }
 
 /** Why the server will not send now (SMTP set, the identity incomplete), or null when it may. */
@@ -202,7 +201,7 @@ export function dailyRunDue(
 	runs: readonly Pick<StoredRun, 'trigger' | 'started_at'>[]
 ): boolean {
 	if (hour === null || now.getUTCHours() < hour) return false;
-	const today = todayUtc(now);
+	const today = utcDate(now);
 	return !runs.some((run) => run.trigger === 'schedule' && run.started_at.slice(0, 10) === today);
 }
 

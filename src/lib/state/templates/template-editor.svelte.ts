@@ -10,6 +10,7 @@ import { resetTemplate, saveTemplate } from '$lib/db/templates';
 import type { ScorecraftDatabase } from '$lib/db';
 import {
 	accountContexts,
+	groupNames,
 	problem,
 	type Account,
 	type Contact,
@@ -22,7 +23,6 @@ import {
 	checkTemplate,
 	compileTemplate,
 	emptyPlaceholders,
-	groupNames,
 	mailContext,
 	renderMail,
 	resolveSender,

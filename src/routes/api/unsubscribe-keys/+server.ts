@@ -2,7 +2,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { signedIn } from '$lib/server/auth/caller';
 import { unsubscribeKeys } from '$lib/server/mail/unsubscribe-keys';
-import { keyStatus } from './key-status';
+import { keyStatus } from '$lib/server/mail/key-status';
 
 export const GET: RequestHandler = async (event) => {
 	signedIn(event);

@@ -1,22 +1,10 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Play, Scorecard } from '$lib/engine';
 import { shippedPlays, shippedScorecards } from '$lib/engine/sample';
 import type { ScorecardBuilder } from '$lib/state/builder/builder.svelte';
 import BuilderHarness from './BuilderHarness.svelte';
-
-beforeAll(() => {
-	// jsdom has no ResizeObserver, which the slider uses to place its thumb.
-	vi.stubGlobal(
-		'ResizeObserver',
-		class {
-			observe() {}
-			unobserve() {}
-			disconnect() {}
-		}
-	);
-});
 
 const empty = (): Scorecard => ({
 	id: 'built',

@@ -11,7 +11,7 @@ import { actorOf, signedIn } from '$lib/server/auth/caller';
 import { eventsFromCsv } from '$lib/server/events/csv-events';
 import { uploadSource } from '$lib/server/events/upload-source';
 import { mailServer } from '$lib/server/mail/server';
-import type { EventImportAnswer } from '$lib/components/usage/event-import';
+import type { EventImportAnswer } from '$lib/server/events/types';
 
 const MAX_BYTES = 256 << 20;
 const ERRORS_LISTED = 100;

@@ -6,7 +6,7 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { actorOf, signedIn } from '$lib/server/auth/caller';
 import { rotate } from '$lib/server/mail/unsubscribe-keys';
-import { keyStatus } from '../key-status';
+import { keyStatus } from '$lib/server/mail/key-status';
 
 export const POST: RequestHandler = async (event) => {
 	const caller = signedIn(event);

@@ -1,4 +1,4 @@
-/** The answer of `POST /api/events/import` (`src/routes/api/events/import/+server.ts`). */
+/** The answer of `POST /api/events/import` (`src/routes/api/events/import/+server.ts`), which the Usage page reads. */
 export interface EventImportAnswer {
 	source_id: string;
 	rows: number;

@@ -2,7 +2,7 @@
  * Settings → Unsubscribe links (the owner's): when the key that signs them was made, and rotating
  * it. The server answers with dates only, never a key.
  */
-import type { UnsubscribeKeyStatus } from '../api/unsubscribe-keys/key-status';
+import type { UnsubscribeKeyStatus } from '$lib/server/mail/key-status';
 
 export class UnsubscribeKey {
 	status: UnsubscribeKeyStatus | null = $state.raw(null);

@@ -2,8 +2,10 @@
  * The Mailbox page's state: the sink's message list from the server, the search over it, and the
  * message open. Reads go through `fetchFn`, so tests give their own.
  */
-import type { MessageSummary } from '$lib/server/mail/mailbox';
-import type { OpenMessage } from './message';
+import type { MessageSummary, StoredMessage } from '$lib/server/mail/mailbox';
+
+/** A message as the page opens it: what the sink stored, with its raw source. */
+export type OpenMessage = StoredMessage & { raw: string };
 
 export type Transport = 'smtp' | 'sink';
 
