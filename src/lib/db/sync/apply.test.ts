@@ -155,7 +155,7 @@ describe('applying a pulled page', () => {
 		);
 		expect(changed).toBe(10 - 1 + 10 + 500);
 		const looked = lookUps.mock.calls.filter(
-			(_, i) => lookUps.mock.contexts[i]?.name === 'snapshots'
+			(_, i) => (lookUps.mock.contexts[i] as { name?: string } | undefined)?.name === 'snapshots'
 		);
 		expect(looked.flatMap(([keys]) => keys)).toHaveLength(2500 - 1);
 		lookUps.mockRestore();

@@ -41,7 +41,7 @@ const ids = (pages: PullPage[]) => pages.map((page) => page.changes[0]!.id);
 describe('the pages of one pull', () => {
 	it('asks for each page as soon as the one before arrives, and hands over all that arrived', async () => {
 		const server = pagedServer(4);
-		const stream = pullPages(server.transport, { since: 7 });
+		const stream = pullPages(server.transport, { since: 7 }, 4);
 		await server.answer();
 		expect(ids(await stream.take())).toEqual(['p1']);
 		// Two more arrive while the caller is busy: the next take has both, in order.
@@ -78,7 +78,7 @@ describe('the pages of one pull', () => {
 
 	it('gives the pages that arrived before a failure, then the failure', async () => {
 		const server = pagedServer(5, 2);
-		const stream = pullPages(server.transport, { since: 0 });
+		const stream = pullPages(server.transport, { since: 0 }, 4);
 		await server.answer();
 		await server.answer();
 		await server.answer();
