@@ -8,10 +8,11 @@
  *
  *   node --import tsx bench/import.bench.ts          (builds first; SKIP_BUILD=1 to reuse build/)
  *
- * BENCH_ROWS=N changes the row count; CHROMIUM_PATH the browser.
+ * BENCH_ROWS=N changes the row count; CHROMIUM_PATH the browser. The figures before the replica's
+ * write was changed are in `bench/baseline.json`, measured on this machine; it prints them too.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -101,6 +102,10 @@ async function importFile(page: Page, kind: 'Accounts' | 'Snapshots', path: stri
 
 async function main(): Promise<void> {
 	if (!process.env.SKIP_BUILD) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	const baseline = JSON.parse(
+		await readFile(new URL('./baseline.json', import.meta.url), 'utf8')
+	) as { measured: string; import: Record<string, string> };
+	const before = (name: string) => `   (before: ${baseline.import[name]})`;
 	const folder = await mkdtemp(join(tmpdir(), 'scorecraft-import-bench-'));
 	// `npm start`'s server on its own data folder, its owner created as the set-up page does.
 	const server = await startAppServer();
@@ -159,13 +164,17 @@ async function main(): Promise<void> {
 			console.log(`  ${result.status}`);
 			console.log(`  first look (heading, 10 rows, mapping): ${seconds(result.inspectMs)}`);
 			console.log(`  parse + check in the worker:            ${seconds(result.checkMs)}`);
-			console.log(`  upload, server's check and commit:      ${seconds(result.serverMs)}`);
-			console.log(`  … and this browser's replica holding it: ${seconds(result.writeMs)}`);
 			console.log(
-				`  import total (first look + check + write): ${seconds(result.inspectMs + result.checkMs + result.writeMs)}`
+				`  upload, server's check and commit:      ${seconds(result.serverMs)}${before('server')}`
 			);
 			console.log(
-				`  score refresh afterwards (on the page):  ${seconds(result.refreshMs)} (${result.refresh})`
+				`  … and this browser's replica holding it: ${seconds(result.writeMs)}${before('replica')}`
+			);
+			console.log(
+				`  import total (first look + check + write): ${seconds(result.inspectMs + result.checkMs + result.writeMs)}${before('total')}`
+			);
+			console.log(
+				`  score refresh afterwards (on the page):  ${seconds(result.refreshMs)} (${result.refresh})${before('refresh')}`
 			);
 			console.log(
 				`  page's main thread: during the check ${result.checkTasks.count} long tasks (longest ${result.checkTasks.longestMs} ms), during the write ${result.writeTasks.count} (longest ${result.writeTasks.longestMs} ms), during the refresh ${result.refreshTasks.count} (longest ${result.refreshTasks.longestMs} ms)`
@@ -173,6 +182,7 @@ async function main(): Promise<void> {
 			await storeReady(page);
 			console.log(`  ${await page.getByTestId('store-counts').textContent()}`);
 			if (errors.length) console.log(`page errors:\n  ${errors.join('\n  ')}`);
+			console.log(`before: ${baseline.measured}`);
 		} finally {
 			await context.close();
 		}

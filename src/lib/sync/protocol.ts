@@ -90,6 +90,27 @@ export interface PullPage {
 	reset?: true;
 }
 
+/**
+ * Pages the server gave one after another in one pull, as one page: their changes in order (a
+ * later change of a record wins, as it would applied page by page), the last one's revision and
+ * cursor, the first one's total and restart. Only the first page of a pull can start over.
+ */
+export function joinPages(pages: readonly PullPage[]): PullPage {
+	const [first, ...rest] = pages;
+	if (!first) throw new RangeError('joinPages: no page');
+	const last = rest.at(-1);
+	if (!last) return first;
+	const joined: PullPage = {
+		head: Math.max(...pages.map((page) => page.head)),
+		changes: pages.flatMap((page) => page.changes),
+		revision: last.revision,
+		cursor: last.cursor
+	};
+	if (first.total !== undefined) joined.total = first.total;
+	if (first.reset) joined.reset = true;
+	return joined;
+}
+
 /** A change a person made in their browser, sent with what they saw. */
 export interface LocalChange {
 	kind: RecordKind;

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Play } from '$lib/engine';
 import type { ChangeGroup, PullPage, ServerRecord } from '$lib/sync/protocol';
 import { readMeta, writeMeta } from '../meta';
 import { testDatabase } from '../testing';
 import { applyPage, applyResults } from './apply';
+import { HeldIds } from './records';
 import { resolveConflict } from './conflicts';
 import { pendingGroups } from './pending';
 
@@ -99,6 +100,76 @@ describe('applying a pulled page', () => {
 		expect((await db.plays.get('a'))?.name).toBe('Mine');
 		expect(await db.plays.get('b')).toEqual(play('b'));
 		expect(await db.syncChanges.count()).toBe(1);
+	});
+
+	it('reads what it holds once for the pages of a large pull, and writes what a look-up per record would', async () => {
+		const db = testDatabase('apply');
+		const snapshot = (account: string, seats: number) => ({
+			account_id: account,
+			date: '2026-11-02',
+			metrics: { seats_active: seats }
+		});
+		const change = (account: string, seats: number | null, revision: number) => ({
+			kind: 'snapshots' as const,
+			id: JSON.stringify([account, '2026-11-02']),
+			revision,
+			body: seats === null ? null : snapshot(account, seats)
+		});
+		const accounts = Array.from({ length: 3000 }, (_, i) => `acct-${String(i).padStart(4, '0')}`);
+		// Held before the pull: most of them, and one the person changed since (pending).
+		await applyPage(
+			db,
+			page(
+				accounts.slice(0, 2500).map((a) => change(a, 1, 1)),
+				1
+			)
+		);
+		await db.snapshots.put(snapshot('acct-0002', 99));
+		expect(await readMeta(db, 'dataVersion')).toBe(1);
+
+		const held = new HeldIds();
+		// The same records again, unchanged: nothing is written, the caches stay current.
+		expect(
+			await applyPage(
+				db,
+				page(
+					accounts.slice(0, 2500).map((a) => change(a, 1, 2)),
+					2,
+					'c'
+				),
+				held
+			)
+		).toBe(0);
+		expect(await readMeta(db, 'dataVersion')).toBe(1);
+		// Then new ones, changed ones and deleted ones, over two pages sharing what was read: only
+		// records held are looked up (the pending one is left out before).
+		const lookUps = vi.spyOn(Object.getPrototypeOf(db.snapshots) as typeof db.snapshots, 'bulkGet');
+		const changed = await applyPage(
+			db,
+			page(
+				accounts.map((a, i) => change(a, i < 10 ? 2 : i < 20 ? null : 1, 3)),
+				3,
+				'd'
+			),
+			held
+		);
+		expect(changed).toBe(10 - 1 + 10 + 500);
+		const looked = lookUps.mock.calls.filter(
+			(_, i) => (lookUps.mock.contexts[i] as { name?: string } | undefined)?.name === 'snapshots'
+		);
+		expect(looked.flatMap(([keys]) => keys)).toHaveLength(2500 - 1);
+		lookUps.mockRestore();
+		expect(
+			await applyPage(db, page([change('acct-0010', 5, 4), change('acct-2999', null, 4)], 4), held)
+		).toBe(2);
+		expect(await db.snapshots.count()).toBe(3000 - 10);
+		expect(await db.snapshots.get(['acct-0002', '2026-11-02'])).toEqual(snapshot('acct-0002', 99));
+		expect(await db.snapshots.get(['acct-0003', '2026-11-02'])).toEqual(snapshot('acct-0003', 2));
+		expect(await db.snapshots.get(['acct-0010', '2026-11-02'])).toEqual(snapshot('acct-0010', 5));
+		expect(await db.snapshots.get(['acct-0015', '2026-11-02'])).toBeUndefined();
+		expect(await db.snapshots.get(['acct-2998', '2026-11-02'])).toEqual(snapshot('acct-2998', 1));
+		expect(await readMeta(db, 'dataVersion')).toBe(3);
+		expect(await readMeta(db, 'syncRevision')).toBe(4);
 	});
 });
 

@@ -14,7 +14,7 @@ import {
 import type { ScorecraftDatabase } from '../database';
 import { bumpDataVersion, writeMeta } from '../meta';
 import { asReplica } from './capture';
-import { pendingAmong, recordKey, writeRecords, type RecordBody } from './records';
+import { pendingAmong, recordKey, writeRecords, type HeldIds, type RecordBody } from './records';
 
 /** Every table the applier may write. */
 const applierTables = (extra: readonly string[]) => [...RECORD_KINDS, 'meta', ...extra];
@@ -22,11 +22,14 @@ const applierTables = (extra: readonly string[]) => [...RECORD_KINDS, 'meta', ..
 /** Writes what the server holds for `records`, except those still pending here; in the caller's transaction. */
 async function writeServerRecords(
 	db: ScorecraftDatabase,
-	records: readonly RecordBody[]
+	records: readonly RecordBody[],
+	held?: HeldIds
 ): Promise<number> {
 	const pending = await pendingAmong(db, records);
-	const fresh = records.filter((record) => !pending.has(recordKey(record.kind, record.id)));
-	const changed = await writeRecords(db, fresh);
+	const fresh = pending.size
+		? records.filter((record) => !pending.has(recordKey(record.kind, record.id)))
+		: records;
+	const changed = await writeRecords(db, fresh, held);
 	if (changed > 0) {
 		// The caches describe the records as they were; and the sample must never replace the team's.
 		await bumpDataVersion(db);
@@ -36,18 +39,20 @@ async function writeServerRecords(
 }
 
 /**
- * Applies one pulled page; returns how many records it changed. A page that starts over (the
- * workspace was restored whole since this replica's revision) first drops every record held; the
- * person's changes still waiting stay, and meet the restored records as conflicts.
+ * Applies one pulled page (or several of one pull, joined: `joinPages`); returns how many records
+ * it changed. A page that starts over (the workspace was restored whole since this replica's
+ * revision) first drops every record held; the person's changes still waiting stay, and meet the
+ * restored records as conflicts. `held`: the ids held, shared by the pages of one pull.
  */
-export function applyPage(db: ScorecraftDatabase, page: PullPage): Promise<number> {
+export function applyPage(db: ScorecraftDatabase, page: PullPage, held?: HeldIds): Promise<number> {
 	return asReplica(db, applierTables(['syncChanges']), async () => {
 		if (page.reset) {
 			for (const kind of RECORD_KINDS) await db.table(kind).clear();
+			held?.cleared();
 			await db.meta.delete('order');
 			await bumpDataVersion(db);
 		}
-		const changed = await writeServerRecords(db, page.changes);
+		const changed = await writeServerRecords(db, page.changes, held);
 		await writeMeta(db, 'syncRevision', page.revision);
 		await writeMeta(db, 'syncCursor', page.cursor);
 		return changed;

@@ -4,7 +4,7 @@
  */
 import type { IndexableType, Table } from 'dexie';
 import { same } from '$lib/import/merge';
-import { keyOfRecordId, OUTBOUND_KINDS, type RecordKind } from '$lib/sync/protocol';
+import { keyOfRecordId, OUTBOUND_KINDS, recordIdOf, type RecordKind } from '$lib/sync/protocol';
 import type { ScorecraftDatabase } from '../database';
 import { readMeta, writeMeta } from '../meta';
 import type { RecordOrder } from '../types';
@@ -19,6 +19,50 @@ export interface RecordBody {
 const ORDERED_KINDS = ['scorecards', 'plays', 'templates'] as const;
 
 export const recordKey = (kind: RecordKind, id: string): string => `${kind}\u0000${id}`;
+
+/**
+ * Records of one kind from which the ids the table holds are read (once for the whole pull)
+ * rather than each record looked up: in Chromium a look-up costs about what writing the record
+ * does, and a pull of 100,000 new snapshots spent as long looking for them as writing them.
+ */
+const READ_IDS_FROM = 2000;
+
+/**
+ * The ids a replica's tables hold, for the pages of one pull: read at most once per kind (keys
+ * only), then kept by the pull's own writes, so that only records held already are read to be
+ * compared. It only decides which records are read first: a record it misses (one the person
+ * wrote meanwhile) is written without the comparison, which is the server's body either way.
+ */
+export class HeldIds {
+	readonly #ids = new Map<RecordKind, Set<string>>();
+	/** Set once the pull cleared every table: nothing needs reading then. */
+	#empty = false;
+
+	/** Every table is empty (a page that starts over has just cleared them). */
+	cleared(): void {
+		for (const ids of this.#ids.values()) ids.clear();
+		this.#empty = true;
+	}
+
+	/** The ids held of `kind` when it is worth reading them for `count` records, else null. */
+	async of(db: ScorecraftDatabase, kind: RecordKind, count: number): Promise<Set<string> | null> {
+		let ids = this.#ids.get(kind);
+		if (ids) return ids;
+		if (this.#empty) ids = new Set();
+		else if (count < READ_IDS_FROM) return null;
+		else {
+			const keys = await db.table(kind).toCollection().primaryKeys();
+			// A number key is an outcome or entry from before the replica: no server id names it.
+			ids = new Set(
+				keys.flatMap((key) =>
+					OUTBOUND_KINDS.has(kind) && typeof key === 'number' ? [] : [recordIdOf(kind, key)]
+				)
+			);
+		}
+		this.#ids.set(kind, ids);
+		return ids;
+	}
+}
 
 /** The records among `records` that have a change waiting to be pushed, by `recordKey`. */
 export async function pendingAmong(
@@ -37,11 +81,12 @@ export async function pendingAmong(
 /**
  * Writes each record (body null: deletes it) unless the table already holds exactly that, and
  * keeps `meta.order` (new ids last, deleted ids out). The last record of an id wins. Returns how
- * many records changed.
+ * many records changed. `held`: the ids the tables hold, for a pull's many pages.
  */
 export async function writeRecords(
 	db: ScorecraftDatabase,
-	records: readonly RecordBody[]
+	records: readonly RecordBody[],
+	held?: HeldIds
 ): Promise<number> {
 	const latest = new Map(records.map((record) => [recordKey(record.kind, record.id), record]));
 	const byKind = new Map<RecordKind, RecordBody[]>();
@@ -55,7 +100,13 @@ export async function writeRecords(
 	for (const [kind, list] of byKind) {
 		const table = db.table(kind) as Table<unknown, IndexableType>;
 		const keys = list.map((record) => keyOfRecordId(kind, record.id) as IndexableType);
-		const stored = await table.bulkGet(keys);
+		const ids = held ? await held.of(db, kind, list.length) : null;
+		// A deletion is always looked up: one thought absent would be left in place.
+		const stored = await storedBodies(
+			table,
+			keys,
+			ids && list.map((record) => record.body === null || ids.has(record.id))
+		);
 		const fresh = list.flatMap((record, i) =>
 			same(stored[i] ?? null, record.body) ? [] : [{ record, key: keys[i]! }]
 		);
@@ -69,11 +120,28 @@ export async function writeRecords(
 			);
 		else await table.bulkPut(puts.map((each) => each.record.body));
 		await table.bulkDelete(deletes);
+		if (ids)
+			for (const { record } of fresh)
+				if (record.body === null) ids.delete(record.id);
+				else ids.add(record.id);
 		changed += fresh.length;
 		written.push(...fresh.map((each) => each.record));
 	}
 	await keepOrder(db, written);
 	return changed;
+}
+
+/** The stored bodies under `keys`; with `held`, only those it marks are looked up (the others are absent). */
+async function storedBodies(
+	table: Table<unknown, IndexableType>,
+	keys: readonly IndexableType[],
+	held: readonly boolean[] | null
+): Promise<(unknown | undefined)[]> {
+	if (!held) return table.bulkGet(keys as IndexableType[]);
+	const wanted = keys.filter((_, i) => held[i]);
+	const found = wanted.length ? await table.bulkGet(wanted) : [];
+	let next = 0;
+	return keys.map((_, i) => (held[i] ? found[next++] : undefined));
 }
 
 /** New scorecards, plays and templates go last in their list; deleted ones leave it. */

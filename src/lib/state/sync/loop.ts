@@ -8,8 +8,16 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ScorecraftDatabase } from '$lib/db/database';
 import { readMeta } from '$lib/db/meta';
-import { applyPage, applyResults, pendingGroups, replicaId, type PushLimits } from '$lib/db/sync';
-import type { PullPage } from '$lib/sync/protocol';
+import {
+	applyPage,
+	applyResults,
+	HeldIds,
+	pendingGroups,
+	replicaId,
+	type PushLimits
+} from '$lib/db/sync';
+import { joinPages } from '$lib/sync/protocol';
+import { pullPages } from './pages';
 import { SyncTransportError, type SyncTransport } from './transport';
 
 export interface SyncStatus {
@@ -251,26 +259,33 @@ export class SyncLoop {
 		const firstLoad = since === 0 || cursor !== null;
 		let loaded = 0;
 		let total: number | null = null;
-		let prefetched: Promise<PullPage> | null = null;
+		// The ids the replica holds, read once for all the pages of a large pull.
+		const held = new HeldIds();
 		while (this.#stale || cursor !== null || this.#head > since) {
 			if (this.#stopped) return;
-			const page: PullPage = await (prefetched ??
-				this.#transport.pull(cursor === null ? { since } : { cursor }));
-			// The next page of a load is asked for while this one is written: the server's read and
-			// the network overlap the IndexedDB write. (Caught here: a loop that stops leaves it.)
-			prefetched = page.cursor === null ? null : this.#transport.pull({ cursor: page.cursor });
-			prefetched?.catch(() => undefined);
-			// A server whose head stays ahead of what it lets this replica pull must not spin the loop.
-			const stalled = cursor === null && page.cursor === null && page.revision <= since;
-			await applyPage(this.#db, page);
-			this.#stale = false;
-			this.#head = Math.max(this.#head, page.head);
-			this.#revision = since = Math.max(since, page.revision);
-			cursor = page.cursor;
-			loaded += page.changes.length;
-			total = page.total ?? total;
-			this.#update({ loaded, total, ...(firstLoad ? { phase: 'loading' as const } : {}) });
-			if (stalled) break;
+			const request = cursor === null ? { since } : { cursor };
+			const pages = pullPages(this.#transport, request);
+			try {
+				for (;;) {
+					const arrived = await pages.take();
+					if (arrived.length === 0 || this.#stopped) break;
+					const page = joinPages(arrived);
+					// A server whose head stays ahead of what it lets this replica pull must not spin the loop.
+					const stalled = 'since' in request && page.cursor === null && page.revision <= since;
+					await applyPage(this.#db, page, held);
+					this.#stale = false;
+					this.#head = Math.max(this.#head, page.head);
+					this.#revision = since = Math.max(since, page.revision);
+					cursor = page.cursor;
+					loaded += page.changes.length;
+					total = page.total ?? total;
+					this.#update({ loaded, total, ...(firstLoad ? { phase: 'loading' as const } : {}) });
+					if (stalled) return;
+				}
+			} finally {
+				pages.stop();
+			}
+			if (this.#stopped) return;
 		}
 	}
 
