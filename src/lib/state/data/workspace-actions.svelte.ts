@@ -5,8 +5,8 @@
  * workspace as it was; this browser's replica then follows, and the scores are recalculated.
  */
 import { getLocale } from '$lib/i18n/messages';
-import { liveQuery } from 'dexie';
 import { getDatabase, type ScorecraftDatabase } from '$lib/db';
+import { watchCounts } from '$lib/db/counts';
 import { emptyWorkspace, parseWorkspace, type Workspace, type WorkspaceIssue } from '$lib/engine';
 import { MailApi } from '$lib/state/mail/api';
 import { replicaAt } from '$lib/state/sync/catch-up';
@@ -60,11 +60,6 @@ export function emptyWorkspaceCounts(): RecordCounts {
 	return Object.fromEntries(RECORD_LISTS.map((list) => [list, 0])) as RecordCounts;
 }
 
-async function storeCounts(db: ScorecraftDatabase): Promise<RecordCounts> {
-	const counts = await Promise.all(RECORD_LISTS.map((list) => db[list].count()));
-	return Object.fromEntries(RECORD_LISTS.map((list, i) => [list, counts[i]])) as RecordCounts;
-}
-
 /** The file name an export is saved under. */
 export function exportFileName(today: string): string {
 	return `scorecraft-workspace-${today}.json`;
@@ -88,14 +83,16 @@ export class WorkspaceActions {
 		this.#api = api;
 	}
 
-	/** Follows the store's counts; returns the function that stops following them. */
+	/**
+	 * Follows the store's counts, read again at most once a second while a sync or an import keeps
+	 * writing (`watchCounts`); returns the function that stops following them.
+	 */
 	watchCounts(db: ScorecraftDatabase = getDatabase()): () => void {
-		const subscription = liveQuery(() => storeCounts(db)).subscribe({
-			next: (counts) => (this.counts = counts),
+		return watchCounts(db, RECORD_LISTS, {
+			counts: (counts) => (this.counts = counts),
 			error: (error) =>
 				(this.outcome = { kind: 'failed', task: 'reading', message: messageOf(error) })
 		});
-		return () => subscription.unsubscribe();
 	}
 
 	/** Saves the whole workspace as a version-1 JSON file. */
