@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { wideSnapshots } from '../tests/fixtures/csv/wide-snapshots';
-import { setUpOwner, startAppServer } from '../tests/e2e/global-setup';
+import { CHROMIUM_FLAGS, setUpOwner, startAppServer } from '../tests/e2e/global-setup';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const ACCOUNTS = 2_000;
@@ -128,16 +128,7 @@ async function main(): Promise<void> {
 		const context = await chromium.launchPersistentContext(join(folder, 'profile'), {
 			executablePath: CHROMIUM,
 			headless: true,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_FLAGS
 		});
 		try {
 			await context.addCookies([{ ...cookie, url: base, httpOnly: true, sameSite: 'Lax' }]);

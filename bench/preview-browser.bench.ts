@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { generateSample } from '../src/lib/engine/sample';
 import { todayUtc } from '../src/lib/state/today';
-import { setUpOwner, startAppServer } from '../tests/e2e/global-setup';
+import { CHROMIUM_FLAGS, setUpOwner, startAppServer } from '../tests/e2e/global-setup';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 11_500);
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
@@ -149,16 +149,7 @@ async function measure(label: string) {
 			executablePath: CHROMIUM,
 			headless: true,
 			viewport: { width: 1280, height: 800 },
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_FLAGS
 		});
 		try {
 			// tsx names the functions handed to `page.evaluate` with a helper the page lacks.

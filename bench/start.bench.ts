@@ -17,7 +17,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
-import { setUpOwner, startAppServer } from '../tests/e2e/global-setup';
+import { CHROMIUM_FLAGS, setUpOwner, startAppServer } from '../tests/e2e/global-setup';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,16 +83,7 @@ async function main(): Promise<void> {
 			const context = await chromium.launchPersistentContext(join(folder, 'profile'), {
 				executablePath: CHROMIUM,
 				headless: true,
-				args: [
-					'--headless',
-					'--no-sandbox',
-					'--disable-gpu',
-					'--disable-quic',
-					'--no-first-run',
-					'--disable-background-networking',
-					'--disable-component-update',
-					'--disable-sync'
-				]
+				args: CHROMIUM_FLAGS
 			});
 			try {
 				await context.addCookies([

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Workspace } from '$lib/engine';
-import { chromiumPath } from './global-setup';
+import { CHROMIUM_FLAGS, chromiumPath } from './global-setup';
 
 export interface Browser {
 	context: BrowserContext;
@@ -77,17 +77,7 @@ export async function launchBrowser({
 			headless: true,
 			viewport: { width: 1280, height: 800 },
 			locale,
-			args: [
-				`--lang=${locale}`,
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: [`--lang=${locale}`, ...CHROMIUM_FLAGS]
 		});
 		if (signedIn) {
 			const { cookie } = inject('owner');

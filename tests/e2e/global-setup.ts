@@ -51,6 +51,18 @@ export async function setUpOwner(baseURL: string): Promise<{ name: string; value
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless Chromium as every test and benchmark runs it: no sandbox (root), GPU or background traffic. */
+export const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
 /** Runs a command to its end; rejects with its output when it fails. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
 	return new Promise((resolve, reject) => {

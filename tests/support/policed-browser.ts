@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { addWorkerPolicy, PAGE_DIRECTIVES, policyText, WORKER_SCRIPTS } from '../../csp.js';
+import { CHROMIUM_FLAGS } from '../e2e/global-setup';
 import { freePort } from './ports';
 
 export interface PolicedRun<T> {
@@ -87,15 +88,7 @@ export async function runPoliced<T>(
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		args: [...CHROMIUM_FLAGS]
 	});
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
