@@ -1,20 +1,22 @@
 /**
  * Record counts that follow the store, read at most once a `everyMs` while it keeps changing.
- * Counting a table walks every key (190,000 of them for a year of snapshots in Chromium): a live
+ * Counting walks every key, or every account's snapshots (a year of them reads 190,000): a live
  * query would count again after each transaction, and a sync writes a large pull in dozens of them,
  * its own writes then waiting behind the counts. The first change after a quiet spell is counted at
  * once; changes while a count runs or within `everyMs` of the last one are counted together once
  * that time is up, so the last count always follows the last change.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
-import type { ScorecraftDatabase } from './database';
+import type { RecordKind } from '$lib/sync/protocol';
+import { tableOfKind, type ScorecraftDatabase } from './database';
 
-export function watchCounts<Table extends string>(
+export function watchCounts<Kind extends RecordKind>(
 	db: ScorecraftDatabase,
-	tables: readonly Table[],
-	on: { counts: (counts: Record<Table, number>) => void; error: (error: unknown) => void },
+	kinds: readonly Kind[],
+	on: { counts: (counts: Record<Kind, number>) => void; error: (error: unknown) => void },
 	everyMs = 1_000
 ): () => void {
+	const tables = kinds.map(tableOfKind);
 	const parts = tables.map((table) => `idb://${db.name}/${table}/`);
 	let stopped = false;
 	let counting = false;
@@ -28,11 +30,11 @@ export function watchCounts<Table extends string>(
 		changed = false;
 		lastStart = performance.now();
 		try {
-			const counts = await db.transaction('r', tables as unknown as string[], () =>
-				Promise.all(tables.map((table) => db.table(table).count()))
+			const counts = await db.transaction('r', tables, () =>
+				Promise.all(kinds.map((kind) => db.recordTable(kind).count()))
 			);
 			if (!stopped)
-				on.counts(Object.fromEntries(tables.map((table, i) => [table, counts[i]])) as Record<Table, number>); // prettier-ignore
+				on.counts(Object.fromEntries(kinds.map((kind, i) => [kind, counts[i]])) as Record<Kind, number>); // prettier-ignore
 		} catch (error) {
 			if (!stopped) on.error(error);
 		} finally {

@@ -8,6 +8,7 @@ import {
 	SCHEMA_V3,
 	SCHEMA_V4,
 	SCHEMA_V5,
+	SCHEMA_V6,
 	SCHEMA_VERSION,
 	ScorecraftDatabase
 } from './database';
@@ -126,12 +127,26 @@ describe('migration from version 1', () => {
 				...Object.keys(SCHEMA_V2),
 				...Object.keys(SCHEMA_V3),
 				...Object.keys(SCHEMA_V4),
-				...Object.keys(SCHEMA_V5)
-			].sort()
+				...Object.keys(SCHEMA_V5),
+				...Object.keys(SCHEMA_V6)
+			]
+				// Version 7 drops the table of one row per snapshot, once version 6 bundled them.
+				.filter((table) => table !== 'snapshots')
+				.sort()
 		);
 		expect(canonical(await exportWorkspace(db))).toEqual(
 			canonical({ ...sample, settings: { currency: 'JPY' } })
 		);
+		// Each account's snapshots in one record, in date order; none taken for a person's edit.
+		expect(await db.snapshotBundles.count()).toBe(sample.accounts.length);
+		const first = sample.accounts[0]!.id;
+		expect(await db.snapshots.ofAccount(first)).toEqual(
+			sortedBy(
+				sample.snapshots.filter((snapshot) => snapshot.account_id === first),
+				(snapshot) => snapshot.date
+			)
+		);
+		expect(await db.syncChanges.count()).toBe(0);
 		expect(await db.scores.count()).toBe(0);
 		expect(await readMeta(db, 'dataVersion')).toBe(1);
 	});

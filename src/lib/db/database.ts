@@ -2,7 +2,7 @@
  * The IndexedDB schema, every version in one class (as Dexie's own samples do): version 1 holds
  * the workspace's records, version 2 adds what the store knows about itself and the score caches.
  */
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type IndexableType, type Table } from 'dexie';
 import type {
 	Account,
 	AccountHistory,
@@ -18,6 +18,8 @@ import type {
 	Task,
 	Template
 } from '$lib/engine';
+import { RECORD_KINDS, type RecordKind } from '$lib/sync/protocol';
+import { bundleOf, SNAPSHOT_TABLE, SnapshotStore, type SnapshotBundle } from './snapshot-store';
 import { captureMiddleware } from './sync/capture';
 import type { PendingChange, StoredConflict, SyncNotice } from './sync/types';
 import type { MetaKey, MetaRow, ScoreRow, SettingsRow } from './types';
@@ -74,12 +76,38 @@ export const SCHEMA_V5 = {
 	syncNotices: '++seq'
 } as const;
 
-export const SCHEMA_VERSION = 5;
+/**
+ * Version 6: an account's snapshots in one record (`SnapshotStore`), copied from version 1's
+ * table of one row per snapshot, which version 7 then drops (Dexie reads a table in the upgrade
+ * of the version after the one that adds its successor, as its samples of a changed key do).
+ */
+export const SCHEMA_V6 = { [SNAPSHOT_TABLE]: 'account_id, size' } as const;
+export const SCHEMA_V7 = { snapshots: null } as const;
+
+export const SCHEMA_VERSION = 7;
+
+/** The IndexedDB table holding each kind of record: its own, but snapshots are bundled. */
+export const tableOfKind = (kind: RecordKind): string =>
+	kind === 'snapshots' ? SNAPSHOT_TABLE : kind;
+
+/** The tables of every kind of record. */
+export const RECORD_TABLES: readonly string[] = RECORD_KINDS.map(tableOfKind);
+
+/** What the sync and the counts do with a kind's table, whichever way it is stored. */
+export interface RecordTable {
+	bulkGet(keys: IndexableType[]): Promise<unknown[]>;
+	bulkPut(values: readonly unknown[], keys?: string[]): Promise<unknown>;
+	bulkDelete(keys: IndexableType[]): Promise<void>;
+	clear(): Promise<void>;
+	count(): Promise<number>;
+}
 
 export class ScorecraftDatabase extends Dexie {
 	accounts!: Table<Account, string>;
 	contacts!: Table<Contact, string>;
-	snapshots!: Table<Snapshot, [string, string]>;
+	/** Snapshots by `[account_id, date]`, stored one record per account in `snapshotBundles`. */
+	readonly snapshots: SnapshotStore;
+	snapshotBundles!: Table<SnapshotBundle, string>;
 	/** Numbers for rows written before version 5; string record ids (`newRecordId`) since. */
 	outcomes!: Table<Outcome, number | string>;
 	scorecards!: Table<Scorecard, string>;
@@ -121,6 +149,34 @@ export class ScorecraftDatabase extends Dexie {
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4);
 		this.version(5).stores(SCHEMA_V5);
+		this.version(6)
+			.stores(SCHEMA_V6)
+			.upgrade(async (tx) => {
+				// In key order, so each account's snapshots come together and in date order.
+				const bundles: SnapshotBundle[] = [];
+				await tx.table<Snapshot>('snapshots').each((snapshot) => {
+					const last = bundles.at(-1);
+					if (last?.account_id === snapshot.account_id) last.snapshots.push(snapshot);
+					else bundles.push(bundleOf(snapshot.account_id, [snapshot]));
+				});
+				for (const bundle of bundles) bundle.size = bundle.snapshots.length;
+				await tx.table<SnapshotBundle, string>(SNAPSHOT_TABLE).bulkAdd(bundles);
+			});
+		this.version(7).stores(SCHEMA_V7);
 		this.use(captureMiddleware);
+		this.snapshots = new SnapshotStore(this);
+	}
+
+	/** The table of one kind of record, as the sync and the counts use it. */
+	recordTable(kind: RecordKind): RecordTable {
+		if (kind === 'snapshots') return this.snapshots as unknown as RecordTable;
+		const table = this.table(kind) as Table<unknown, IndexableType>;
+		return {
+			bulkGet: (keys) => table.bulkGet(keys),
+			bulkPut: (values, keys) => table.bulkPut(values as unknown[], keys),
+			bulkDelete: (keys) => table.bulkDelete(keys),
+			clear: () => table.clear(),
+			count: () => table.count()
+		};
 	}
 }

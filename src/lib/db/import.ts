@@ -4,9 +4,11 @@
  * transaction for the whole import, so a failure keeps none of it.
  */
 import { cmp, type IndexableType, type Table } from 'dexie';
+import type { Snapshot } from '$lib/engine';
 import { mergeAccount, mergeContact, mergeRecords, mergeSnapshot } from '$lib/import/merge';
 import type { ScorecraftDatabase } from './database';
 import { bumpDataVersion, writeMeta } from './meta';
+import type { SnapshotKey } from './snapshot-store';
 import type { ImportRecords, ImportSummary, UpsertCount } from './types';
 
 /** Rows per read-merge-write round: one range read and one bulkPut, never a request per row awaited. */
@@ -115,6 +117,29 @@ async function upsert<T, K extends IndexableType>(
 }
 
 /**
+ * Adds or merges snapshots, which the store keeps one record per account: every account named is
+ * read once, whatever the order of the rows.
+ */
+async function upsertSnapshots(
+	db: ScorecraftDatabase,
+	records: readonly Snapshot[]
+): Promise<UpsertCount> {
+	const incoming = records.map((record) => ({
+		id: JSON.stringify([record.account_id, record.date]),
+		record
+	}));
+	const ids = [...new Set(incoming.map((each) => each.id))];
+	const held = await db.snapshots.bulkGet(ids.map((id) => JSON.parse(id) as SnapshotKey));
+	const stored = new Map<string, Snapshot>();
+	ids.forEach((id, i) => {
+		if (held[i]) stored.set(id, held[i]);
+	});
+	const { changed, count } = mergeRecords(incoming, stored, mergeSnapshot);
+	await db.snapshots.bulkPut(changed.map((each) => each.record));
+	return count;
+}
+
+/**
  * Upserts validated records from an import, all in one transaction: a snapshot's metrics and an
  * account's `facts` are merged with the stored ones (the import wins a clash), other fields of
  * the import overwrite. A record left as it was counts as unchanged and is not written. A failure
@@ -124,16 +149,11 @@ export async function importRecords(
 	db: ScorecraftDatabase,
 	records: ImportRecords
 ): Promise<ImportSummary> {
-	return db.transaction('rw', [db.accounts, db.contacts, db.snapshots, db.meta], async () => {
+	return db.transaction('rw', [db.accounts, db.contacts, db.snapshotBundles, db.meta], async () => {
 		const summary: ImportSummary = {
 			accounts: await upsert(db.accounts, records.accounts ?? [], (r) => r.id, mergeAccount),
 			contacts: await upsert(db.contacts, records.contacts ?? [], (r) => r.id, mergeContact),
-			snapshots: await upsert(
-				db.snapshots,
-				records.snapshots ?? [],
-				(r): [string, string] => [r.account_id, r.date],
-				mergeSnapshot
-			)
+			snapshots: await upsertSnapshots(db, records.snapshots ?? [])
 		};
 		const changed = Object.values(summary).some((c) => c.added + c.updated > 0);
 		if (changed) {

@@ -2,7 +2,6 @@
  * What the pages read, as plain async functions over the store: a page wraps one in Dexie's
  * `liveQuery` and sees it again whenever a table it read changes.
  */
-import Dexie from 'dexie';
 import {
 	emptyWorkspace,
 	type Account,
@@ -37,12 +36,7 @@ export async function accountDetail(
 	const [account, contacts, snapshots, score, history] = await Promise.all([
 		db.accounts.get(id),
 		db.contacts.where('account_id').equals(id).toArray(),
-		db.snapshots
-			.where('[account_id+date]')
-			.between([id, Dexie.minKey], [id, Dexie.maxKey])
-			.reverse()
-			.limit(10)
-			.toArray(),
+		db.snapshots.ofAccount(id).then((snapshots) => snapshots.slice(-10).reverse()),
 		db.scores.get(id),
 		db.histories.get(id)
 	]);
@@ -84,10 +78,7 @@ export async function accountWorkspace(
 		await Promise.all([
 			db.accounts.get(id),
 			db.contacts.where('account_id').equals(id).toArray(),
-			db.snapshots
-				.where('[account_id+date]')
-				.between([id, Dexie.minKey], [id, Dexie.maxKey])
-				.toArray(),
+			db.snapshots.ofAccount(id),
 			db.outcomes.where('account_id').equals(id).toArray(),
 			orderedScorecards(db),
 			workspaceSettings(db),

@@ -16,7 +16,7 @@ function recordTables(db: ScorecraftDatabase) {
 	return [
 		db.accounts,
 		db.contacts,
-		db.snapshots,
+		db.snapshotBundles,
 		db.outcomes,
 		db.scorecards,
 		db.plays,

@@ -11,13 +11,13 @@ import {
 	type PullPage,
 	type ServerRecord
 } from '$lib/sync/protocol';
-import type { ScorecraftDatabase } from '../database';
+import { RECORD_TABLES, type ScorecraftDatabase } from '../database';
 import { bumpDataVersion, writeMeta } from '../meta';
 import { asReplica } from './capture';
 import { pendingAmong, recordKey, writeRecords, type HeldIds, type RecordBody } from './records';
 
 /** Every table the applier may write. */
-const applierTables = (extra: readonly string[]) => [...RECORD_KINDS, 'meta', ...extra];
+const applierTables = (extra: readonly string[]) => [...RECORD_TABLES, 'meta', ...extra];
 
 /** Writes what the server holds for `records`, except those still pending here; in the caller's transaction. */
 async function writeServerRecords(
@@ -47,7 +47,7 @@ async function writeServerRecords(
 export function applyPage(db: ScorecraftDatabase, page: PullPage, held?: HeldIds): Promise<number> {
 	return asReplica(db, applierTables(['syncChanges']), async () => {
 		if (page.reset) {
-			for (const kind of RECORD_KINDS) await db.table(kind).clear();
+			for (const kind of RECORD_KINDS) await db.recordTable(kind).clear();
 			held?.cleared();
 			await db.meta.delete('order');
 			await bumpDataVersion(db);

@@ -27,6 +27,9 @@ import {
 	recordIdOf,
 	type RecordKind
 } from '$lib/sync/protocol';
+import { same } from '$lib/import/merge';
+import type { Snapshot } from '$lib/engine';
+import { SNAPSHOT_TABLE, type SnapshotBundle } from '../snapshot-store';
 import type { PendingChange } from './types';
 
 /** What a captured write also needs in its transaction. */
@@ -135,21 +138,31 @@ function changesOf(
 	return changes;
 }
 
+/** Records `changes` of `kind` as pending, one step after the transaction's earlier captures. */
+function capture(
+	core: DBCore,
+	trans: DBCoreTransaction,
+	kind: RecordKind,
+	changes: Map<string, unknown>
+): Promise<unknown> {
+	if (changes.size === 0) return Promise.resolve();
+	let state = groups.get(trans);
+	if (!state) groups.set(trans, (state = { id: newRecordId(), queue: Promise.resolve() }));
+	const { id } = state;
+	const step = state.queue.then(() => writeChanges(core, trans, id, kind, changes));
+	state.queue = step.catch(() => undefined);
+	return step;
+}
+
+/** Writes the server sent, and schema upgrades: neither is the person's edit. */
+const uncaptured = (trans: DBCoreTransaction): boolean =>
+	replicaTransactions.has(trans) || (trans as unknown as IDBTransaction).mode === 'versionchange';
+
 function captureTable(core: DBCore, table: DBCoreTable, kind: RecordKind): DBCoreTable {
 	const { primaryKey } = table.schema;
 
-	function capture(trans: DBCoreTransaction, changes: Map<string, unknown>): Promise<unknown> {
-		if (changes.size === 0) return Promise.resolve();
-		let state = groups.get(trans);
-		if (!state) groups.set(trans, (state = { id: newRecordId(), queue: Promise.resolve() }));
-		const { id } = state;
-		const step = state.queue.then(() => writeChanges(core, trans, id, kind, changes));
-		state.queue = step.catch(() => undefined);
-		return step;
-	}
-
 	async function mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-		if (replicaTransactions.has(req.trans)) return table.mutate(req);
+		if (uncaptured(req.trans)) return table.mutate(req);
 		if (req.type === 'deleteRange') {
 			// Deleted by range, the keys are never named: read them first, in the same transaction.
 			const { result: keys } = await table.query({
@@ -157,12 +170,13 @@ function captureTable(core: DBCore, table: DBCoreTable, kind: RecordKind): DBCor
 				query: { index: primaryKey, range: req.range }
 			});
 			const response = await table.mutate(req);
-			if (response.numFailures === 0) await capture(req.trans, changesOf(kind, keys, null, {}));
+			if (response.numFailures === 0)
+				await capture(core, req.trans, kind, changesOf(kind, keys, null, {}));
 			return response;
 		}
 		if (req.type === 'delete') {
 			const response = await table.mutate(req);
-			await capture(req.trans, changesOf(kind, req.keys, null, response.failures));
+			await capture(core, req.trans, kind, changesOf(kind, req.keys, null, response.failures));
 			return response;
 		}
 		// Outbound kinds get string keys here, so a record's id is the same in every browser.
@@ -172,7 +186,68 @@ function captureTable(core: DBCore, table: DBCoreTable, kind: RecordKind): DBCor
 				: req;
 		const keys = keyed.keys ?? keyed.values.map((value) => primaryKey.extractKey!(value));
 		const response = await table.mutate(keyed);
-		await capture(req.trans, changesOf(kind, keys, keyed.values, response.failures));
+		await capture(core, req.trans, kind, changesOf(kind, keys, keyed.values, response.failures));
+		return response;
+	}
+
+	return { ...table, mutate };
+}
+
+/**
+ * Snapshots are stored one record per account (`SnapshotStore`): a write of an account's record
+ * is captured as the changes of the snapshots in it, each compared with what the record held.
+ */
+function captureSnapshotBundles(core: DBCore, table: DBCoreTable): DBCoreTable {
+	const { primaryKey } = table.schema;
+
+	/** The accounts a write touches, with the bundles they held before it. */
+	async function heldBefore(req: DBCoreMutateRequest): Promise<Map<string, Snapshot[]>> {
+		const { trans } = req;
+		let keys: unknown[];
+		let bundles: (SnapshotBundle | undefined)[];
+		if (req.type === 'deleteRange') {
+			const { result } = await table.query({
+				trans,
+				values: true,
+				query: { index: primaryKey, range: req.range }
+			});
+			const held = result as SnapshotBundle[];
+			bundles = held;
+			keys = held.map((bundle) => bundle.account_id);
+		} else {
+			keys =
+				req.type === 'delete'
+					? req.keys
+					: (req.keys ?? req.values.map((value) => primaryKey.extractKey!(value)));
+			bundles = (await table.getMany({ trans, keys })) as (SnapshotBundle | undefined)[];
+		}
+		return new Map(keys.map((key, i) => [key as string, bundles[i]?.snapshots ?? []]));
+	}
+
+	async function mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+		if (uncaptured(req.trans)) return table.mutate(req);
+		const before = await heldBefore(req);
+		const response = await table.mutate(req);
+		const after = new Map<string, Snapshot[]>();
+		if (req.type === 'add' || req.type === 'put')
+			req.values.forEach((value, i) => {
+				if (!response.failures[i]) {
+					const bundle = value as SnapshotBundle;
+					after.set(bundle.account_id, bundle.snapshots);
+				}
+			});
+		const changes = new Map<string, unknown>();
+		for (const [account, held] of before) {
+			if (req.type !== 'deleteRange' && req.type !== 'delete' && !after.has(account)) continue;
+			const now = new Map((after.get(account) ?? []).map((s) => [s.date, s]));
+			const was = new Map(held.map((s) => [s.date, s]));
+			for (const date of was.keys())
+				if (!now.has(date)) changes.set(recordIdOf('snapshots', [account, date]), null);
+			for (const [date, snapshot] of now)
+				if (!same(was.get(date), snapshot))
+					changes.set(recordIdOf('snapshots', [account, date]), snapshot);
+		}
+		await capture(core, req.trans, 'snapshots', changes);
 		return response;
 	}
 
@@ -185,12 +260,15 @@ export const captureMiddleware: Middleware<DBCore> = {
 	create: (down) => ({
 		...down,
 		transaction: (stores, mode, options) => {
-			const captured = mode === 'readwrite' && stores.some(isRecordKind);
+			const captured =
+				mode === 'readwrite' &&
+				stores.some((name) => isRecordKind(name) || name === SNAPSHOT_TABLE);
 			const scope = captured ? [...new Set([...stores, ...CAPTURE_SCOPE])] : stores;
 			return down.transaction(scope, mode, options);
 		},
 		table: (name) => {
 			const table = down.table(name);
+			if (name === SNAPSHOT_TABLE) return captureSnapshotBundles(down, table);
 			return isRecordKind(name) ? captureTable(down, table, name) : table;
 		}
 	})

@@ -1,6 +1,6 @@
 /** Conflicts the person settles: keep the server's version, or push their own again. */
-import { newRecordId, RECORD_KINDS } from '$lib/sync/protocol';
-import type { ScorecraftDatabase } from '../database';
+import { newRecordId } from '$lib/sync/protocol';
+import { RECORD_TABLES, type ScorecraftDatabase } from '../database';
 import { bumpDataVersion } from '../meta';
 import { writeRecords } from './records';
 
@@ -18,7 +18,7 @@ export async function resolveConflict(
 	// The conflict's table is known only once it is read: every record table is in scope.
 	return db.transaction(
 		'rw',
-		['syncConflicts', 'syncChanges', 'meta', ...RECORD_KINDS],
+		['syncConflicts', 'syncChanges', 'meta', ...RECORD_TABLES],
 		async () => {
 			const conflict = await db.syncConflicts.get(seq);
 			if (!conflict) return false;

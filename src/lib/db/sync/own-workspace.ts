@@ -6,7 +6,7 @@
  */
 import { RECORD_KINDS } from '$lib/sync/protocol';
 import type { Workspace } from '$lib/engine';
-import type { ScorecraftDatabase } from '../database';
+import { RECORD_TABLES, type ScorecraftDatabase } from '../database';
 import { bumpDataVersion, readMeta, writeMeta } from '../meta';
 import { exportWorkspace } from '../workspace';
 import { asReplica } from './capture';
@@ -19,8 +19,8 @@ export async function setAsideOwnWorkspace(db: ScorecraftDatabase): Promise<bool
 	]);
 	if (revision !== undefined || !initialised) return false;
 	const workspace = await exportWorkspace(db);
-	await asReplica(db, [...RECORD_KINDS, 'meta', 'scores', 'histories'], async () => {
-		for (const kind of RECORD_KINDS) await db.table(kind).clear();
+	await asReplica(db, [...RECORD_TABLES, 'meta', 'scores', 'histories'], async () => {
+		for (const kind of RECORD_KINDS) await db.recordTable(kind).clear();
 		await db.scores.clear();
 		await db.histories.clear();
 		await db.meta.bulkDelete(['scoresAsOf', 'scoresDataVersion', 'order', 'workspaceExtra']);

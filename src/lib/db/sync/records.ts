@@ -2,10 +2,10 @@
  * Records as the server holds them, written into the replica's tables (inside the caller's
  * transaction), and what the replica must not write over: records with a pending change.
  */
-import type { IndexableType, Table } from 'dexie';
+import type { IndexableType } from 'dexie';
 import { same } from '$lib/import/merge';
 import { keyOfRecordId, OUTBOUND_KINDS, recordIdOf, type RecordKind } from '$lib/sync/protocol';
-import type { ScorecraftDatabase } from '../database';
+import type { RecordTable, ScorecraftDatabase } from '../database';
 import { readMeta, writeMeta } from '../meta';
 import type { RecordOrder } from '../types';
 
@@ -27,6 +27,37 @@ export const recordKey = (kind: RecordKind, id: string): string => `${kind}\u000
  */
 const READ_IDS_FROM = 2000;
 
+/** Which records a replica holds, as far as a pull needs to know. */
+interface Held {
+	has(id: string): boolean;
+	add(id: string): void;
+	delete(id: string): void;
+	clear(): void;
+}
+
+/**
+ * Snapshots held, known by their accounts (the store keeps an account's snapshots as one record,
+ * whose keys are cheap to read where the snapshots' dates are not): a snapshot of an account with
+ * some is taken to be held, and read to be compared.
+ */
+class HeldAccounts implements Held {
+	readonly #accounts: Set<string>;
+	constructor(accounts: Iterable<string>) {
+		this.#accounts = new Set(accounts);
+	}
+	has(id: string): boolean {
+		return this.#accounts.has(JSON.parse(id)[0]);
+	}
+	add(id: string): void {
+		this.#accounts.add(JSON.parse(id)[0]);
+	}
+	/** The account may hold others: it stays, and costs at most a read. */
+	delete(): void {}
+	clear(): void {
+		this.#accounts.clear();
+	}
+}
+
 /**
  * The ids a replica's tables hold, for the pages of one pull: read at most once per kind (keys
  * only), then kept by the pull's own writes, so that only records held already are read to be
@@ -34,7 +65,7 @@ const READ_IDS_FROM = 2000;
  * wrote meanwhile) is written without the comparison, which is the server's body either way.
  */
 export class HeldIds {
-	readonly #ids = new Map<RecordKind, Set<string>>();
+	readonly #ids = new Map<RecordKind, Held>();
 	/** Set once the pull cleared every table: nothing needs reading then. */
 	#empty = false;
 
@@ -45,11 +76,12 @@ export class HeldIds {
 	}
 
 	/** The ids held of `kind` when it is worth reading them for `count` records, else null. */
-	async of(db: ScorecraftDatabase, kind: RecordKind, count: number): Promise<Set<string> | null> {
+	async of(db: ScorecraftDatabase, kind: RecordKind, count: number): Promise<Held | null> {
 		let ids = this.#ids.get(kind);
 		if (ids) return ids;
 		if (this.#empty) ids = new Set();
 		else if (count < READ_IDS_FROM) return null;
+		else if (kind === 'snapshots') ids = new HeldAccounts(await db.snapshots.accounts());
 		else {
 			const keys = await db.table(kind).toCollection().primaryKeys();
 			// A number key is an outcome or entry from before the replica: no server id names it.
@@ -98,7 +130,7 @@ export async function writeRecords(
 	let changed = 0;
 	const written: RecordBody[] = [];
 	for (const [kind, list] of byKind) {
-		const table = db.table(kind) as Table<unknown, IndexableType>;
+		const table = db.recordTable(kind);
 		const keys = list.map((record) => keyOfRecordId(kind, record.id) as IndexableType);
 		const ids = held ? await held.of(db, kind, list.length) : null;
 		// A deletion is always looked up: one thought absent would be left in place.
@@ -133,7 +165,7 @@ export async function writeRecords(
 
 /** The stored bodies under `keys`; with `held`, only those it marks are looked up (the others are absent). */
 async function storedBodies(
-	table: Table<unknown, IndexableType>,
+	table: RecordTable,
 	keys: readonly IndexableType[],
 	held: readonly boolean[] | null
 ): Promise<(unknown | undefined)[]> {

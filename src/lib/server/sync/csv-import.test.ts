@@ -195,6 +195,27 @@ describeStore((fixture_) => {
 			});
 		});
 
+		it('writes the snapshots of a file sorted by week account by account, so replicas pull each account together', async () => {
+			const { store, ops } = await team();
+			const { records } = store.published;
+			const before = (await records.head()).revision;
+			const byWeek = [
+				'account_id,date,seats_active',
+				'globex,2026-10-05,1',
+				'acme,2026-10-05,2',
+				'globex,2026-10-12,3',
+				'acme,2026-10-12,4'
+			].join('\n');
+			const answer = await imported(records, ops, 'snapshots', byWeek);
+			expect(answer.summary.snapshots).toEqual({ added: 4, updated: 0, unchanged: 0 });
+			expect((await pullAll(store, before)).changes.map((change) => change.id)).toEqual([
+				snapshotId('acme', '2026-10-05'),
+				snapshotId('acme', '2026-10-12'),
+				snapshotId('globex', '2026-10-05'),
+				snapshotId('globex', '2026-10-12')
+			]);
+		});
+
 		it('refuses a role that may not change the kind, before reading the file', async () => {
 			const { store, csm } = await team();
 			const viewer: Pusher = { actor: await fixture_.user('val@team.example'), role: 'viewer' };

@@ -193,7 +193,30 @@ async function recordBatches(
 		const gone = named.filter((id) => (accounts.get(id) ?? null) === null);
 		if (gone.length) return { gone, what: 'accounts' };
 	}
-	return [{ kind: recordKind, incoming, merge: MERGES[kind] as Merge }];
+	return [
+		{
+			kind: recordKind,
+			incoming: inAccountOrder(recordKind, incoming),
+			merge: MERGES[kind] as Merge
+		}
+	];
+}
+
+/**
+ * Snapshots by account (a stable sort: rows of one key keep the file's order), whatever the
+ * file's order: replicas store an account's snapshots as one record, and receive new records in
+ * the order they were written, so a file sorted by week would have them rewrite every account's
+ * record with each page they pull.
+ */
+function inAccountOrder(
+	kind: RecordKind,
+	incoming: { id: string; record: ImportRecord }[]
+): { id: string; record: ImportRecord }[] {
+	if (kind !== 'snapshots') return incoming;
+	const accountOf = (each: { record: ImportRecord }) => (each.record as Snapshot).account_id;
+	return incoming.toSorted((a, b) =>
+		accountOf(a) < accountOf(b) ? -1 : accountOf(a) > accountOf(b) ? 1 : 0
+	);
 }
 
 /**
