@@ -82,7 +82,11 @@ export const SCHEMA_V5 = {
  * of the version after the one that adds its successor, as its samples of a changed key do).
  */
 export const SCHEMA_V6 = { [SNAPSHOT_TABLE]: 'account_id, size' } as const;
-export const SCHEMA_V7 = { snapshots: null } as const;
+/**
+ * Version 7 also keeps only the score index a page queries by: each index is written with every
+ * row, and a refresh rewrites every account's row.
+ */
+export const SCHEMA_V7 = { snapshots: null, scores: 'account_id, anomaly' } as const;
 
 export const SCHEMA_VERSION = 7;
 

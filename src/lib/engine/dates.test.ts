@@ -28,6 +28,21 @@ describe('dates', () => {
 		expect(daysBetween('2026-11-23', '2026-11-01')).toBe(-22);
 	});
 
+	it('reads every date as Date.parse does, the days it rolls on and the strings it refuses included', () => {
+		const reference = (from: string, to: string) =>
+			Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		const dates = ['0050-01-01', '0099-12-31', '2026-1-01', '2026-01-1x', 'x026-01-01', '20260101'];
+		for (let year = 1999; year <= 2031; year += 4)
+			for (let month = 0; month <= 13; month++)
+				for (let day = 0; day <= 32; day += 3)
+					dates.push(`${year}-${pad(month, 2)}-${pad(day, 2)}`);
+		for (const date of dates) {
+			const expected = reference('2026-11-23', date);
+			expect(daysBetween('2026-11-23', date), date).toEqual(expected);
+		}
+	});
+
 	it('adds months, clamping to the end of a shorter month', () => {
 		expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
 		expect(addMonths('2026-11-23', -12)).toBe('2025-11-23');

@@ -7,8 +7,34 @@ import type { IsoDate } from './types';
 
 const DAY_MS = 86_400_000;
 
+const ZERO = 48;
+
+/** The number written by the digits of `text` from `start` to `end`, or NaN when one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+	let value = 0;
+	for (let i = start; i < end; i++) {
+		const digit = text.charCodeAt(i) - ZERO;
+		if (digit < 0 || digit > 9) return Number.NaN;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/**
+ * Midnight UTC of a `YYYY-MM-DD` date, as `Date.parse` gives it (a day past the month's end rolls
+ * on; anything else is NaN). Read digit by digit: scoring a portfolio's year of weekly histories
+ * asks this millions of times, and parsing a string through `Date.parse` was a third of its time.
+ */
 function toTime(date: IsoDate): number {
-	return Date.parse(`${date}T00:00:00Z`);
+	if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45)
+		return Date.parse(`${date}T00:00:00Z`);
+	const year = digits(date, 0, 4);
+	const month = digits(date, 5, 7);
+	const day = digits(date, 8, 10);
+	// Date.UTC reads the years 0 to 99 as 1900 to 1999, and Date.parse refuses a month 13 or a day 32.
+	if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31))
+		return Date.parse(`${date}T00:00:00Z`);
+	return Date.UTC(year, month - 1, day);
 }
 
 function fromTime(time: number): IsoDate {
