@@ -22,6 +22,7 @@ import { chromium, type Page } from 'playwright-core';
 import { generateSample } from '../src/lib/engine/sample';
 import { todayUtc } from '../src/lib/state/today';
 import { CHROMIUM_FLAGS, setUpOwner, startAppServer } from '../tests/e2e/global-setup';
+import { editAndTime } from '../tests/support/preview-edit';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 11_500);
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
@@ -70,41 +71,6 @@ async function publishWorkspace(baseURL: string, cookie: { name: string; value: 
 	});
 	if (!response.ok)
 		throw new Error(`the workspace was refused (${response.status}): ${await response.text()}`);
-}
-
-/**
- * Sets the focused threshold field to `value` (one input event, as a keystroke or an arrow key
- * makes) and resolves, on the page, once the panel shows the preview that edit asked for: the
- * milliseconds to that DOM update, to the next frame, and the worker's round trip as the page saw it.
- */
-function editAndTime(page: Page, value: string) {
-	return page.evaluate(async (text) => {
-		const panel = document.querySelector<HTMLElement>('.preview-panel')!;
-		const input = document.activeElement as HTMLInputElement;
-		const before = Number(panel.dataset.answers);
-		const shown = new Promise<void>((resolve) => {
-			const observer = new MutationObserver(() => {
-				if (Number(panel.dataset.answers) > before && panel.dataset.busy === 'false') {
-					observer.disconnect();
-					resolve();
-				}
-			});
-			observer.observe(panel, { attributes: true });
-		});
-		const started = performance.now();
-		input.value = text;
-		input.dispatchEvent(new Event('input', { bubbles: true }));
-		await shown;
-		const toDom = performance.now() - started;
-		await new Promise(requestAnimationFrame);
-		return {
-			toDom,
-			toFrame: performance.now() - started,
-			roundTrip: Number(panel.dataset.latencyMs),
-			worker: Number(panel.dataset.workerMs),
-			load: Number(panel.dataset.loadMs)
-		};
-	}, value);
 }
 
 /** Ten edits in a row, one per frame (a drag) or all at once; the time to settle on the last. */
@@ -266,7 +232,7 @@ async function measure(label: string) {
 	}
 }
 
-// BENCH_BEFORE=folder: another checkout of the app (say `git worktree add /tmp/before <commit>`,
+// BENCH_BEFORE=folder: another checkout of the app (say `git worktree add <folder> <commit>`,
 // with node_modules) measured first in the same way, then this one, for a before and after.
 const beforeFolder = process.env.BENCH_BEFORE;
 let before: Awaited<ReturnType<typeof measure>> | null = null;

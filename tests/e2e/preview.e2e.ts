@@ -15,6 +15,7 @@ import type { Scorecard, Workspace } from '$lib/engine';
 import { generateSample } from '$lib/engine/sample';
 import { PreviewModel } from '$lib/state/preview/preview';
 import { todayUtc } from '$lib/state/today';
+import { editAndTime } from '../support/preview-edit';
 import { collectErrors, launchBrowser, type Browser } from './browser';
 
 const baseURL = inject('baseURL');
@@ -50,30 +51,6 @@ function withThreshold(card: Scorecard, threshold: number): Scorecard {
 	if (scoring.type !== 'steps') throw new Error('expected steps');
 	scoring.steps[0]!.min = threshold;
 	return copy;
-}
-
-/**
- * Types `value` into the focused threshold field (as one input event, as a keystroke or a
- * spin-button step makes) and waits, on the page, until the preview has answered it.
- */
-function edit(page: Page, value: string) {
-	return page.evaluate(async (text) => {
-		const panel = document.querySelector<HTMLElement>('.preview-panel')!;
-		const input = document.activeElement as HTMLInputElement;
-		const before = Number(panel.dataset.answers);
-		const settled = new Promise<void>((resolve) => {
-			const observer = new MutationObserver(() => {
-				if (Number(panel.dataset.answers) > before && panel.dataset.busy === 'false') {
-					observer.disconnect();
-					resolve();
-				}
-			});
-			observer.observe(panel, { attributes: true });
-		});
-		input.value = text;
-		input.dispatchEvent(new Event('input', { bubbles: true }));
-		await settled;
-	}, value);
 }
 
 describe('the live preview', () => {
@@ -129,7 +106,7 @@ describe('the live preview', () => {
 
 		// One edit at a time, as typing or the arrow keys make them: each one's own preview shows.
 		for (const value of [0.75, 0.7, 0.65, 0.85, 0.9, 0.62, 0.78, 0.5, 0.95, 0.8]) {
-			await edit(page, String(value));
+			await editAndTime(page, String(value));
 			expect(await moved()).toBe(expected(value).changes!.moved);
 		}
 
@@ -155,10 +132,10 @@ describe('the live preview', () => {
 				});
 				return Number(panel.dataset.answers) - answersBefore;
 			}, pace);
-		await edit(page, '0.5');
+		await editAndTime(page, '0.5');
 		await burst('frame');
 		expect(await moved()).toBe(expected(0.8).changes!.moved);
-		await edit(page, '0.5');
+		await editAndTime(page, '0.5');
 		const flooded = await burst('flood');
 		expect(await moved()).toBe(expected(0.8).changes!.moved);
 		// Ten edits at once: the first computed, the others replaced by the latest while it ran.

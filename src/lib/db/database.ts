@@ -5,7 +5,6 @@
 import Dexie, { type DexieOptions, type IndexableType, type Table } from 'dexie';
 import type {
 	Account,
-	AccountHistory,
 	Contact,
 	ManualEntry,
 	Outcome,
@@ -19,6 +18,7 @@ import type {
 	Template
 } from '$lib/engine';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/protocol';
+import { HISTORY_TABLE, HistoryStore, type HistoryChunk } from './history-store';
 import { bundleOf, SNAPSHOT_TABLE, SnapshotStore, type SnapshotBundle } from './snapshot-store';
 import { captureMiddleware } from './sync/capture';
 import type { PendingChange, StoredConflict, SyncNotice } from './sync/types';
@@ -83,10 +83,20 @@ export const SCHEMA_V5 = {
  */
 export const SCHEMA_V6 = { [SNAPSHOT_TABLE]: 'account_id, size' } as const;
 /**
- * Version 7 also keeps only the score index a page queries by: each index is written with every
- * row, and a refresh rewrites every account's row.
+ * Version 7 also keeps only the indexes a page queries by (each index is written with every row:
+ * a first visit writes every account, person and outcome, a refresh every account's score), and
+ * keeps the histories a few hundred accounts to a record (`HistoryStore`): caches, recomputed by
+ * the next refresh.
  */
-export const SCHEMA_V7 = { snapshots: null, scores: 'account_id, anomaly' } as const;
+export const SCHEMA_V7 = {
+	snapshots: null,
+	accounts: 'id, segment, csm',
+	contacts: 'id, account_id',
+	outcomes: '++, account_id',
+	scores: 'account_id, anomaly',
+	histories: null,
+	[HISTORY_TABLE]: 'first'
+} as const;
 
 export const SCHEMA_VERSION = 7;
 
@@ -120,8 +130,9 @@ export class ScorecraftDatabase extends Dexie {
 	settings!: Table<SettingsRow, SettingsRow['key']>;
 	meta!: Table<MetaRow, MetaKey>;
 	scores!: Table<ScoreRow, string>;
-	/** The engine's history as it is, a whole year in one row: a refresh writes one row per account. */
-	histories!: Table<AccountHistory, string>;
+	/** The engine's history as it is, a whole year of an account in each, kept in `historyChunks`. */
+	readonly histories: HistoryStore;
+	historyChunks!: Table<HistoryChunk, string>;
 	manualEntries!: Table<ManualEntry, number | string>;
 	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
 	scorecardDrafts!: Table<ScorecardDraft, string>;
@@ -166,9 +177,15 @@ export class ScorecraftDatabase extends Dexie {
 				for (const bundle of bundles) bundle.size = bundle.snapshots.length;
 				await tx.table<SnapshotBundle, string>(SNAPSHOT_TABLE).bulkAdd(bundles);
 			});
-		this.version(7).stores(SCHEMA_V7);
+		this.version(7)
+			.stores(SCHEMA_V7)
+			.upgrade(async (tx) => {
+				// The histories are gone with their table: the caches must be computed again.
+				await tx.table('meta').bulkDelete(['scoresAsOf', 'scoresDataVersion']);
+			});
 		this.use(captureMiddleware);
 		this.snapshots = new SnapshotStore(this);
+		this.histories = new HistoryStore(this);
 	}
 
 	/** The table of one kind of record, as the sync and the counts use it. */

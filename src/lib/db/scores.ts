@@ -93,11 +93,11 @@ async function refreshNow(
 		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id), fits)
 	);
 	const scored = performance.now();
-	await db.transaction('rw', [db.scores, db.histories, db.meta], async () => {
-		await Promise.all([db.scores.clear(), db.histories.clear()]);
+	await db.transaction('rw', [db.scores, db.historyChunks, db.meta], async () => {
+		await db.scores.clear();
 		await Promise.all([
 			db.scores.bulkPut(scores),
-			db.histories.bulkPut(portfolio.histories),
+			db.histories.replace(portfolio.histories),
 			writeMeta(db, 'scoresAsOf', asOf),
 			// The version the data was read at: if it changed while scoring, the next refresh sees it.
 			writeMeta(db, 'scoresDataVersion', dataVersion)

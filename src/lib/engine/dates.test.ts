@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	addDays,
 	addMonths,
+	dayNumber,
 	daysBetween,
 	isIsoDate,
 	isIsoDateTime,
@@ -40,6 +41,7 @@ describe('dates', () => {
 		for (const date of dates) {
 			const expected = reference('2026-11-23', date);
 			expect(daysBetween('2026-11-23', date), date).toEqual(expected);
+			expect(dayNumber(date) - dayNumber('2026-11-23'), date).toEqual(expected);
 		}
 	});
 

@@ -55,6 +55,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round((toTime(to) - toTime(from)) / DAY_MS);
 }
 
+/**
+ * Days from 1970-01-01 to `date` (NaN where `daysBetween` reads NaN): `daysBetween(a, b)` is
+ * `dayNumber(b) - dayNumber(a)`, for a date read once and compared with many.
+ */
+export function dayNumber(date: IsoDate): number {
+	return Math.round(toTime(date) / DAY_MS);
+}
+
 /** The same day of the month `months` later (clamped to the month's last day). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
 	const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -7,7 +7,7 @@
  * facts, so measures that read them are missing rather than zero. Contacts hold their latest usage
  * only, so for a date in the past these facts describe the people as they are now.
  */
-import { daysBetween } from './dates';
+import { dayNumber } from './dates';
 import type { Contact, IsoDate } from './types';
 
 /** Days without a login after which a person is dormant. */
@@ -41,10 +41,14 @@ export function isUser(contact: Contact): boolean {
  * (`metrics.dormant`, from product events), else not seen for DORMANT_DAYS or never.
  */
 export function isDormant(contact: Contact, asOf: IsoDate): boolean {
+	return dormantAfter(contact, daysSinceSeen(contact, dayNumber(asOf)));
+}
+
+/** `isDormant`, the days since the person was last seen known. */
+function dormantAfter(contact: Contact, daysSince: number | null): boolean {
 	const judged = contact.metrics?.dormant;
 	if (typeof judged === 'boolean') return judged;
-	const days = daysSinceSeen(contact, asOf);
-	return days === null || days >= DORMANT_DAYS;
+	return daysSince === null || daysSince >= DORMANT_DAYS;
 }
 
 /**
@@ -66,10 +70,19 @@ export function isPowerUser(contact: Contact, featuresAvailable: number | undefi
 	);
 }
 
-/** Days since the person was last seen on `asOf` (0 when seen later than that), or null if never. */
-function daysSinceSeen(contact: Contact, asOf: IsoDate): number | null {
+/**
+ * Each last-seen date as a `dayNumber`, read once: a portfolio's weekly history asks for every
+ * person's on every date of the year. Keyed by the date's text, there are as many as days seen.
+ */
+const seenDays = new Map<string, number>();
+
+/** Days since the person was last seen on day `asOf` (0 when seen later than that), or null if never. */
+function daysSinceSeen(contact: Contact, asOf: number): number | null {
 	if (!contact.last_seen) return null;
-	return Math.max(0, daysBetween(contact.last_seen.slice(0, 10), asOf));
+	const date = contact.last_seen.slice(0, 10);
+	let seen = seenDays.get(date);
+	if (seen === undefined) seenDays.set(date, (seen = dayNumber(date)));
+	return Math.max(0, asOf - seen);
 }
 
 /**
@@ -109,10 +122,11 @@ export function peopleFacts(
 	let power = 0;
 	let engagementSum = 0;
 	let engagementCount = 0;
+	const day = dayNumber(asOf);
 	for (const user of users) {
-		const days = daysSinceSeen(user, asOf);
+		const days = daysSinceSeen(user, day);
 		if (days !== null && days < 30) active++;
-		if (isDormant(user, asOf)) dormant++;
+		if (dormantAfter(user, days)) dormant++;
 		if (isPowerUser(user, featuresAvailable)) power++;
 		const engagement = personEngagement(user, featuresAvailable);
 		if (engagement !== null) {

@@ -8,6 +8,8 @@ import { handleRefreshRequest } from './refresh-handler';
 import type { RefreshRequest } from './refresh-protocol';
 
 const db = getDatabase();
+// Opened now, while the page's replica loads: a failure comes back with the first request.
+db.open().catch(() => undefined);
 
 self.addEventListener('message', (event: MessageEvent<RefreshRequest>) => {
 	void handleRefreshRequest(db, event.data).then((response) => self.postMessage(response));

@@ -1,7 +1,7 @@
 // Dexie's live queries watch the global IndexedDB (as in a browser), not only a database's own.
 import 'fake-indexeddb/auto';
 import { waitFor } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importRecords, replaceWorkspace, scoreCacheState, type ScorecraftDatabase } from '$lib/db';
 import { writeMeta } from '$lib/db/meta';
 import { testDatabase } from '$lib/db/testing';
@@ -42,6 +42,25 @@ describe('Store', () => {
 		expect(store.lastRefresh).toMatchObject({ status: 'computed', accounts: 2 });
 		expect(await db.scores.count()).toBe(2);
 		stop();
+	});
+
+	it('scores with the client made ready before it started, and ends one it never took', async () => {
+		const db = await exampleStore();
+		const store = new Store(() => AS_OF);
+		const onPage = () => new RefreshClient(() => db, () => null); // prettier-ignore
+		const prepared = onPage();
+		const closed = vi.spyOn(prepared, 'close');
+		store.prepare(db, () => prepared);
+		const stop = store.start(db);
+		await waitFor(() => expect(store.status).toEqual({ kind: 'ready', asOf: AS_OF }));
+		expect(closed).not.toHaveBeenCalled();
+		stop();
+		expect(closed).toHaveBeenCalledOnce();
+
+		const unused = onPage();
+		const unusedClosed = vi.spyOn(unused, 'close');
+		new Store(() => AS_OF).prepare(db, () => unused)();
+		expect(unusedClosed).toHaveBeenCalledOnce();
 	});
 
 	it('scores again when the data changes behind it, as an import elsewhere does', async () => {

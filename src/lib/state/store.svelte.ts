@@ -41,6 +41,8 @@ export class Store {
 	#failedVersion: number | null = null;
 	#halted = false;
 	#client: RefreshClient | null = null;
+	/** A client made ahead of `start` (`prepare`), not taken yet. */
+	#prepared: RefreshClient | null = null;
 	#stop: (() => void) | null = null;
 	readonly #today: () => IsoDate;
 
@@ -70,7 +72,7 @@ export class Store {
 	 */
 	start(
 		db: ScorecraftDatabase = getDatabase(),
-		client: RefreshClient = new RefreshClient(() => db)
+		client: RefreshClient = this.#takePrepared() ?? new RefreshClient(() => db)
 	): () => void {
 		if (this.#stop) return this.#stop;
 		this.#client = client;
@@ -108,6 +110,29 @@ export class Store {
 			this.#stop = null;
 		};
 		return this.#stop;
+	}
+
+	/**
+	 * Starts the refresh worker before `start` is called, while the replica loads: its script is
+	 * fetched and compiled, and its database opened, by the time the workspace is here to score
+	 * (a third of a second of a first start otherwise). Returns the function that ends it if
+	 * `start` never took it.
+	 */
+	prepare(
+		db: ScorecraftDatabase = getDatabase(),
+		client: () => RefreshClient = () => new RefreshClient(() => db)
+	): () => void {
+		if (!this.#stop) this.#prepared ??= client();
+		return () => {
+			this.#prepared?.close();
+			this.#prepared = null;
+		};
+	}
+
+	#takePrepared(): RefreshClient | null {
+		const prepared = this.#prepared;
+		this.#prepared = null;
+		return prepared;
 	}
 
 	#stale(cache: ScoreCacheState): boolean {

@@ -7,7 +7,7 @@
  * carries on while the user visits other pages.
  */
 import { getDatabase } from '$lib/db';
-import { ImportCancelled, ImportWorkerClient } from '$lib/import/client';
+import { ImportCancelled, ImportWorkerClient } from '$lib/state/import/client';
 import { checkMapping, guessMapping } from '$lib/import/mapping';
 import { outcomeWords } from '$lib/import/outcome-types';
 import { previewRows } from '$lib/import/preview';

@@ -47,6 +47,18 @@ describeStore(({ fresh, user }) => {
 					return locked.finish();
 				});
 
+			// The page as JSON text, the bodies put in as kept: what JSON.stringify makes of the page,
+			// byte for byte, for a load (a page, then its cursor's), and for changes, deletions among them.
+			const first = await records.pull({ since: 0 }, 1);
+			for (const [from, limit] of [
+				[{ since: 0 }, 1],
+				[{ cursor: first.cursor! }, 1],
+				[{ since: 1 }, 100]
+			] as const)
+				expect(await records.pullJson(from, limit)).toBe(
+					JSON.stringify(await records.pull(from, limit))
+				);
+
 			const { changes } = await records.pull({ since: 0 }, 100);
 			expect(changes.map(({ kind, id, body }) => ({ kind, id, body }))).toEqual([
 				{ kind: 'accounts', id: 'odd', body: odd },

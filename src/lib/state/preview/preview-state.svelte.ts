@@ -12,9 +12,28 @@ import type { PreviewInput, PreviewResult } from './types';
 export type PreviewProblem =
 	{ kind: 'invalid'; issues: WorkspaceIssue[] } | { kind: 'failed'; message: string };
 
-/** What decides a preview apart from the draft: compared by content, as live queries remake them. */
-const contextKey = (input: PreviewInput) =>
-	JSON.stringify([input.published, input.scorecards ?? null, input.asOf]);
+/** What decides a preview apart from the draft. */
+interface Context {
+	published: PreviewInput['published'];
+	scorecards: PreviewInput['scorecards'];
+	asOf: PreviewInput['asOf'];
+	/** Its JSON, made only when the objects differ: live queries remake them unchanged. */
+	key?: string;
+}
+
+const contextOf = (input: PreviewInput): Context => ({
+	published: input.published,
+	scorecards: input.scorecards,
+	asOf: input.asOf
+});
+
+function sameContext(a: Context, b: Context): boolean {
+	if (a.published === b.published && a.scorecards === b.scorecards && a.asOf === b.asOf)
+		return true;
+	a.key ??= JSON.stringify([a.published, a.scorecards ?? null, a.asOf]);
+	b.key ??= JSON.stringify([b.published, b.scorecards ?? null, b.asOf]);
+	return a.key === b.key;
+}
 
 export class PreviewState {
 	/** The latest preview computed; kept while a newer one is computed or the draft is invalid. */
@@ -29,7 +48,7 @@ export class PreviewState {
 	readonly #client: PreviewClient;
 	readonly #board: PreviewBoard;
 	/** The last request sent: an identical one (the same draft object, the same rest) is not sent again. */
-	#last: { draft: Scorecard; context: string } | null = null;
+	#last: { draft: Scorecard; context: Context } | null = null;
 
 	constructor(client: PreviewClient = new PreviewClient(), board: PreviewBoard = previewBoard) {
 		this.#client = client;
@@ -48,8 +67,8 @@ export class PreviewState {
 	 * published scorecards read again, unchanged) sends nothing.
 	 */
 	request(input: PreviewInput, source: Scorecard = input.draft): void {
-		const context = contextKey(input);
-		if (this.#last?.draft === source && this.#last.context === context) return;
+		const context = contextOf(input);
+		if (this.#last?.draft === source && sameContext(this.#last.context, context)) return;
 		this.#last = { draft: source, context };
 		const asked = performance.now();
 		untrack(() => this.#pending++);

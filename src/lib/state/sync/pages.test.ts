@@ -39,9 +39,9 @@ function pagedServer(count: number, failAt = -1) {
 const ids = (pages: PullPage[]) => pages.map((page) => page.changes[0]!.id);
 
 describe('the pages of one pull', () => {
-	it('asks for each page as soon as the one before arrives, and hands over all that arrived', async () => {
+	it('asks for each page as soon as the one before arrives, and hands over those that arrived', async () => {
 		const server = pagedServer(4);
-		const stream = pullPages(server.transport, { since: 7 }, 4);
+		const stream = pullPages(server.transport, { since: 7 }, { ahead: 4, join: 4 });
 		await server.answer();
 		expect(ids(await stream.take())).toEqual(['p1']);
 		// Two more arrive while the caller is busy: the next take has both, in order.
@@ -63,7 +63,7 @@ describe('the pages of one pull', () => {
 
 	it('holds at most `ahead` pages not taken, and asks for no more once stopped', async () => {
 		const server = pagedServer(10);
-		const stream = pullPages(server.transport, { cursor: 'c0' }, 2);
+		const stream = pullPages(server.transport, { cursor: 'c0' }, { ahead: 2 });
 		await server.answer();
 		await server.answer();
 		await server.settle();
@@ -76,9 +76,17 @@ describe('the pages of one pull', () => {
 		expect(server.asked).toHaveLength(3);
 	});
 
+	it('hands over at most `join` pages at once, the others at the next take', async () => {
+		const server = pagedServer(5);
+		const stream = pullPages(server.transport, { since: 0 }, { ahead: 4, join: 2 });
+		for (let i = 0; i < 3; i++) await server.answer();
+		expect(ids(await stream.take())).toEqual(['p1', 'p2']);
+		expect(ids(await stream.take())).toEqual(['p3']);
+	});
+
 	it('gives the pages that arrived before a failure, then the failure', async () => {
 		const server = pagedServer(5, 2);
-		const stream = pullPages(server.transport, { since: 0 }, 4);
+		const stream = pullPages(server.transport, { since: 0 }, { ahead: 4 });
 		await server.answer();
 		await server.answer();
 		await server.answer();

@@ -9,8 +9,9 @@ import type { PullRequest, SyncTransport } from './transport';
 
 export interface PageStream {
 	/**
-	 * Every page arrived and not taken yet, in order, waiting for one when none has; empty once the
-	 * pull's last page was taken. A failed request rejects, after the pages that came before it.
+	 * The pages arrived and not taken yet (at most `join`), in order, waiting for one when none
+	 * has; empty once the pull's last page was taken. A failed request rejects, after the pages
+	 * that came before it.
 	 */
 	take(): Promise<PullPage[]>;
 	/** Asks for no more pages (a loop that stops). */
@@ -18,11 +19,25 @@ export interface PageStream {
 }
 
 /**
- * At most `ahead` pages wait to be taken; the next is asked for once they are. Two: the writes
- * of 10,000 records at once already keep the page's thread busy for a while (issuing them), and
- * larger ones held it for seconds without saving more.
+ * How the pages of a pull are fetched and handed over: at most `ahead` pages wait to be taken
+ * (the server reads the next ones while this browser writes: a page of accounts or contacts takes
+ * it about half a second, one of snapshots a tenth, and a page's JSON is about 2 MB), and at most
+ * `join` are taken at once (the writes of 10,000 records at once already keep the page's thread
+ * busy for a while, issuing them, and larger ones held it for seconds without saving more).
  */
-export function pullPages(transport: SyncTransport, request: PullRequest, ahead = 2): PageStream {
+export interface PageLimits {
+	ahead: number;
+	join: number;
+}
+
+const LIMITS: PageLimits = { ahead: 6, join: 2 };
+
+export function pullPages(
+	transport: SyncTransport,
+	request: PullRequest,
+	limits: Partial<PageLimits> = {}
+): PageStream {
+	const { ahead, join } = { ...LIMITS, ...limits };
 	const arrived: PullPage[] = [];
 	let failure: { error: unknown } | null = null;
 	let finished = false;
@@ -55,7 +70,7 @@ export function pullPages(transport: SyncTransport, request: PullRequest, ahead 
 				if (finished) return [];
 				await new Promise<void>((resolve) => (wake = resolve));
 			}
-			const pages = arrived.splice(0);
+			const pages = arrived.splice(0, join);
 			room();
 			return pages;
 		},

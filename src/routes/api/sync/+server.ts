@@ -22,12 +22,15 @@ export const GET: RequestHandler = async (event) => {
 	if (!Number.isSafeInteger(limit) || limit < 1)
 		return json({ error: `limit: expected 1 to ${PULL_PAGE_LIMIT}` }, { status: 400 });
 	try {
-		const page = await server.store.published.records.pull(
+		// The page's JSON as the store writes it: the records' bodies are never parsed here.
+		const page = await server.store.published.records.pullJson(
 			cursor ? { cursor } : { since },
 			limit,
 			caller
 		);
-		return json(page, { headers: { 'cache-control': 'no-store' } });
+		return new Response(page, {
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+		});
 	} catch (error) {
 		if (error instanceof CursorError) return json({ error: error.message }, { status: 400 });
 		throw error;

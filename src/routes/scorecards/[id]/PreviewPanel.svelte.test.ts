@@ -7,7 +7,8 @@ import { testDatabase } from '$lib/db/testing';
 import type { Scorecard } from '$lib/engine';
 import { PreviewBoard } from '$lib/state/preview/board.svelte';
 import { PreviewClient } from '$lib/state/preview/client';
-import { account, AS_OF, measure, snapshot } from '../../../../tests/support/builders';
+import { usageCard } from '$lib/state/preview/testing';
+import { account, AS_OF, snapshot } from '../../../../tests/support/builders';
 import { workspaceWith } from '../../../../tests/support/workspace';
 import PreviewPanel from './PreviewPanel.svelte';
 
@@ -16,34 +17,6 @@ beforeAll(() => {
 });
 
 const usage = { a: 10, b: 30, c: 50, d: 70, e: 90 };
-
-function card(green: number, extra: Partial<Scorecard> = {}): Scorecard {
-	return {
-		id: 'scale',
-		name: 'Scale',
-		...extra,
-		groups: [
-			{
-				id: 'adoption',
-				name: 'Adoption',
-				measures: [
-					measure(
-						'usage',
-						{ var: 'usage' },
-						{
-							type: 'steps',
-							steps: [
-								{ min: green, score: 90 },
-								{ min: 40, score: 50 }
-							],
-							else: 10
-						}
-					)
-				]
-			}
-		]
-	};
-}
 
 /** A store of five accounts, previewed on this thread (jsdom has no workers). */
 async function setup(draft: Scorecard, published: Scorecard | null, scorecards?: Scorecard[]) {
@@ -75,8 +48,8 @@ async function setup(draft: Scorecard, published: Scorecard | null, scorecards?:
 
 describe('PreviewPanel', () => {
 	it('shows the accounts it scores, their bands and the accounts that move band', async () => {
-		const draft = card(60);
-		const { board } = await setup(draft, card(80));
+		const draft = usageCard(60);
+		const { board } = await setup(draft, usageCard(80));
 		await screen.findByText('Scores 5 of the 5 accounts it applies to');
 		const bands = screen.getByRole('table', { name: 'Matching accounts per band' });
 		const row = (name: string) =>
@@ -96,9 +69,9 @@ describe('PreviewPanel', () => {
 	});
 
 	it('previews again when the draft changes', async () => {
-		const { rerender } = await setup(card(60), card(80));
+		const { rerender } = await setup(usageCard(60), usageCard(80));
 		await screen.findByText('Accounts moving band: 1 (1 up, 0 down)');
-		await rerender({ draft: card(95) });
+		await rerender({ draft: usageCard(95) });
 		await screen.findByText('Accounts moving band: 1 (0 up, 1 down)');
 		const moves = screen.getByRole('table', { name: /move band/ });
 		expect(within(moves).getByRole('link', { name: 'Account E' }).closest('tr')).toHaveTextContent(
@@ -110,27 +83,27 @@ describe('PreviewPanel', () => {
 	});
 
 	it('asks again when what it depends on changes, not when it is only read again', async () => {
-		const draft = card(60);
-		const { rerender, client } = await setup(draft, card(80));
+		const draft = usageCard(60);
+		const { rerender, client } = await setup(draft, usageCard(80));
 		const asked = vi.spyOn(client, 'request');
 		await screen.findByText('Accounts moving band: 1 (1 up, 0 down)');
 		// The published scorecard read again by a live query: a new object, the same scorecard.
-		await rerender({ published: card(80) });
+		await rerender({ published: usageCard(80) });
 		await rerender({ draft });
 		expect(asked).not.toHaveBeenCalled();
-		await rerender({ published: card(95) });
+		await rerender({ published: usageCard(95) });
 		await screen.findByText('Accounts moving band: 2 (2 up, 0 down)');
 		expect(asked).toHaveBeenCalledTimes(1);
 	});
 
 	it('says there is nothing to compare with while no scorecard is published', async () => {
-		await setup(card(80), null);
+		await setup(usageCard(80), null);
 		await screen.findByText('No scorecard is published: nothing to compare with yet.');
 	});
 
 	it('counts only what the scorecards tried before it leave, and says which take the rest', async () => {
-		const scale = card(80, { priority: 1, status: 'published' });
-		const behind = card(60, { id: 'scale_v2', name: 'Scale v2', priority: 2 });
+		const scale = usageCard(80, { priority: 1, status: 'published' });
+		const behind = usageCard(60, { id: 'scale_v2', name: 'Scale v2', priority: 2 });
 		await setup(behind, null, [scale]);
 		const line = await screen.findByText(/^Scores 0 of the 5 accounts it applies to/);
 		expect(line).toHaveTextContent(
@@ -141,8 +114,8 @@ describe('PreviewPanel', () => {
 	});
 
 	it('compares a new scorecard with how its accounts are scored today, by whichever scorecard', async () => {
-		const scale = card(80, { priority: 1, status: 'published' });
-		await setup(card(60, { id: 'scale_v2', name: 'Scale v2', priority: 0 }), null, [scale]);
+		const scale = usageCard(80, { priority: 1, status: 'published' });
+		await setup(usageCard(60, { id: 'scale_v2', name: 'Scale v2', priority: 0 }), null, [scale]);
 		await screen.findByText('Scores 5 of the 5 accounts it applies to');
 		expect(screen.getByText('Scored today by Scale: 5 accounts')).toBeInTheDocument();
 		// D moves Orange (Scale, today) → Green (the new one).
@@ -154,9 +127,9 @@ describe('PreviewPanel', () => {
 	});
 
 	it('keeps the last preview and says why while the draft is invalid', async () => {
-		const { rerender } = await setup(card(60), null);
+		const { rerender } = await setup(usageCard(60), null);
 		await screen.findByText('Scores 5 of the 5 accounts it applies to');
-		const broken = card(60);
+		const broken = usageCard(60);
 		broken.groups[0]!.measures[0]!.value = { bogus: [] };
 		await rerender({ draft: broken });
 		expect(await screen.findByRole('alert')).toHaveTextContent(

@@ -4,8 +4,8 @@
  * found chunk by chunk. A file of 100,000 rows never freezes the page.
  */
 import { ScorecraftDatabase } from '$lib/db/database';
-import { ImportHandler } from './handler';
-import type { WorkerRequest } from './protocol';
+import { ImportHandler } from '$lib/import/handler';
+import type { WorkerRequest } from '$lib/import/protocol';
 
 let database: ScorecraftDatabase | undefined;
 const handler = new ImportHandler({ database: () => (database ??= new ScorecraftDatabase()) });

@@ -3,8 +3,8 @@
  * outright (the next request starts a new one), so a check stops at once wherever it was.
  */
 import { WorkerClient, type Unsent, type WorkerPort } from '$lib/workers/client';
-import type { InspectResult } from './pipeline';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { InspectResult } from '$lib/import/pipeline';
+import type { WorkerRequest, WorkerResponse } from '$lib/import/protocol';
 import type {
 	CheckProgress,
 	CheckSummary,
@@ -13,7 +13,7 @@ import type {
 	FileProblem,
 	ImportKind,
 	RowError
-} from './types';
+} from '$lib/import/types';
 
 export type CheckedFile =
 	{ ok: true; summary: CheckSummary; errors: RowError[] } | { ok: false; problem: FileProblem };
@@ -41,7 +41,7 @@ export class ImportCancelled extends Error {
 }
 
 const createImportWorker = () =>
-	new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+	new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 
 function unexpected(response: WorkerResponse): never {
 	throw new Error(`unexpected answer from the import worker: ${response.type}`);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ScorecraftDatabase } from '$lib/db/database';
 import { testDatabase } from '$lib/db/testing';
 import { ImportCancelled, ImportWorkerClient } from './client';
-import { ImportHandler } from './handler';
-import type { WorkerRequest } from './protocol';
-import type { CheckProgress } from './types';
+import { ImportHandler } from '$lib/import/handler';
+import type { WorkerRequest } from '$lib/import/protocol';
+import type { CheckProgress } from '$lib/import/types';
 
 /**
  * A stand-in for the module worker: the same handler in this process, every message cloned both
@@ -46,7 +46,7 @@ async function setup() {
 }
 
 const file = new Blob([
-	readFileSync(new URL('../../../tests/fixtures/csv/snapshots-bad-rows.csv', import.meta.url))
+	readFileSync(new URL('../../../../tests/fixtures/csv/snapshots-bad-rows.csv', import.meta.url))
 ]);
 
 describe('ImportWorkerClient', () => {
