@@ -129,11 +129,12 @@ describe('migration from version 1', () => {
 				...Object.keys(SCHEMA_V4),
 				...Object.keys(SCHEMA_V5),
 				...Object.keys(SCHEMA_V6),
+				'scoreChunks',
 				'historyChunks'
 			]
-				// Version 7 drops the tables of one row per snapshot (once version 6 bundled them) and
-				// per history.
-				.filter((table) => table !== 'snapshots' && table !== 'histories')
+				// Version 7 drops the tables of one row per snapshot (once version 6 bundled them), per
+				// score and per history.
+				.filter((table) => !['snapshots', 'scores', 'histories'].includes(table))
 				.sort()
 		);
 		expect(canonical(await exportWorkspace(db))).toEqual(

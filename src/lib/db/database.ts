@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type IndexableType, type Table } from 'dexie';
 import type {
 	Account,
+	AccountHistory,
 	Contact,
 	ManualEntry,
 	Outcome,
@@ -18,7 +19,7 @@ import type {
 	Template
 } from '$lib/engine';
 import { RECORD_KINDS, type RecordKind } from '$lib/sync/protocol';
-import { HISTORY_TABLE, HistoryStore, type HistoryChunk } from './history-store';
+import { AccountChunks, type AccountChunk } from './account-chunks';
 import { bundleOf, SNAPSHOT_TABLE, SnapshotStore, type SnapshotBundle } from './snapshot-store';
 import { captureMiddleware } from './sync/capture';
 import type { PendingChange, StoredConflict, SyncNotice } from './sync/types';
@@ -83,19 +84,19 @@ export const SCHEMA_V5 = {
  */
 export const SCHEMA_V6 = { [SNAPSHOT_TABLE]: 'account_id, size' } as const;
 /**
- * Version 7 also keeps only the indexes a page queries by (each index is written with every row:
- * a first visit writes every account, person and outcome, a refresh every account's score), and
- * keeps the histories a few hundred accounts to a record (`HistoryStore`): caches, recomputed by
- * the next refresh.
+ * Version 7 also keeps only the indexes a page queries by (each index is written with every row,
+ * and a first visit writes every account, person and outcome), and keeps the score caches a few
+ * hundred accounts to a record (`AccountChunks`): caches, computed again by the next refresh.
  */
 export const SCHEMA_V7 = {
 	snapshots: null,
 	accounts: 'id, segment, csm',
 	contacts: 'id, account_id',
 	outcomes: '++, account_id',
-	scores: 'account_id, anomaly',
+	scores: null,
 	histories: null,
-	[HISTORY_TABLE]: 'first'
+	scoreChunks: 'first',
+	historyChunks: 'first'
 } as const;
 
 export const SCHEMA_VERSION = 7;
@@ -129,10 +130,12 @@ export class ScorecraftDatabase extends Dexie {
 	templates!: Table<Template, string>;
 	settings!: Table<SettingsRow, SettingsRow['key']>;
 	meta!: Table<MetaRow, MetaKey>;
-	scores!: Table<ScoreRow, string>;
+	/** Each account's cached score, kept in `scoreChunks`. */
+	readonly scores: AccountChunks<ScoreRow>;
+	scoreChunks!: Table<AccountChunk<ScoreRow>, string>;
 	/** The engine's history as it is, a whole year of an account in each, kept in `historyChunks`. */
-	readonly histories: HistoryStore;
-	historyChunks!: Table<HistoryChunk, string>;
+	readonly histories: AccountChunks<AccountHistory>;
+	historyChunks!: Table<AccountChunk<AccountHistory>, string>;
 	manualEntries!: Table<ManualEntry, number | string>;
 	scorecardVersions!: Table<ScorecardVersion, [string, number]>;
 	scorecardDrafts!: Table<ScorecardDraft, string>;
@@ -180,12 +183,13 @@ export class ScorecraftDatabase extends Dexie {
 		this.version(7)
 			.stores(SCHEMA_V7)
 			.upgrade(async (tx) => {
-				// The histories are gone with their table: the caches must be computed again.
+				// The score caches are gone with their tables: they must be computed again.
 				await tx.table('meta').bulkDelete(['scoresAsOf', 'scoresDataVersion']);
 			});
 		this.use(captureMiddleware);
 		this.snapshots = new SnapshotStore(this);
-		this.histories = new HistoryStore(this);
+		this.scores = new AccountChunks(this, 'scoreChunks');
+		this.histories = new AccountChunks(this, 'historyChunks');
 	}
 
 	/** The table of one kind of record, as the sync and the counts use it. */

@@ -112,8 +112,8 @@ export async function csms(db: ScorecraftDatabase): Promise<string[]> {
 }
 
 /** Live accounts whose score fell by the anomaly threshold or more within 30 days. */
-export function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
-	return db.scores.where('anomaly').equals(1).filter(live).toArray();
+export async function anomalies(db: ScorecraftDatabase): Promise<ScoreRow[]> {
+	return (await db.scores.toArray()).filter((score) => score.anomaly === 1 && live(score));
 }
 
 /**

@@ -18,7 +18,7 @@ describe('scored counts', () => {
 		await refreshScores(db, asOf);
 		// An account that has churned counts for no scorecard.
 		const churnedScale = (await db.scores.toArray()).find((row) => row.scorecard_id === 'scale')!;
-		await db.scores.update(churnedScale.account_id, { churned_on: '2026-01-01' });
+		await db.scores.put({ ...churnedScale, churned_on: '2026-01-01' });
 		const live = (await db.scores.toArray()).filter((row) => row.churned_on === undefined);
 		const scale = live.filter((row) => row.scorecard_id === 'scale').length;
 		expect(scale).toBeGreaterThan(0);

@@ -15,14 +15,14 @@ export interface ScoredCounts {
 }
 
 export async function scoredCounts(db: ScorecraftDatabase): Promise<ScoredCounts> {
-	return db.transaction('r', [db.scores, db.meta], async () => {
+	return db.transaction('r', [db.scoreChunks, db.meta], async () => {
 		const counts: Record<string, number> = {};
 		let unscored = 0;
-		await db.scores.each((row) => {
-			if (row.churned_on !== undefined) return;
+		for (const row of await db.scores.toArray()) {
+			if (row.churned_on !== undefined) continue;
 			if (row.scorecard_id === null) unscored++;
 			else counts[row.scorecard_id] = (counts[row.scorecard_id] ?? 0) + 1;
-		});
+		}
 		const { current } = await scoreCacheState(db);
 		return { counts, unscored, current };
 	});

@@ -86,7 +86,7 @@ describe('refreshScores', () => {
 		await refreshScores(db, asOf);
 		const churned = churnedBy(sample.outcomes, asOf);
 		expect(churned.size).toBeGreaterThan(0);
-		const marked = await db.scores.filter((row) => row.churned_on !== undefined).toArray();
+		const marked = (await db.scores.toArray()).filter((row) => row.churned_on !== undefined);
 		expect(new Map(marked.map((row) => [row.account_id, row.churned_on]))).toEqual(churned);
 	});
 

@@ -93,10 +93,9 @@ async function refreshNow(
 		scoreRow(score, portfolio.changes[i]!, churned.get(score.account_id), fits)
 	);
 	const scored = performance.now();
-	await db.transaction('rw', [db.scores, db.historyChunks, db.meta], async () => {
-		await db.scores.clear();
+	await db.transaction('rw', [db.scoreChunks, db.historyChunks, db.meta], async () => {
 		await Promise.all([
-			db.scores.bulkPut(scores),
+			db.scores.replace(scores),
 			db.histories.replace(portfolio.histories),
 			writeMeta(db, 'scoresAsOf', asOf),
 			// The version the data was read at: if it changed while scoring, the next refresh sees it.

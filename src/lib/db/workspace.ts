@@ -32,13 +32,13 @@ function recordTables(db: ScorecraftDatabase) {
 
 /** Everything a whole-workspace write touches: the records, the store's facts and the caches. */
 function workspaceTables(db: ScorecraftDatabase) {
-	return [...recordTables(db), db.meta, db.scores, db.historyChunks];
+	return [...recordTables(db), db.meta, db.scoreChunks, db.historyChunks];
 }
 
 /** Inside a transaction over `workspaceTables`: the store then holds `workspace` and nothing else. */
 async function writeWorkspace(db: ScorecraftDatabase, workspace: Workspace): Promise<void> {
 	await Promise.all(
-		[...recordTables(db), db.scores, db.historyChunks].map((table) => table.clear())
+		[...recordTables(db), db.scoreChunks, db.historyChunks].map((table) => table.clear())
 	);
 	// The caches described the old records; their as-of date goes with them.
 	await db.meta.bulkDelete(['scoresAsOf', 'scoresDataVersion']);

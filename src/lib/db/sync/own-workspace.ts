@@ -19,7 +19,7 @@ export async function setAsideOwnWorkspace(db: ScorecraftDatabase): Promise<bool
 	]);
 	if (revision !== undefined || !initialised) return false;
 	const workspace = await exportWorkspace(db);
-	await asReplica(db, [...RECORD_TABLES, 'meta', 'scores', 'historyChunks'], async () => {
+	await asReplica(db, [...RECORD_TABLES, 'meta', 'scoreChunks', 'historyChunks'], async () => {
 		for (const kind of RECORD_KINDS) await db.recordTable(kind).clear();
 		await db.scores.clear();
 		await db.histories.clear();

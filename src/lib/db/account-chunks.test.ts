@@ -11,7 +11,7 @@ const history = (account: string, overall: number): AccountHistory => ({
 	groups: {}
 });
 
-describe('histories kept a few hundred accounts to a record', () => {
+describe('score caches kept a few hundred accounts to a record', () => {
 	it('replaces them all, reads them in account order, and finds each one', async () => {
 		const db = testDatabase('histories');
 		const ids = Array.from({ length: 600 }, (_, i) => `acct-${String(i).padStart(4, '0')}`);
