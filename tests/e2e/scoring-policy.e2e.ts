@@ -16,13 +16,13 @@ describe('scoring under the production policies', () => {
 		const scripts = (await readdir('build/client/_app/immutable/workers')).filter((name) =>
 			name.endsWith('.js')
 		);
-		// The five workers: backtest, plays plan, preview, refresh, and the CSV import's (`worker-…`).
+		// The five workers: backtest, plays plan, preview, refresh, and the CSV import's.
 		for (const prefix of [
 			'backtest.worker-',
 			'plan.worker-',
 			'preview.worker-',
 			'refresh.worker-',
-			'worker-'
+			'import.worker-'
 		])
 			expect(scripts.filter((name) => name.startsWith(prefix))).toHaveLength(1);
 		for (const name of scripts) {
